@@ -1,0 +1,70 @@
+# The two commands of README.md:
+#   make run   - set up, import seeds/, build the index, serve on 127.0.0.1:8000 with gunicorn
+#   make test  - set up (Python and system packages) and run ruff and the whole test suite
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+# root installs system packages directly; anyone else through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test setup setup-dev system-test-deps migrate import index serve lint format check clean bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.run-deps: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.run-deps
+
+setup: $(VENV)/.run-deps
+
+setup-dev: $(VENV)/.dev-deps
+
+# Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; it downloads nothing).
+system-test-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+migrate: setup
+	$(BIN)/python manage.py migrate --noinput
+
+import: migrate
+	$(BIN)/python manage.py import_pages seeds/
+
+index: migrate
+	$(BIN)/python manage.py process_index_queue
+
+serve: setup
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --preload \
+		--access-logfile - --timeout 60
+
+run: import index serve
+
+lint: setup-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: setup-dev system-test-deps lint
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python manage.py benchmark --articles 10000
+
+clean:
+	rm -rf var .pytest_cache .ruff_cache

@@ -1,0 +1,278 @@
+"""The archive's data: divisions, topics, reporters, source pages and their articles."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class County(models.Model):
+    """A Hunan administrative division, prefecture-level or county-level.
+
+    Both levels live in one table so that an article's ``place`` can point at
+    the most specific division it is about.
+    """
+
+    class Level(models.TextChoices):
+        PREFECTURE = "prefecture", "地级"
+        COUNTY = "county", "县级"
+
+    class Kind(models.TextChoices):
+        PREFECTURE_CITY = "地级市", "地级市"
+        AUTONOMOUS_PREFECTURE = "自治州", "自治州"
+        DISTRICT = "市辖区", "市辖区"
+        COUNTY_CITY = "县级市", "县级市"
+        COUNTY = "县", "县"
+        AUTONOMOUS_COUNTY = "自治县", "自治县"
+
+    code = models.CharField("区划代码", max_length=6, unique=True)
+    name = models.CharField("名称", max_length=32, unique=True)
+    short_name = models.CharField("简称", max_length=16, blank=True)
+    level = models.CharField("层级", max_length=12, choices=Level.choices, db_index=True)
+    kind = models.CharField("类型", max_length=8, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="所属地级行政区",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    aliases = models.JSONField("别名（简称、旧称）", default=list, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "行政区"
+        verbose_name_plural = "行政区"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:place", args=[self.code])
+
+    @property
+    def is_prefecture(self) -> bool:
+        return self.level == self.Level.PREFECTURE
+
+    @property
+    def prefecture(self) -> County:
+        """The prefecture-level division this one belongs to (itself for a prefecture)."""
+        return self if self.is_prefecture or self.parent is None else self.parent
+
+
+class Topic(models.Model):
+    """One of the nine fixed topics, with the weighted keywords that assign it."""
+
+    name = models.CharField("名称", max_length=16, unique=True)
+    slug = models.SlugField("网址标识", max_length=32, unique=True)
+    description = models.TextField("说明", blank=True)
+    keywords = models.TextField(
+        "关键词与权重",
+        blank=True,
+        help_text="每行一个关键词，后跟空格和权重（默认 1），例如：一件事一次办 3",
+    )
+    order = models.PositiveSmallIntegerField("排序", default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "主题"
+        verbose_name_plural = "主题"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:topic", args=[self.slug])
+
+    def keyword_weights(self) -> dict[str, float]:
+        """Parse ``keywords`` into {keyword: weight}; malformed weights count as 1."""
+        weights: dict[str, float] = {}
+        for line in self.keywords.splitlines():
+            parts = line.split()
+            if not parts:
+                continue
+            word = parts[0]
+            try:
+                weight = float(parts[1]) if len(parts) > 1 else 1.0
+            except ValueError:
+                weight = 1.0
+            weights[word] = weight
+        return weights
+
+
+class Reporter(models.Model):
+    """A person credited on articles (reporter, correspondent, photographer, author)."""
+
+    name = models.CharField("姓名", max_length=32, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "作者"
+        verbose_name_plural = "作者"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:reporter", args=[self.pk])
+
+
+class SourcePage(models.Model):
+    """A newspaper page as received, kept whole so every article keeps its provenance."""
+
+    file_name = models.CharField("文件名", max_length=255, unique=True)
+    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    raw_text = models.TextField("原始文本")
+    encoding = models.CharField("编码", max_length=16, blank=True)
+    paper = models.CharField("报纸", max_length=64, blank=True)
+    section = models.CharField("版面", max_length=64, blank=True)
+    page_label = models.CharField("版次", max_length=16, blank=True)
+    pub_date = models.DateField("出版日期", null=True, blank=True)
+    furniture = models.JSONField(
+        "版面附属文字", default=list, blank=True, help_text="页眉、上接/下转等，[{text, start, end}]"
+    )
+    imported_at = models.DateTimeField("首次导入", default=timezone.now)
+    updated_at = models.DateTimeField("最近导入", auto_now=True)
+
+    class Meta:
+        ordering = ["-pub_date", "file_name"]
+        verbose_name = "来源版面"
+        verbose_name_plural = "来源版面"
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:source_page", args=[self.pk])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def in_place(self, place: County) -> ArticleQuerySet:
+        """Articles about ``place``; for a prefecture also those about its counties."""
+        if place.is_prefecture:
+            return self.filter(models.Q(place=place) | models.Q(place__parent=place))
+        return self.filter(place=place)
+
+    def for_listing(self) -> ArticleQuerySet:
+        return self.select_related("place", "place__parent", "source_page").prefetch_related("topics")
+
+
+class Article(models.Model):
+    """One article cut out of a source page."""
+
+    class ReviewReason(models.TextChoices):
+        NO_TITLE = "no_title", "未找到标题"
+        TITLE_AFTER_BODY = "title_after_body", "标题位于正文之后"
+        RESUMED = "resumed", "正文被其他文章打断后续接"
+        DUPLICATE_REMOVED = "duplicate_removed", "删除了重复印刷的文字"
+        PLACE_AMBIGUOUS = "place_ambiguous", "地点不明确"
+        PLACE_UNKNOWN = "place_unknown", "未识别出地点"
+        NO_BYLINE = "no_byline", "未找到作者"
+        DATE_ESTIMATED = "date_estimated", "日期为估计"
+        LOW_CONFIDENCE = "low_confidence", "分段把握不大"
+        PAGE_CHANGED = "page_changed", "来源版面已更新，编辑修改被保留"
+        ORPHANED = "orphaned", "来源版面重新导入后未找到对应文章"
+        SHORT = "short", "正文过短"
+
+    source_page = models.ForeignKey(
+        SourcePage, verbose_name="来源版面", on_delete=models.CASCADE, related_name="articles"
+    )
+    position = models.PositiveSmallIntegerField("版面内序号", default=0)
+    title = models.CharField("标题", max_length=255, blank=True, help_text="版面上印出的标题；没有则留空")
+    display_title = models.CharField("显示标题", max_length=255, blank=True)
+    title_derived = models.BooleanField("标题由正文首句生成", default=False)
+    kicker = models.CharField("引题/栏目", max_length=255, blank=True)
+    subtitle = models.CharField("副题", max_length=255, blank=True)
+    body = models.TextField("正文", help_text="段落之间空一行")
+    captions = models.JSONField("图片说明", default=list, blank=True)
+    place = models.ForeignKey(
+        County,
+        verbose_name="地点",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text="文章主要涉及的县级行政区；全市州性质的报道选地级行政区",
+    )
+    place_evidence = models.JSONField("地点依据", default=dict, blank=True)
+    topics = models.ManyToManyField(Topic, verbose_name="主题", blank=True, related_name="articles")
+    topic_evidence = models.JSONField("主题依据", default=dict, blank=True)
+    reporters = models.ManyToManyField(
+        Reporter, through="Byline", verbose_name="作者", blank=True, related_name="articles"
+    )
+    pub_date = models.DateField("日期", null=True, blank=True, db_index=True)
+    date_estimated = models.BooleanField("日期为估计", default=False)
+    needs_review = models.BooleanField("待审核", default=False, db_index=True)
+    review_reasons = models.JSONField("待审核原因", default=list, blank=True)
+    spans = models.JSONField("在版面原文中的位置", default=list, blank=True, help_text="[[start, end], ...]")
+    fingerprint = models.CharField("正文指纹", max_length=64, db_index=True, blank=True)
+    edited = models.BooleanField(
+        "编辑已修改", default=False, help_text="编辑修改过的文章在重新导入时不会被覆盖"
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-pub_date", "source_page_id", "position"]
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
+        indexes = [models.Index(fields=["source_page", "position"])]
+
+    def __str__(self) -> str:
+        return self.display_title or self.title or f"文章 {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:article", args=[self.pk])
+
+    @property
+    def prefecture(self) -> County | None:
+        return self.place.prefecture if self.place else None
+
+    @property
+    def county(self) -> County | None:
+        return self.place if self.place and not self.place.is_prefecture else None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+    def review_reason_labels(self) -> list[str]:
+        labels = dict(self.ReviewReason.choices)
+        return [labels.get(code, code) for code in self.review_reasons]
+
+
+class Byline(models.Model):
+    """A reporter's credit on one article, with the role printed beside the name."""
+
+    class Role(models.TextChoices):
+        REPORTER = "记者", "记者"
+        CORRESPONDENT = "通讯员", "通讯员"
+        TEXT = "文", "文"
+        PHOTO = "图", "图"
+        TEXT_AND_PHOTO = "图文", "图文"
+        PHOTOGRAPHER = "摄影", "摄影"
+        PHOTO_SUPPLIED = "供图", "供图"
+        AUTHOR = "作者", "作者"
+        UNKNOWN = "", "未标注"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    reporter = models.ForeignKey(
+        Reporter, verbose_name="作者", on_delete=models.PROTECT, related_name="bylines"
+    )
+    role = models.CharField("角色", max_length=8, choices=Role.choices, blank=True, default="")
+    order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "署名"
+        verbose_name_plural = "署名"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "reporter", "role"], name="unique_byline_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} {self.reporter.name}".strip()

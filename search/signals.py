@@ -1,0 +1,1 @@
+from haystack.signals import BaseSignalProcessor as QueuedSignalProcessor  # noqa: F401
