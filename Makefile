@@ -31,9 +31,13 @@ setup-dev: $(VENV)/.dev-deps
 
 # Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; it downloads nothing).
 system-test-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing="$$missing fonts-noto-cjk"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 migrate: setup
@@ -63,8 +67,11 @@ format: setup-dev
 test: setup-dev system-test-deps lint
 	$(BIN)/python -m pytest
 
+# Benchmark in a fresh temporary data directory (never ./var); appends to bench/RESULTS.md.
+# Options: make bench BENCH_ARGS="--articles 100000 --community-articles 10000"
+BENCH_ARGS ?= --articles 10000
 bench: setup
-	$(BIN)/python manage.py benchmark --articles 10000
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache

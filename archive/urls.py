@@ -1,5 +1,22 @@
+"""Browse pages, the RSS feed of the latest articles."""
+
 from django.urls import path
+
+from archive import views
+from archive.feeds import LatestArticlesFeed
 
 app_name = "archive"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("places/", views.PlaceListView.as_view(), name="places"),
+    path("places/<str:code>/", views.PlaceDetailView.as_view(), name="place"),
+    path("topics/", views.TopicListView.as_view(), name="topics"),
+    path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic"),
+    path("reporters/", views.ReporterListView.as_view(), name="reporters"),
+    path("reporters/<int:pk>/", views.ReporterDetailView.as_view(), name="reporter"),
+    path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article"),
+    path("pages/", views.SourcePageListView.as_view(), name="source_pages"),
+    path("pages/<int:pk>/", views.SourcePageDetailView.as_view(), name="source_page"),
+    path("feeds/latest/", LatestArticlesFeed(), name="feed"),
+]

@@ -163,6 +163,11 @@ HAYSTACK_SIGNAL_PROCESSOR = "search.signals.QueuedSignalProcessor"
 # Only Article is indexed: skip haystack's per-query django_ct filter.
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+# Each process applies queued index work in a background thread ~0.1 s after a
+# change (search/indexing.py); tests turn it off and call process_pending().
+SEARCH_BACKGROUND_INDEXING = env_bool("SEARCH_BACKGROUND_INDEXING", True)
+# How long a rebuild or `process_pending(wait=True)` waits for Whoosh's write lock.
+SEARCH_INDEX_LOCK_WAIT = float(os.environ.get("SEARCH_INDEX_LOCK_WAIT", "900"))
 
 # --- Import -----------------------------------------------------------------
 # Largest page file the importer accepts; real pages are 10-60 KB.

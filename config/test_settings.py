@@ -5,7 +5,9 @@ import tempfile
 
 os.environ.setdefault("ARCHIVE_DATA_DIR", tempfile.mkdtemp(prefix="archive-test-"))
 os.environ.setdefault("ARCHIVE_MANIFEST_STATIC", "0")
+# Index work is applied by explicit process_pending() calls, not a background thread.
+os.environ.setdefault("SEARCH_BACKGROUND_INDEXING", "0")
 
-from .settings import *  # noqa: E402,F403
+from .settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,3 +1,60 @@
-"""Placeholder replaced by the search work; lets migrations run meanwhile."""
+"""haystack's Whoosh backend with our Chinese analysis and non-blocking writes.
 
-from haystack.backends.whoosh_backend import WhooshEngine as ChineseWhooshEngine  # noqa: F401
+Only public extension points are used: :meth:`build_schema` is called on the
+parent and the fields tagged by :mod:`search.search_indexes` are swapped for our
+own Whoosh field types; :meth:`update` and :meth:`remove` go through
+:mod:`search.indexing`, which never waits on Whoosh's single write lock (busy →
+the work is queued in the database and applied by whoever gets the lock).
+"""
+
+from __future__ import annotations
+
+from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
+from haystack.utils import get_identifier
+from whoosh.fields import ID, KEYWORD
+
+from .analysis import CharField, GramField, WordField
+
+# Query-time boosts live in search.engine; these are the index-time field types.
+FIELD_TYPES = {
+    "cjk_words": lambda field: WordField(field_boost=field.boost or 1.0),
+    "cjk_grams": lambda field: GramField(field_boost=field.boost or 1.0),
+    "cjk_chars": lambda field: CharField(field_boost=field.boost or 1.0),
+    "keyword": lambda field: ID(stored=False),
+    "codes": lambda field: KEYWORD(stored=False, commas=True, scorable=False),
+}
+
+
+class ChineseWhooshSearchBackend(WhooshSearchBackend):
+    def build_schema(self, fields):
+        content_field_name, schema = super().build_schema(fields)
+        for field in fields.values():
+            factory = FIELD_TYPES.get(field.field_type)
+            if factory is None:
+                continue
+            name = field.index_fieldname
+            schema.remove(name)
+            schema.add(name, factory(field))
+        return content_field_name, schema
+
+    def ensure_setup(self) -> None:
+        if not self.setup_complete:
+            self.setup()
+
+    def update(self, index, iterable, commit=True):
+        """Index ``iterable`` now if the write lock is free, else queue it durably."""
+        from .indexing import index_objects
+
+        self.ensure_setup()
+        index_objects(list(iterable), backend=self)
+
+    def remove(self, obj_or_string, commit=True):
+        from .indexing import remove_identifiers
+
+        self.ensure_setup()
+        remove_identifiers([get_identifier(obj_or_string)], backend=self)
+
+
+class ChineseWhooshEngine(WhooshEngine):
+    backend = ChineseWhooshSearchBackend
+    query = WhooshSearchQuery

@@ -1,5 +1,12 @@
 from django.urls import path
 
+from . import views
+
 app_name = "search"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("search/export.csv", views.SearchExportView.as_view(), name="export"),
+    path("api/search", views.SearchApiView.as_view(), name="api"),
+    path("opensearch.xml", views.OpenSearchView.as_view(), name="opensearch"),
+]

@@ -1,0 +1,342 @@
+"""The editors' back office: correct articles, tune topics, review what the importer was unsure of."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
+from archive.services.browse import split_by_spans
+from archive.services.editing import apply_editor_changes, apply_page_date
+
+
+class PrefectureFilter(admin.SimpleListFilter):
+    """Articles about a prefecture or any of its counties."""
+
+    title = "市州"
+    parameter_name = "prefecture"
+
+    def lookups(self, request: HttpRequest, model_admin) -> list[tuple[str, str]]:
+        return list(
+            County.objects.filter(level=County.Level.PREFECTURE).order_by("code").values_list("code", "name")
+        )
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        code = self.value()
+        if not code:
+            return queryset
+        return queryset.filter(Q(place__code=code) | Q(place__parent__code=code))
+
+
+class CountyFilter(admin.SimpleListFilter):
+    """County-level places that have articles, narrowed to the chosen prefecture."""
+
+    title = "县市区"
+    parameter_name = "county"
+
+    def lookups(self, request: HttpRequest, model_admin) -> list[tuple[str, str]]:
+        counties = County.objects.filter(level=County.Level.COUNTY, articles__isnull=False)
+        prefecture = request.GET.get(PrefectureFilter.parameter_name)
+        if prefecture:
+            counties = counties.filter(parent__code=prefecture)
+        return list(counties.distinct().order_by("code").values_list("code", "name"))
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        code = self.value()
+        return queryset.filter(place__code=code) if code else queryset
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    extra = 1
+    autocomplete_fields = ["reporter"]
+    fields = ["reporter", "role", "order"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = [
+        "headline",
+        "place",
+        "prefecture_name",
+        "pub_date",
+        "date_estimated",
+        "needs_review",
+        "edited",
+        "source_page",
+    ]
+    list_display_links = ["headline"]
+    list_filter = [
+        "needs_review",
+        PrefectureFilter,
+        CountyFilter,
+        "topics",
+        "edited",
+        "title_derived",
+        "date_estimated",
+        ("source_page", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["place", "place__parent", "source_page"]
+    search_fields = ["title", "display_title", "kicker", "subtitle", "body", "reporters__name", "place__name"]
+    date_hierarchy = "pub_date"
+    autocomplete_fields = ["place"]
+    inlines = [BylineInline]
+    list_per_page = 50
+    readonly_fields = [
+        "review_reasons_display",
+        "topic_evidence_display",
+        "place_evidence_display",
+        "source_page_link",
+        "edited",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (
+            "待审核",
+            {
+                "fields": ["needs_review", "review_reasons_display"],
+                "description": "核对无误后取消勾选“待审核”并保存，文章即移出审核列表。",
+            },
+        ),
+        ("标题", {"fields": ["kicker", "title", "subtitle", "display_title", "title_derived"]}),
+        ("归属", {"fields": ["place", "place_evidence_display", "topics", "topic_evidence_display"]}),
+        ("日期", {"fields": ["pub_date", "date_estimated"]}),
+        ("正文", {"fields": ["body", "captions"]}),
+        ("来源", {"fields": ["source_page_link"]}),
+        ("记录", {"fields": ["edited", "created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
+        return super().get_queryset(request).select_related("place", "place__parent", "source_page")
+
+    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "topics":
+            # Nine fixed topics: plain checkboxes beat a two-pane chooser.
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description="标题", ordering="display_title")
+    def headline(self, obj: Article) -> str:
+        return obj.display_title or obj.title or f"文章 {obj.pk}"
+
+    @admin.display(description="市州", ordering="place__parent__name")
+    def prefecture_name(self, obj: Article) -> str:
+        return obj.prefecture.name if obj.prefecture else "—"
+
+    @admin.display(description="待审核原因")
+    def review_reasons_display(self, obj: Article) -> SafeString | str:
+        labels = obj.review_reason_labels()
+        if not labels:
+            return "—"
+        return format_html(
+            "<ul class='review-reasons'>{}</ul>",
+            format_html_join("", "<li>{}</li>", ((label,) for label in labels)),
+        )
+
+    @admin.display(description="主题依据")
+    def topic_evidence_display(self, obj: Article) -> SafeString | str:
+        evidence = obj.topic_evidence or {}
+        if not evidence:
+            return "—"
+        rows = (
+            (name, item.get("score", ""), "、".join(item.get("keywords") or []))
+            for name, item in evidence.items()
+            if isinstance(item, dict)
+        )
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}（得分 {}）：{}</li>", rows))
+
+    @admin.display(description="地点依据")
+    def place_evidence_display(self, obj: Article) -> SafeString | str:
+        reasons = (obj.place_evidence or {}).get("evidence") or []
+        if not reasons:
+            return "—"
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((r,) for r in reasons)))
+
+    @admin.display(description="来源版面")
+    def source_page_link(self, obj: Article) -> SafeString | str:
+        if not obj.source_page_id:
+            return "—"
+        page = obj.source_page
+        return format_html(
+            '<a href="{}">{}</a>（第 {} 篇） · <a href="{}#article-{}" target="_blank">在网站上查看</a>',
+            reverse("admin:archive_sourcepage_change", args=[page.pk]),
+            page.file_name,
+            obj.position + 1,
+            reverse("archive:source_page", args=[page.pk]),
+            obj.pk,
+        )
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None):
+        # The page text goes beside the form (see the change_form template), not inside a fieldset.
+        extra_context = dict(extra_context or {})
+        article = self.get_object(request, object_id)
+        if article is not None:
+            extra_context["source_text"] = render_marked_text(
+                article.source_page.raw_text, article.spans or []
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        extra_context = dict(extra_context or {})
+        extra_context["review_count"] = Article.objects.filter(needs_review=True).count()
+        return super().changelist_view(request, extra_context)
+
+    def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
+        apply_editor_changes(obj, changed_fields=form.changed_data if change else None)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # Bylines and topics are saved after the article: queue it again so the index sees them.
+        from search.indexing import enqueue
+
+        enqueue([form.instance.pk])
+
+
+def render_marked_text(text: str, spans: list) -> SafeString:
+    """The page text, HTML-escaped, with the given spans in ``<mark>``; scrolled to the first one."""
+    pieces = split_by_spans(text, [(start, end, True) for start, end in spans])
+    parts = (
+        (
+            format_html(
+                "<mark{}>{}</mark>", mark_safe(' id="article-span"') if p.first_of_owner else "", p.text
+            )
+            if p.owner
+            else p.text
+        )
+        for p in pieces
+    )
+    return format_html(
+        '<div class="raw-page-text" lang="zh-hans">{}</div>',
+        format_html_join("", "{}", ((part,) for part in parts)),
+    )
+
+
+@admin.register(County)
+class CountyAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "kind", "level", "parent", "article_count"]
+    list_filter = ["level", "kind", ("parent", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "short_name", "code", "aliases"]
+    list_select_related = ["parent"]
+    ordering = ["code"]
+    readonly_fields = ["code", "level", "kind", "parent"]
+    fields = ["code", "name", "short_name", "level", "kind", "parent", "aliases"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[County]:
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="文章数", ordering="article_count")
+    def article_count(self, obj: County) -> int:
+        return obj.article_count
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order", "article_count"]
+    ordering = ["order", "name"]
+    list_editable = ["order"]
+    search_fields = ["name", "keywords"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "order", "description", "keywords"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Topic]:
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="文章数", ordering="article_count")
+    def article_count(self, obj: Topic) -> int:
+        return obj.article_count
+
+
+@admin.register(Reporter)
+class ReporterAdmin(admin.ModelAdmin):
+    list_display = ["name", "byline_count"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Reporter]:
+        return super().get_queryset(request).annotate(byline_count=Count("bylines"))
+
+    @admin.display(description="署名次数", ordering="byline_count")
+    def byline_count(self, obj: Reporter) -> int:
+        return obj.byline_count
+
+
+class ArticleOfPageInline(admin.TabularInline):
+    model = Article
+    fields = ["position", "article_link", "place", "pub_date", "needs_review", "edited"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    ordering = ["position"]
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.display(description="文章")
+    def article_link(self, obj: Article) -> str:
+        return obj.display_title or obj.title
+
+
+@admin.register(SourcePage)
+class SourcePageAdmin(admin.ModelAdmin):
+    list_display = ["file_name", "paper", "page_label", "pub_date", "article_count", "updated_at"]
+    search_fields = ["file_name", "paper", "section", "raw_text"]
+    list_filter = ["paper"]
+    date_hierarchy = "pub_date"
+    ordering = ["-pub_date", "file_name"]
+    readonly_fields = [
+        "file_name",
+        "sha256",
+        "encoding",
+        "imported_at",
+        "updated_at",
+        "marked_text",
+        "furniture",
+    ]
+    fields = [
+        "file_name",
+        "paper",
+        "section",
+        "page_label",
+        "pub_date",
+        "encoding",
+        "sha256",
+        "imported_at",
+        "updated_at",
+        "furniture",
+        "marked_text",
+    ]
+    inlines = [ArticleOfPageInline]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[SourcePage]:
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="文章数", ordering="article_count")
+    def article_count(self, obj: SourcePage) -> int:
+        return obj.article_count
+
+    def save_model(self, request: HttpRequest, obj: SourcePage, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if "pub_date" in form.changed_data:
+            # A date read off the printed page replaces the estimates of its articles.
+            changed = apply_page_date(obj)
+            if changed:
+                self.message_user(request, f"已将出版日期应用到本版 {len(changed)} 篇日期为估计的文章。")
+
+    @admin.display(description="原文（文章所在位置以黄色标出）")
+    def marked_text(self, obj: SourcePage) -> SafeString:
+        spans = [span for article in obj.articles.all() for span in (article.spans or [])]
+        return render_marked_text(obj.raw_text, spans)

@@ -1,0 +1,777 @@
+"""Typed units → articles: which block is a headline, where articles start and end.
+
+The decisions are scored rather than fixed by layout order:
+
+1. a short line between paragraphs is a headline when it sits with other headline
+   material (subtitle, names line, kicker), follows a closing byline, or stands at a
+   change of subject; otherwise it is an in-body subhead;
+2. each headline block is attached to the body before or after it (headlines are
+   printed after their body on some pages) by a dynamic programme over the page that
+   weighs the usual order against how much of the headline's wording the body shares;
+   a body claimed from both sides is split where its wording turns from one headline
+   to the other;
+3. a body without a headline is joined to the article whose headline follows it (a
+   series intro) or precedes it, when their wording agrees, or stays a headless brief;
+4. paragraphs are moved back to an earlier article they continue (an article interrupted
+   by another and resumed later), judged by shared wording with a lower bar when the
+   earlier article stopped mid-sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .classify import Kind, Unit
+from .places import find_mentions
+from .text import BigramIndex, bigrams, content_chars, ends_sentence
+
+GROUP_KINDS = (Kind.KICKER, Kind.HEADING, Kind.SUBTITLE, Kind.NAMES, Kind.AUTHOR)
+BODY_KINDS = (Kind.BODY, Kind.LABEL)
+
+# Scores of the headline-attachment programme (see attach_groups).
+FORWARD_PRIOR = 1.0
+SIMILARITY_WEIGHT = 3.0
+NAMES_FORWARD_BONUS = 1.0
+TRAILING_BONUS = 1.5
+ORPHAN_PENALTY = -1.0
+SPLIT_PENALTY = -0.5
+TOPIC_SHIFT = 0.1  # below this shared-wording share two stretches of text are different articles
+SWITCH_MARGIN = 0.35
+RESUME_CONTEXT = 4  # paragraphs of an article compared with a candidate continuation
+
+
+@dataclass
+class Group:
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def has_title(self) -> bool:
+        """A headline or subtitle (a series line alone only labels the article)."""
+        return any(u.kind in (Kind.HEADING, Kind.SUBTITLE) for u in self.units)
+
+    @property
+    def has_names(self) -> bool:
+        return any(u.kind in (Kind.NAMES, Kind.AUTHOR) for u in self.units)
+
+    @property
+    def text(self) -> str:
+        return " ".join(u.text for u in self.units if u.kind in (Kind.HEADING, Kind.SUBTITLE, Kind.KICKER))
+
+
+@dataclass
+class Run:
+    paras: list[Unit] = field(default_factory=list)
+    hard_end: bool = False  # ends with a closing byline
+    dateline: bool = False  # starts with XX讯(记者…)
+    end_credits: list[Unit] = field(default_factory=list)  # standalone closing bylines
+
+
+@dataclass
+class Draft:
+    """An article being assembled."""
+
+    title_group: Group | None = None
+    names_groups: list[Group] = field(default_factory=list)
+    paras: list[Unit] = field(default_factory=list)
+    captions: list[Unit] = field(default_factory=list)
+    extra_credits: list[Unit] = field(default_factory=list)  # closing names lines, standalone credits
+    hard_end: bool = False
+    title_after_body: bool = False
+    resumed: bool = False
+    split: bool = False
+    low_confidence: bool = False
+    order: int = 0  # page position of the first material
+    anchor: list[Unit] = field(default_factory=list)  # paragraphs next to the headline: the article's core
+    tail: Draft | None = None  # the article whose headline is printed after this body (see assemble)
+
+    def profile(self, recent: int | None = None, exclude: tuple[Unit, ...] = ()) -> Counter[str]:
+        """Bigrams of the headline and the paragraphs (only the last ``recent`` ones if given).
+
+        An article with little text yet is described by its anchor paragraphs too, except
+        those in ``exclude`` (the paragraphs whose place is being decided).
+        """
+        c: Counter[str] = Counter()
+        if self.title_group:
+            c.update(bigrams(self.title_group.text))
+        paras = self.paras if recent is None else self.paras[-recent:]
+        for p in paras:
+            c.update(bigrams(p.text))
+        if len(self.paras) < 2:
+            for p in self.anchor:
+                if p not in exclude and p not in self.paras:
+                    c.update(bigrams(p.text))
+        return c
+
+    @property
+    def open(self) -> bool:
+        """Stopped mid-sentence: the rest may follow later on the page."""
+        return bool(self.paras) and not self.hard_end and not ends_sentence(self.paras[-1].text)
+
+
+@dataclass
+class Assembly:
+    drafts: list[Draft]
+    furniture: list[Unit]
+
+
+def _is_content(u: Unit) -> bool:
+    return u.duplicate_of is None and u.kind not in (Kind.FURNITURE, Kind.CAPTION, Kind.CREDIT)
+
+
+def _neighbours(units: list[Unit], i: int, step: int) -> Unit | None:
+    j = i + step
+    while 0 <= j < len(units):
+        if _is_content(units[j]):
+            return units[j]
+        j += step
+    return None
+
+
+def _window(units: list[Unit], i: int, step: int, limit: int = 8) -> str:
+    """Up to ``limit`` body paragraphs next to unit ``i`` (stops at headline material)."""
+    out: list[str] = []
+    j = i + step
+    while 0 <= j < len(units) and len(out) < limit:
+        u = units[j]
+        if u.duplicate_of is None:
+            if u.kind in BODY_KINDS and not (u.kind == Kind.BODY and u.subhead):
+                out.append(u.text)
+                if step < 0 and u.closing:
+                    break
+                if step > 0 and u.closing:
+                    break
+            elif u.kind in GROUP_KINDS:
+                break
+        j += step
+    return "".join(out)
+
+
+_LEAD = re.compile(
+    r"^[“\"]?(\d{1,2}月\d{1,2}日|近日|日前|近期|近年来|今年以来|今年来|今年\d|本报讯|记者从|连日来|\d{4}年)"
+)
+
+
+def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex, md_page: bool) -> float:
+    """Evidence that the short lines ``first..last`` (between paragraphs) start a new article."""
+    u = units[first]
+    text = "".join(units[k].text for k in range(first, last + 1) if units[k].kind == Kind.HEADING)
+    prev, nxt = _neighbours(units, first, -1), _neighbours(units, last, 1)
+    score = 0.0
+    cut_off = prev is not None and prev.kind == Kind.BODY and not ends_sentence(prev.text)
+    if cut_off and not u.narrow and len(prev.text) >= 30 and not prev.subhead:
+        score += 2.0  # the text before stops mid-sentence: another article cuts in
+    if nxt is not None and nxt.kind == Kind.BODY and _LEAD.match(nxt.text):
+        score += 1.0
+    before, after = _window(units, first, -1, limit=4), _window(units, last, 1, limit=4)
+    named = {m.surface.canonical for m in find_mentions(text, "title", context=text + after)}
+    if named:
+        # Headlines name places; a subhead names one the article has named already.
+        score += 1.0 if not any(n in before for n in named) else 0.5
+    if prev is None and nxt is not None and not nxt.narrow:
+        score += 1.0  # the first line of the page, over a full-width paragraph
+    if before and after:
+        shared = min(
+            index.coverage(bigrams(after), bigrams(before)), index.coverage(bigrams(before), bigrams(after))
+        )
+        if shared < TOPIC_SHIFT:
+            score += 1.0
+    if md_page and not u.md_level:
+        score -= 2.0
+    if u.narrow and not (u.block is not None and u.block.atomic):
+        score -= 2.0
+    return score
+
+
+def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
+    """Decide for each short line whether it is a headline or an in-body subhead.
+
+    Short lines next to certain headline material (a subtitle, a names line, a kicker, an
+    author line, a markdown headline) are headlines.  The others, alone or two in a row
+    (a two-line subhead looks like a headline with its deck), are headlines only when the
+    evidence adds up (see :func:`headline_score`); otherwise they are in-body subheads.
+    """
+    md_page = any(u.md_level for u in units)
+    pending = [
+        i for i, u in enumerate(units) if u.kind == Kind.HEADING and not u.strong and u.duplicate_of is None
+    ]
+
+    def anchored(v: Unit | None) -> bool:
+        if v is None:
+            return False
+        if v.kind == Kind.NAMES:
+            return not v.closing
+        if v.kind == Kind.HEADING:
+            return v.strong
+        return v.kind in (Kind.KICKER, Kind.SUBTITLE, Kind.AUTHOR)
+
+    for _ in range(2):  # spreads along a headline block: names line → deck → headline
+        for i in pending:
+            u = units[i]
+            if not u.strong and (anchored(_neighbours(units, i, -1)) or anchored(_neighbours(units, i, 1))):
+                u.strong = True
+    # The rest, in clusters of adjacent short lines.
+    clusters: list[list[int]] = []
+    for i in pending:
+        u = units[i]
+        if u.strong:
+            continue
+        prev = _neighbours(units, i, -1)
+        if clusters and prev is not None and prev is units[clusters[-1][-1]] and not u.fragment:
+            clusters[-1].append(i)
+        else:
+            clusters.append([i])
+    for cluster in clusters:
+        first, last = cluster[0], cluster[-1]
+        prev, nxt = _neighbours(units, first, -1), _neighbours(units, last, 1)
+        if prev is not None and prev.closing:
+            strong = True  # a closing byline ended the article before
+        elif len(cluster) == 1 and units[first].fragment:
+            strong = False
+        elif nxt is not None and nxt.dateline:
+            strong = True
+        else:
+            strong = headline_score(units, first, last, index, md_page) >= 2.0
+        for k in cluster:
+            if strong:
+                units[k].strong = True
+            else:
+                units[k].kind = Kind.BODY
+                units[k].subhead = not units[k].fragment
+
+
+def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], list[Unit]]:
+    """Group headline material, collect runs of body paragraphs, set captions and furniture aside.
+
+    Returns the elements in page order, the captions and credits (placed later), and the furniture.
+    """
+    elements: list[Group | Run] = []
+    floating: list[Unit] = []
+    furniture: list[Unit] = []
+    group: Group | None = None
+    run: Run | None = None
+
+    def close_group() -> None:
+        nonlocal group
+        if group is not None:
+            elements.append(group)
+            group = None
+
+    def close_run() -> None:
+        nonlocal run
+        if run is not None and (run.paras or run.end_credits):
+            elements.append(run)
+        run = None
+
+    for u in units:
+        if u.duplicate_of is not None:
+            continue
+        if u.kind == Kind.FURNITURE:
+            furniture.append(u)
+            continue
+        if u.kind in (Kind.CAPTION, Kind.CREDIT):
+            floating.append(u)
+            if u.kind == Kind.CREDIT and run is not None and run.paras:
+                run.hard_end = True  # a photo-news credit closes the item above it
+            continue
+        if u.kind == Kind.NAMES and u.closing:
+            # （廖智慧 何茂金）on a line of its own: the credit of the body above, which ends there.
+            if run is None:
+                close_group()
+                run = Run()
+            run.end_credits.append(u)
+            run.hard_end = True
+            close_run()
+            continue
+        if u.kind in GROUP_KINDS:
+            close_run()
+            if group is not None and _starts_new_group(group, u):
+                close_group()
+            if group is None:
+                group = Group()
+            group.units.append(u)
+            continue
+        # body paragraph
+        close_group()
+        if run is not None and u.dateline:
+            close_run()
+        if run is None:
+            run = Run(dateline=bool(u.dateline))
+        run.paras.append(u)
+        if u.closing:
+            run.hard_end = True
+            close_run()
+    close_group()
+    close_run()
+    return elements, floating, furniture
+
+
+def _starts_new_group(group: Group, u: Unit) -> bool:
+    kinds = [g.kind for g in group.units]
+    if u.kind == Kind.KICKER and any(k != Kind.KICKER for k in kinds):
+        return True
+    if u.kind in (Kind.HEADING, Kind.SUBTITLE, Kind.KICKER) and any(
+        k in (Kind.NAMES, Kind.AUTHOR) for k in kinds
+    ):
+        return True
+    if u.kind == Kind.HEADING and u.md_level:
+        same = [g for g in group.units if g.kind == Kind.HEADING and g.md_level == u.md_level]
+        if same:
+            return True
+    return u.kind == Kind.HEADING and sum(1 for k in kinds if k == Kind.HEADING) >= 2
+
+
+def _run_bigrams(run: Run) -> set[str]:
+    out: set[str] = set()
+    for p in run.paras:
+        out |= bigrams(p.text)
+    return out
+
+
+def _best_split(run: Run, left: Group, right: Group, index: BigramIndex) -> tuple[int, float] | None:
+    """Where a body claimed by two headlines turns from the first to the second."""
+    n = len(run.paras)
+    if n < 2:
+        return None
+    lg, rg = bigrams(left.text), bigrams(right.text)
+    para_grams = [bigrams(p.text) for p in run.paras]
+    sl = [index.coverage(lg, g) for g in para_grams]
+    sr = [index.coverage(rg, g) for g in para_grams]
+    best: tuple[float, int] | None = None
+    for k in range(1, n):
+        before = set().union(*para_grams[max(0, k - 3) : k])
+        after = set().union(*para_grams[k : k + 3])
+        coherence = index.coverage(after, before)
+        mean_l = sum(sl[:k]) / k - sum(sl[k:]) / (n - k)
+        mean_r = sum(sr[k:]) / (n - k) - sum(sr[:k]) / k
+        score = mean_l + mean_r - 2.0 * coherence
+        if ends_sentence(run.paras[k - 1].text):
+            score += 0.1
+        if best is None or score > best[0]:
+            best = (score, k)
+    assert best is not None
+    k = best[1]
+    prefix = set().union(*para_grams[:k])
+    suffix = set().union(*para_grams[k:])
+    if index.coverage(lg, prefix) < 0.2 or index.coverage(rg, suffix) < 0.2:
+        return None
+    return k, index.coverage(lg, prefix) + index.coverage(rg, suffix)
+
+
+def attach_groups(elements: list[Group | Run], index: BigramIndex) -> dict[int, str]:
+    """Choose for every headline group: the body after it, the body before it, or none.
+
+    Dynamic programme over the groups in page order; returns {element index: 'fwd'|'bwd'|'none'}.
+    """
+    gidx = [i for i, e in enumerate(elements) if isinstance(e, Group)]
+    if not gidx:
+        return {}
+    grams = {i: bigrams(elements[i].text) for i in gidx}  # type: ignore[union-attr]
+    run_grams: dict[int, set[str]] = {
+        i: _run_bigrams(e) for i, e in enumerate(elements) if isinstance(e, Run)
+    }
+
+    def option_scores(i: int) -> dict[str, float]:
+        g: Group = elements[i]  # type: ignore[assignment]
+        prev = elements[i - 1] if i > 0 else None
+        nxt = elements[i + 1] if i + 1 < len(elements) else None
+        out = {"none": ORPHAN_PENALTY if g.has_title else -0.5}
+        if isinstance(nxt, Run) and nxt.paras:
+            s = FORWARD_PRIOR + SIMILARITY_WEIGHT * index.coverage(grams[i], run_grams[i + 1])
+            if g.has_names:
+                s += NAMES_FORWARD_BONUS
+            if not g.has_title:
+                s += 1.0
+            out["fwd"] = s
+        if isinstance(prev, Run) and prev.paras:
+            s = SIMILARITY_WEIGHT * index.coverage(grams[i], run_grams[i - 1])
+            if nxt is None or isinstance(nxt, Group):
+                s += TRAILING_BONUS
+            if not g.has_title:
+                s = min(s, 0.2)
+            out["bwd"] = s
+        return out
+
+    opts = [option_scores(i) for i in gidx]
+    # best[k][state] = (score, back-pointer)
+    best: list[dict[str, tuple[float, str | None]]] = []
+    for k, i in enumerate(gidx):
+        row: dict[str, tuple[float, str | None]] = {}
+        for state, s in opts[k].items():
+            if k == 0:
+                row[state] = (s, None)
+                continue
+            cands = []
+            j = gidx[k - 1]
+            for pstate, (ps, _) in best[k - 1].items():
+                extra = 0.0
+                if j + 2 == i and pstate == "fwd" and state == "bwd":
+                    left, right = elements[j], elements[i]
+                    run = elements[j + 1]
+                    if left.has_title and right.has_title:  # type: ignore[union-attr]
+                        split = _best_split(run, left, right, index)  # type: ignore[arg-type]
+                        if split is None:
+                            continue
+                        extra = SPLIT_PENALTY
+                cands.append((ps + s + extra, pstate))
+            if cands:
+                row[state] = max(cands)
+        best.append(row)
+    # backtrack
+    k = len(gidx) - 1
+    state = max(best[k], key=lambda st: best[k][st][0])
+    choice: dict[int, str] = {}
+    while k >= 0:
+        choice[gidx[k]] = state
+        prev_state = best[k][state][1]
+        k -= 1
+        if prev_state is not None:
+            state = prev_state
+    return choice
+
+
+def assemble(units: list[Unit]) -> Assembly:
+    """Cut the page's units into articles (see the module docstring for the steps)."""
+    index = BigramIndex(u.text for u in units if u.kind in BODY_KINDS or u.kind == Kind.HEADING)
+    resolve_headings(units, index)
+    elements, floating, furniture = build_elements(units)
+    choice = attach_groups(elements, index)
+    drafts = _drafts(elements, choice)
+    drafts = _merge_headless(drafts, index)
+    drafts = _Resumer(drafts, index, units).run()
+    _promote_subheads(drafts)
+    _place_floating(drafts, floating, index)
+    drafts = [d for d in drafts if d.paras or d.title_group or d.captions]
+    return Assembly(drafts, furniture)
+
+
+def _drafts(elements: list[Group | Run], choice: dict[int, str]) -> list[Draft]:
+    """One article per run of body paragraphs, with the headline blocks attached to it.
+
+    Names lines attached to nothing are left out; segment_page sets them aside as furniture.
+    """
+    drafts: list[Draft] = []
+    for i, e in enumerate(elements):
+        if not isinstance(e, Run):
+            continue
+        left = elements[i - 1] if i > 0 else None
+        right = elements[i + 1] if i + 1 < len(elements) else None
+        fwd = left if isinstance(left, Group) and choice.get(i - 1) == "fwd" else None
+        bwd = right if isinstance(right, Group) and choice.get(i + 1) == "bwd" else None
+        if fwd is not None and bwd is not None and fwd.has_title and bwd.has_title:
+            # Claimed from both sides: the body runs from one headline's article into the other's.
+            # The trailing headline's article is a candidate the paragraphs can switch to
+            # (see _Resumer), anchored by the paragraphs printed just above that headline.
+            head = Draft(paras=list(e.paras), title_group=fwd, anchor=list(e.paras[:2]))
+            tail = Draft(title_group=bwd, anchor=list(e.paras[-3:]), title_after_body=True)
+            head.tail = tail
+            head.hard_end, head.extra_credits = e.hard_end, list(e.end_credits)
+            head.order = min(u.start for u in [*e.paras, *fwd.units])
+            tail.order = e.paras[-1].start
+            drafts += [head, tail]
+            continue
+        d = Draft(paras=list(e.paras))
+        for g in (fwd, bwd):
+            if g is None:
+                continue
+            if g.has_title and d.title_group is None:
+                d.title_group = g
+            else:
+                d.names_groups.append(g)
+        d.title_after_body = bwd is not None and bwd.has_title and bool(e.paras)
+        if d.title_group is not None:
+            d.anchor = list(e.paras[-3:] if d.title_after_body else e.paras[:2])
+        d.hard_end = e.hard_end
+        d.extra_credits += e.end_credits
+        groups = [g for g in (fwd, bwd) if g is not None]
+        starts = [u.start for u in d.paras] + [u.start for g in groups for u in g.units]
+        d.order = min(starts) if starts else 0
+        drafts.append(d)
+    for i, e in enumerate(elements):
+        if isinstance(e, Group) and e.has_title and choice.get(i, "none") == "none":
+            # A headline with no body next to it: kept as an article for an editor to check.
+            drafts.append(Draft(title_group=e, order=e.units[0].start, low_confidence=True))
+    drafts.sort(key=lambda d: d.order)
+    return drafts
+
+
+def _draft_grams(d: Draft) -> set[str]:
+    return set(d.profile())
+
+
+def _merge_headless(drafts: list[Draft], index: BigramIndex) -> list[Draft]:
+    """A body without headline: the intro of the article whose headline follows, or a continuation."""
+    out: list[Draft] = []
+    i = 0
+    while i < len(drafts):
+        d = drafts[i]
+        if d.title_group is None and d.paras and not d.hard_end and not _starts_with_dateline(d):
+            nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+            if (
+                nxt is not None
+                and nxt.title_group is not None
+                and not nxt.title_after_body
+                and nxt.paras
+                and _affinity(index, _draft_grams(d), _draft_grams(nxt)) >= 0.3
+            ):
+                # Series intro printed above the headline: the intro is the article's lead.
+                nxt.paras = d.paras + nxt.paras
+                nxt.names_groups = d.names_groups + nxt.names_groups
+                nxt.title_after_body = True
+                nxt.order = d.order
+                i += 1
+                continue
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and not prev.hard_end
+                and not d.names_groups
+                and index.coverage(bigrams(d.paras[0].text), _draft_grams(prev)) >= 0.35
+            ):
+                prev.paras += d.paras
+                prev.hard_end = d.hard_end
+                prev.extra_credits += d.extra_credits
+                i += 1
+                continue
+        out.append(d)
+        i += 1
+    return out
+
+
+def _affinity(index: BigramIndex, a: set[str], b: set[str]) -> float:
+    """Shared wording of two texts of unequal length: the shorter one's share found in the longer."""
+    return max(index.coverage(a, b), index.coverage(b, a))
+
+
+def _starts_with_dateline(d: Draft) -> bool:
+    return bool(d.paras) and bool(d.paras[0].dateline)
+
+
+def _continues(prev_text: str, text: str) -> bool:
+    """``text`` reads as the rest of a sentence cut at the end of ``prev_text``."""
+    if ends_sentence(prev_text):
+        return False
+    head = text[:4]
+    return any(c in "，、”’）；：,;:)" for c in head[:3]) or not content_chars(text[:1])
+
+
+def _interrupted(units: list[Unit], a: Unit, b: Unit) -> bool:
+    """Other printed material (a caption, a repeat, another article) lies between paragraphs a and b."""
+    return any(
+        content_chars(u.text or (u.block.raw if u.block else "")) for u in units[a.index + 1 : b.index]
+    )
+
+
+class _Resumer:
+    """Reads each article's paragraphs in order and moves those that continue another article.
+
+    A paragraph switches to another (earlier, not yet closed) article when it shares clearly
+    more wording with that article's last paragraphs than with the current one's.  The bar
+    is lower when the current article broke off mid-sentence, when the other article did,
+    when other material (a caption, a repeat) sits in between, and higher when the paragraph
+    names the current article's places but not the other's.  Contiguous text that runs on
+    from a paragraph cut mid-sentence never switches.
+    """
+
+    def __init__(self, drafts: list[Draft], index: BigramIndex, units: list[Unit]):
+        self.drafts = drafts
+        self.index = index
+        self.units = units
+        self._profiles: dict[int, Counter[str]] = {}
+        self._places: dict[int, set[str]] = {}
+
+    def profile(self, d: Draft, exclude: tuple[Unit, ...] = (), recent: int = RESUME_CONTEXT) -> Counter[str]:
+        # Same-sized profiles (headline + last paragraphs) so a long article does not win by size.
+        if any(u in d.anchor for u in exclude) or recent != RESUME_CONTEXT:
+            return d.profile(recent=recent, exclude=exclude)
+        if id(d) not in self._profiles:
+            self._profiles[id(d)] = d.profile(recent=recent)
+        return self._profiles[id(d)]
+
+    def places(self, d: Draft) -> set[str]:
+        if id(d) not in self._places:
+            texts = [d.title_group.text] if d.title_group else []
+            texts += [u.text for u in (d.paras[-RESUME_CONTEXT:] or d.anchor)]
+            self._places[id(d)] = _prefectures("".join(texts))
+        return self._places[id(d)]
+
+    def append(self, d: Draft, p: Unit) -> None:
+        d.paras.append(p)
+        d.hard_end = d.hard_end or p.closing
+        self._profiles.pop(id(d), None)
+        self._places.pop(id(d), None)
+
+    def run(self) -> list[Draft]:
+        tails = {id(d.tail) for d in self.drafts if d.tail is not None}
+        for pos, d in enumerate(self.drafts):
+            if d.paras and id(d) not in tails:  # a tail is filled while its body's run is read
+                self.read(d, [x for x in self.drafts[:pos] if x.paras and not x.hard_end])
+        return self.drafts
+
+    def read(self, d: Draft, earlier: list[Draft]) -> None:
+        original = list(d.paras)
+        d.paras = []
+        end_credits, hard_end = d.extra_credits, d.hard_end
+        if d.tail is not None:
+            earlier = [*earlier, d.tail]
+            d.extra_credits, d.hard_end = [], False
+        current = d
+        for j, p in enumerate(original):
+            headline_claims = j == 0 and d.title_group is not None and not d.title_after_body
+            if not headline_claims and earlier:
+                nxt = original[j + 1] if j + 1 < len(original) else None
+                current = self.choose(d, current, p, nxt, earlier)
+            self.append(current, p)
+        if d.tail is not None:
+            self.finish_tail(d, end_credits, hard_end)
+
+    def choose(self, d: Draft, current: Draft, p: Unit, nxt: Unit | None, earlier: list[Draft]) -> Draft:
+        last = current.paras[-1] if current.paras else None
+        interrupted = last is not None and _interrupted(self.units, last, p)
+        broken = last is not None and not ends_sentence(last.text)
+        if broken and not interrupted:
+            return current  # contiguous text cut mid-sentence goes on here
+        look = bigrams(p.text) | (bigrams(nxt.text) if nxt else set())
+        look_places = _prefectures(p.text + (nxt.text if nxt else ""))
+        has_text = bool(current.paras or current.title_group)
+        scored = (p, nxt) if nxt else (p,)
+        # Compare with as many paragraphs of each article as the current one has so far.
+        recent = max(1, min(RESUME_CONTEXT, len(current.paras)))
+        base = self.index.coverage(look, self.profile(current, scored, recent)) if has_text else 0.0
+        best, best_gain = current, 0.0
+        for cand in [d, *earlier]:
+            if cand is current or (cand.hard_end and cand is not d) or not (cand.paras or cand.title_group):
+                continue
+            if cand is d and current is d.tail:
+                continue  # the trailing headline's article runs on to the end of the body
+            share = self.index.coverage(look, self.profile(cand, scored, recent))
+            margin = SWITCH_MARGIN
+            if broken:
+                margin -= 0.12  # the current article broke off: a switch is expected
+            if cand.open:
+                margin -= 0.10
+                if _continues(cand.paras[-1].text, p.text):
+                    margin -= 0.08
+            if cand is d or cand is d.tail:
+                margin -= 0.10
+            margin += _place_conflict(look_places, self.places(cand), self.places(current))
+            if interrupted:
+                margin -= 0.08  # other material sits in between: a resumption is plausible
+                if base > 0 and share >= 2.5 * base and share >= 0.2:
+                    margin = min(margin, 0.0)
+            if share - base - margin > best_gain:
+                best, best_gain = cand, share - base - margin
+        if best is not current and best is not d and best is not d.tail:
+            best.resumed = best.split = d.split = True
+        return best
+
+    def finish_tail(self, d: Draft, end_credits: list[Unit], hard_end: bool) -> None:
+        tail = d.tail
+        assert tail is not None
+        if not tail.paras:
+            # Never switched: cut where the wording turns to the trailing headline.
+            split = None
+            if d.title_group is not None and tail.title_group is not None and len(d.paras) > 1:
+                split = _best_split(Run(paras=d.paras), d.title_group, tail.title_group, self.index)
+            k = split[0] if split else len(d.paras)
+            tail.paras, d.paras = d.paras[k:], d.paras[:k]
+        holder = tail if tail.paras else d
+        holder.extra_credits += end_credits
+        holder.hard_end = holder.hard_end or hard_end
+        if tail.paras:
+            tail.order = tail.paras[0].start
+
+
+def _prefectures(text: str) -> set[str]:
+    """The Hunan places named in ``text``: county codes, and prefecture codes for each."""
+    from .places import gazetteer
+
+    gz = gazetteer()
+    out: set[str] = set()
+    for m in find_mentions(text, "body"):
+        d = gz.divisions.get(m.surface.code)
+        out.add(m.surface.code)
+        if d is not None:
+            out.add(d.prefecture_code)
+    return out
+
+
+def _place_conflict(look: set[str], cand: set[str], current: set[str]) -> float:
+    """Extra margin when the paragraph names places of the current article and not the candidate's."""
+    if not look:
+        return 0.0
+    # Compare the most specific level both sides name (a county when there is one).
+    counties = {c for c in look if not c.endswith("00")}
+    if counties:
+        look = counties
+    if look & current and not look & cand:
+        return 0.3
+    if look & cand and not look & current:
+        return -0.05
+    return 0.0
+
+
+def _promote_subheads(drafts: list[Draft]) -> None:
+    """An article without headline whose first block is a subhead-like line: that line is its title."""
+    for d in drafts:
+        if d.title_group is None and len(d.paras) > 1 and d.paras[0].subhead and not d.paras[0].md_level:
+            first = d.paras.pop(0)
+            first.kind = Kind.HEADING
+            d.title_group = Group(units=[first])
+
+
+def _named_elsewhere(
+    caption: Unit, drafts: list[Draft], prev_d: Draft | None, next_d: Draft | None
+) -> Draft | None:
+    """The one article whose headline or lead names the place the caption names, if not a neighbour."""
+    named = {m.surface.canonical for m in find_mentions(caption.text, "caption")}
+    if not named:
+        return None
+
+    def names_it(d: Draft) -> bool:
+        head = (d.title_group.text if d.title_group else "") + (d.paras[0].text[:80] if d.paras else "")
+        return any(n in head for n in named)
+
+    if any(d is not None and names_it(d) for d in (prev_d, next_d)):
+        return None
+    matches = [d for d in drafts if names_it(d)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _place_floating(drafts: list[Draft], floating: list[Unit], index: BigramIndex) -> None:
+    """Captions and credits go to the article printed around them, or the one their wording matches."""
+    if not drafts:
+        return
+    by_start = sorted(
+        [(u.start, d) for d in drafts for u in d.paras]
+        + [(u.start, d) for d in drafts if d.title_group for u in d.title_group.units]
+        + [(u.start, d) for d in drafts for g in d.names_groups for u in g.units]
+    )
+    for u in floating:
+        before = [d for s, d in by_start if s < u.start]
+        after = [d for s, d in by_start if s > u.start]
+        prev_d = before[-1] if before else None
+        next_d = after[0] if after else None
+        target: Draft | None
+        elsewhere = _named_elsewhere(u, drafts, prev_d, next_d) if u.kind == Kind.CAPTION else None
+        if elsewhere is not None:
+            target = elsewhere  # a photo printed away from its article, named in the caption
+        elif prev_d is None or next_d is None or prev_d is next_d:
+            target = prev_d or next_d
+        elif u.kind == Kind.CREDIT:
+            target = prev_d
+        else:
+            grams = bigrams(u.text)
+            sp = index.coverage(grams, _draft_grams(prev_d))
+            sn = index.coverage(grams, _draft_grams(next_d))
+            target = prev_d if sp >= sn else next_d
+        if target is None:
+            continue
+        if u.kind == Kind.CAPTION:
+            if u.text:
+                target.captions.append(u)
+            else:
+                target.extra_credits.append(u)
+        else:
+            target.extra_credits.append(u)

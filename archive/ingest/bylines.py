@@ -1,0 +1,251 @@
+"""Names lines, credits and datelines → reporter credits with roles.
+
+Roles come only from explicit labels (记者/、通讯员/、文/、图/文、… 摄, an official's title
+before a signed commentary); a label covers every following name up to the next label.
+Unlabelled names get role ``None``.  Organisations that supply photos are not reporters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .types import ReporterCredit
+
+# The most common Chinese surnames (single and compound): a bare names line must start
+# every name with one of these, so that "用心 用情 用力" is not read as three people.
+_SURNAMES_1 = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单"
+    "季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚"
+    "娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘"
+    "池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠"
+    "练揭刀钭禹湛"
+)
+_SURNAMES_2 = {
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "长孙",
+    "宇文",
+    "司徒",
+    "夏侯",
+    "令狐",
+}
+
+_LABELS = [
+    ("本报记者", "记者"),
+    ("特约记者", "记者"),
+    ("见习记者", "记者"),
+    ("实习记者", "记者"),
+    ("融媒体记者", "记者"),
+    ("记者", "记者"),
+    ("特约通讯员", "通讯员"),
+    ("通讯员", "通讯员"),
+    ("实习生", "通讯员"),
+    ("图/文", "图文"),
+    ("文/图", "图文"),
+    ("图文", "图文"),
+    ("文图", "图文"),
+    ("摄影", "摄影"),
+    ("文", "文"),
+    ("图", "图"),
+]
+_LABEL_RE = re.compile(
+    r"(本报记者|特约记者|见习记者|实习记者|融媒体记者|记者|特约通讯员|通讯员|实习生|摄影)\s*[/／:：]?\s*"
+    r"|(图\s*[/／]\s*文|文\s*[/／]\s*图|图文|文图)\s*[/／:：]?\s*"
+    r"|(?<![\u4e00-\u9fff])(文|图)\s*[/／:：]\s*"
+)
+_TITLE_WORDS = re.compile(
+    r"(书记|副书记|市长|县长|区长|州长|局长|主任|主席|部长|院长|校长|董事长|总经理|厅长|处长|镇长|乡长|委员|党委书记|负责人)$"
+)
+_ORG_HINT = re.compile(
+    r"(局|中心|公司|办|委|部|院|站|所|队|会|处|厅|馆|集团|政府|医院|学校|大学|协会|中学|小学|银行"
+    r"|县|市|区|镇|乡|村|街道|社区|单位|报|台|网|供电|宣传)"
+)
+_PAPER_BEFORE_LABEL = re.compile(
+    r"^([\u4e00-\u9fff·]{2,16}(日报|晚报|报|融媒体中心|新闻网|网))(本报)?(记者|通讯员)"
+)
+_PAPER = re.compile(r"^[\u4e00-\u9fff·]{2,16}(日报|晚报|报|新闻|融媒|网)[\u4e00-\u9fff·]*(讯)?$")
+
+
+@dataclass
+class Credits:
+    credits: list[ReporterCredit] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)  # photo suppliers that are not people
+    publisher: str | None = None  # a paper named before the people ("株洲日报·掌上株洲")
+    printed_prefix: str | None = None  # the paper as printed with its label ("怀化日报记者")
+
+
+def looks_like_name(token: str, *, strict: bool = True) -> bool:
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", token):
+        return False
+    if token[:2] in _SURNAMES_2:
+        return len(token) in (3, 4)
+    if len(token) == 4:
+        return False
+    return token[0] in _SURNAMES_1 if strict else True
+
+
+def _tokens(text: str) -> list[str]:
+    """Split a run of names; single characters printed with a space inside a name are re-joined."""
+    raw = [t for t in re.split(r"[\s、，,;；·]+", text.strip()) if t]
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        t = raw[i]
+        if len(t) == 1 and i + 1 < len(raw) and len(raw[i + 1]) <= 2 and re.fullmatch(r"[\u4e00-\u9fff]", t):
+            out.append(t + raw[i + 1])
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def parse_names(
+    text: str, *, strict: bool = True, default_role: str | None = None
+) -> list[ReporterCredit] | None:
+    """Parse a names line such as ``王美慧 李晓璐 邹莹`` or ``记者/刘毅 通讯员/林德建 韩崇洁``.
+
+    Returns None when the text is not made only of names (and labels).
+    """
+    text = text.strip()
+    if not text:
+        return None
+    credits: list[ReporterCredit] = []
+    pos = 0
+    role = default_role
+    labelled = False
+    for m in _LABEL_RE.finditer(text):
+        segment = text[pos : m.start()]
+        if segment.strip():
+            names = _names_in(segment, strict=strict and not labelled)
+            if names is None:
+                return None
+            credits += [ReporterCredit(n, role) for n in names]
+        label = re.sub(r"\s+", "", m.group(0)).rstrip("/／:：")
+        role = dict(_LABELS).get(label.replace("／", "/"), role)
+        labelled = True
+        pos = m.end()
+    tail = text[pos:]
+    if tail.strip():
+        names = _names_in(tail, strict=strict and not labelled)
+        if names is None:
+            return None
+        credits += [ReporterCredit(n, role) for n in names]
+    return credits or None
+
+
+def _names_in(segment: str, *, strict: bool) -> list[str] | None:
+    if len([t for t in segment.split() if len(t) == 1]) >= 4 and all(len(t) == 1 for t in segment.split()):
+        return None  # spaced-out text (古 楼 兰 家), not names
+    toks = _tokens(segment)
+    if not toks or len(toks) > 8:
+        return None
+    if not all(looks_like_name(t, strict=strict) for t in toks):
+        return None
+    return toks
+
+
+def parse_author_line(text: str) -> list[ReporterCredit] | None:
+    """``涟源市委书记 刘杰`` → 刘杰 (作者): an official signing a commentary."""
+    parts = text.split()
+    if len(parts) < 2 or len(parts) > 4:
+        return None
+    title = "".join(parts[:-1]) if len(parts[-1]) >= 2 else "".join(parts[:-2])
+    name = parts[-1] if len(parts[-1]) >= 2 else "".join(parts[-2:])
+    if len(title) < 3 or len(title) > 20 or not _TITLE_WORDS.search(title):
+        return None
+    if not looks_like_name(name):
+        return None
+    return [ReporterCredit(name, "作者")]
+
+
+_CREDIT_TAIL = re.compile(r"^(?P<who>.{0,40}?)\s*(?P<kind>摄影?|供图)\s*$")
+
+
+def parse_credit(text: str) -> Credits | None:
+    """A photo credit: ``肖柳梅 摄``, ``记者/邹怡敏 通讯员/肖霜 供图``, ``市政务服务中心供图``."""
+    t = text.strip().strip("（）()").strip()
+    m = _CREDIT_TAIL.match(t)
+    if not m:
+        return None
+    who = m.group("who").strip()
+    if re.search(r"[。！？，,；;：:]", who):
+        return None
+    kind = "摄影" if m.group("kind").startswith("摄") else "供图"
+    if not who:
+        return None
+    # A leading paper name ("株洲日报·掌上株洲", "怀化日报记者/…") is the publisher, not a person.
+    parts = who.split()
+    publisher = prefix = None
+    if len(parts) > 1 and _PAPER.match(parts[0]):
+        publisher, who = parts[0], " ".join(parts[1:])
+    else:
+        glued = _PAPER_BEFORE_LABEL.match(who)
+        if glued:
+            publisher, who = glued.group(1), who[glued.end(1) :]
+            prefix = glued.group(0)
+    names = parse_names(who, strict=False, default_role=kind)
+    if names:
+        if kind == "摄影":
+            # "记者/罗曼 摄": the trailing 摄 says what this credit is for.
+            names = [ReporterCredit(n.name, "摄影") for n in names]
+        # For 供图 the printed 记者/通讯员 labels stay (an organisation supplies, a person is labelled).
+        return Credits(credits=names, publisher=publisher, printed_prefix=prefix)
+    if _ORG_HINT.search(who) or len(re.sub(r"\s", "", who)) > 4:
+        return Credits(organisations=[re.sub(r"\s+", "", who)])
+    return None
+
+
+_CLOSING = re.compile(r"[（(]\s*(?P<inner>[^（）()]{1,40}?)\s*[)）]\s*$")
+
+
+def split_closing_byline(text: str) -> tuple[str, Credits] | None:
+    """``…规范履职。(鲁选择)`` → (body, credits); ``(文/白天天)``, ``(图/文 王莉萍)`` as well."""
+    m = _CLOSING.search(text)
+    if not m:
+        return None
+    before = text[: m.start()].rstrip()
+    inner = m.group("inner")
+    publisher = prefix = None
+    glued = _PAPER_BEFORE_LABEL.match(inner)
+    if glued:  # （常德日报记者/龚 正）
+        publisher, prefix, inner = glued.group(1), glued.group(0), inner[glued.end(1) :]
+    credit = parse_credit(inner)
+    if credit is None:
+        names = parse_names(inner, strict=True)
+        if names is None:
+            names = parse_names(inner, strict=False) if re.search(r"[/／]", inner) else None
+        if names is None:
+            return None
+        credit = Credits(credits=names)
+    credit.publisher = credit.publisher or publisher
+    credit.printed_prefix = credit.printed_prefix or prefix
+    return before, credit
+
+
+_DATELINE = re.compile(r"^(?P<paper>[\u4e00-\u9fff·]{2,20}?讯)\s*[（(](?P<inner>[^（）()]{2,60})[)）]\s*")
+_DATELINE_BARE = re.compile(r"^(?P<paper>(本报|本刊|[\u4e00-\u9fff·]{2,12}(报|网|台))讯)\s+")
+
+
+def split_dateline(text: str) -> tuple[str, str, list[ReporterCredit]] | None:
+    """``株洲日报·掌上株洲讯(记者/刘毅 通讯员/林德建) 11月30日,…`` → (dateline, body, credits)."""
+    m = _DATELINE.match(text)
+    if m:
+        names = parse_names(m.group("inner"), strict=False)
+        if names is None:
+            return None
+        return m.group("paper"), text[m.end() :].lstrip(), names
+    m = _DATELINE_BARE.match(text)
+    if m:
+        return m.group("paper"), text[m.end() :].lstrip(), []
+    return None

@@ -1,0 +1,351 @@
+"""Blocks → typed units: headline candidates, bylines, captions, credits, furniture, body.
+
+Each block is scored on its own features here; decisions that need the neighbours
+(is this short line a headline or an in-body subhead?  which article does a headline
+belong to?) are taken in :mod:`assemble`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .bylines import (
+    Credits,
+    parse_author_line,
+    parse_credit,
+    parse_names,
+    split_closing_byline,
+    split_dateline,
+)
+from .layout import Block
+from .text import content_chars, despace, ends_sentence
+from .types import ReporterCredit
+
+
+class Kind(StrEnum):
+    FURNITURE = "furniture"
+    KICKER = "kicker"
+    HEADING = "heading"  # headline candidate; assemble decides headline vs subhead
+    SUBTITLE = "subtitle"
+    NAMES = "names"
+    AUTHOR = "author"
+    CREDIT = "credit"
+    CAPTION = "caption"
+    LABEL = "label"  # 【重点提示】: a section label inside a body
+    BODY = "body"
+
+
+_CN_NUM = "一二三四五六七八九十"
+_DATE = r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?"
+_FURNITURE = [
+    re.compile(
+        r"^[（(]?\s*(上接|下转|接上|转第|接第|转)\s*[A-Za-z]?\s*[第]?\s*[A-Za-z0-9一二三四五六七八九十]{1,3}\s*版\s*[)）]?$"
+    ),
+    re.compile(r"^(责任编辑|责编|编辑|美编|校对|版式|组版|审读|值班编委|总编辑)\s*[:：]"),
+    re.compile(r"^(第\s*\d{1,3}\s*版|[A-Z]\d{1,2}(版)?|\d{1,2}\s*版)$"),
+]
+_HEADER_HINT = re.compile(
+    r"(星期[一二三四五六日天]|周[一二三四五六日]|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Z]\d{1,2}\b|版|日报|晚报)"
+)
+_EMBEDDED_FURNITURE = re.compile(r"\s*[（(]\s*(上接|下转|转第|接第)[^（）()]{1,10}版\s*[)）]\s*$")
+_SERIES = re.compile(r"(之.{1,10}篇[①-⑳\d]*|系列报道|[①-⑳]$|（[一二三四五六七八九十]+）$|·.{2,8}$)")
+_LABEL = re.compile(r"^【[^】]{2,12}】$")
+_CAPTION_BULLET = re.compile(r"^[▲△]\s*")
+# ■ 龙山县举办农民丰收节: a bullet that marks the headline of a brief.
+_BRIEF_BULLET = re.compile(r"^[■◆●★□◇○]\s*")
+_LEADING_FURNITURE = re.compile(r"^[（(]\s*(上接|接上|接第)[^（）()]{0,10}版?\s*[)）]\s*")
+_NUMBERED = re.compile(rf"^(\d{{1,2}}|[{_CN_NUM}]{{1,3}})[、.．\s]|^[（(][{_CN_NUM}\d]{{1,3}}[)）]")
+
+
+@dataclass
+class Unit:
+    kind: Kind
+    text: str  # clean text (markdown marks, bullets, credits and bylines removed)
+    start: int
+    end: int
+    block: Block | None = None
+    md_level: int = 0
+    credits: list[ReporterCredit] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    closing: bool = False  # paragraph ended with a closing byline: its article ends here
+    dateline: str | None = None  # "株洲日报·掌上株洲讯": an article starts here
+    furniture_tail: str | None = None  # "（下转第2版）" cut from the end of a paragraph
+    furniture_head: str | None = None  # "（上接第一版）" cut from the start of a paragraph
+    strong: bool = False  # for HEADING: certainly a headline (markdown top level, …)
+    subhead: bool = False  # for BODY: an in-body subhead
+    duplicate_of: int | None = None  # index of the unit this one repeats
+    fragment_removed: bool = False  # a repeated piece of another paragraph was cut from this one
+    narrow: bool = False
+    index: int = 0  # position among the page's units
+    # Printed text that belongs to no article field (a paper's dateline, a photo supplier,
+    # an author's official title): kept as page furniture so nothing is lost.
+    aside: list[str] = field(default_factory=list)
+    fragment: bool = False  # heading-shaped, but loose in a narrow column: likely a wrapped piece
+
+    @property
+    def is_heading_like(self) -> bool:
+        return self.kind in (Kind.HEADING, Kind.KICKER, Kind.SUBTITLE)
+
+
+def is_page_header(text: str) -> bool:
+    """A page header: a date together with a page number, weekday, section or paper name."""
+    if len(text) > 80:
+        return False
+    return bool(re.search(_DATE, text) and _HEADER_HINT.search(text))
+
+
+def is_furniture(text: str) -> bool:
+    t = text.strip()
+    return any(p.match(t) for p in _FURNITURE) or is_page_header(t)
+
+
+def heading_shape(text: str) -> bool:
+    """Short, with no sentence-final punctuation: could be a headline or a subhead."""
+    t = text.strip()
+    n = len(content_chars(t))
+    if n < 2 or len(t) > 48 or ends_sentence(t) and not t.endswith(("！", "？", "!", "?")):
+        return False
+    if re.search(r"[。；;]", t[:-1]):
+        return False
+    return not t.endswith(("，", "、", "：", ":", ",", "；"))
+
+
+def classify_block(block: Block) -> Unit:
+    text = block.text
+    raw = block.raw_joined
+    unit = Unit(Kind.BODY, text, block.start, block.end, block, md_level=block.md_level, narrow=block.narrow)
+
+    if is_furniture(text):
+        unit.kind = Kind.FURNITURE
+        return unit
+    bullet = _CAPTION_BULLET.match(text)
+    if bullet:
+        unit.kind = Kind.CAPTION
+        unit.text = text[bullet.end() :]
+        _split_caption_credit(unit)
+        return unit
+    bullet = _BRIEF_BULLET.match(text)
+    if bullet and heading_shape(text[bullet.end() :]):
+        unit.kind = Kind.HEADING
+        unit.strong = True
+        unit.text = text[bullet.end() :]
+        return unit
+    if text.startswith(("——", "—— ")) and len(text) <= 70:
+        unit.kind = Kind.SUBTITLE
+        unit.text = text.lstrip("—- ").strip()
+        return unit
+    if _LABEL.match(text):
+        unit.kind = Kind.LABEL
+        return unit
+
+    raw_clean = re.sub(r"^#+\s*", "", raw)
+    credit = parse_credit(raw_clean)
+    if credit is not None and len(text) <= 50:
+        unit.kind = Kind.CREDIT
+        unit.credits, unit.organisations = credit.credits, credit.organisations
+        unit.aside = _aside_of_credit(raw_clean, credit)
+        unit.text = ""
+        return unit
+    names = parse_names(raw_clean, strict=True)
+    if names and len(raw_clean) <= 40:
+        unit.kind = Kind.NAMES
+        unit.credits = names
+        unit.text = ""
+        return unit
+    author = parse_author_line(raw_clean)
+    if author:
+        unit.kind = Kind.AUTHOR
+        unit.credits = author
+        name_at_end = r"\s*".join(re.escape(c) for c in author[0].name) + r"\s*$"
+        unit.aside = [despace(re.sub(name_at_end, "", raw_clean))]
+        unit.text = ""
+        return unit
+    # A paragraph that is only a closing byline: （廖智慧 何茂金）
+    closing = split_closing_byline(raw_clean)
+    if closing and not content_chars(closing[0]):
+        unit.kind = Kind.NAMES
+        unit.closing = True
+        unit.credits = closing[1].credits
+        unit.organisations = closing[1].organisations
+        unit.aside = _aside_of_credit("", closing[1])
+        unit.text = ""
+        return unit
+
+    if _caption_with_credit(unit):
+        return unit
+
+    if heading_shape(text) and not (block.narrow and not block.atomic and "，" in text):
+        unit.kind = Kind.HEADING
+        # In a narrow column a loose short line is usually a piece of a wrapped paragraph.
+        unit.fragment = block.narrow and not block.atomic and block.between_narrow
+        if _SERIES.search(text) and len(text) <= 20:
+            unit.kind = Kind.KICKER
+        return unit
+
+    _split_body(unit)
+    return unit
+
+
+def _split_body(unit: Unit) -> None:
+    """Cut a dateline byline from the start and a closing byline / jump line from the end.
+
+    Works on the printed text (spaces kept) because spaces separate the names.
+    """
+    text = unit.block.raw_joined if unit.block else unit.text
+    text = re.sub(r"^#+\s*", "", text)
+    m = _LEADING_FURNITURE.match(text)
+    if m:
+        unit.furniture_head = despace(m.group(0))
+        text = text[m.end() :]
+    m = _EMBEDDED_FURNITURE.search(text)
+    if m:
+        unit.furniture_tail = despace(text[m.start() :])
+        text = text[: m.start()].rstrip()
+        # The article goes on on another page: its part on this page ends here.
+        unit.closing = "下转" in m.group(0) or "转第" in m.group(0)
+    dl = split_dateline(text)
+    if dl:
+        unit.dateline, text, credits = dl
+        unit.credits = list(credits)
+        unit.aside.append(unit.dateline)
+    closing = split_closing_byline(text)
+    if closing:
+        text = closing[0]
+        unit.credits = unit.credits + closing[1].credits
+        unit.organisations = unit.organisations + closing[1].organisations
+        unit.aside += _aside_of_credit("", closing[1])
+        unit.closing = True
+    unit.text = despace(text)
+
+
+_INLINE_CREDIT = re.compile(
+    r"^(?P<cap>.{2,80}?[。！？.!?])\s*(?P<credit>[（(]?[^。！？（）()]{1,40}?(摄影?|供图)[)）]?)$"
+)
+
+
+def _caption_with_credit(unit: Unit) -> bool:
+    """``绥宁县数据局开展政务服务推广活动。 杨文凯 摄`` or ``…大厅。(市政务服务中心供图)``."""
+    raw = unit.block.raw_joined if unit.block else unit.text
+    m = _INLINE_CREDIT.match(raw.strip())
+    if not m or len(content_chars(m.group("cap"))) > 40:
+        return False
+    credit = parse_credit(m.group("credit"))
+    if credit is None:
+        return False
+    unit.kind = Kind.CAPTION
+    unit.text = despace(m.group("cap"))
+    unit.credits, unit.organisations = credit.credits, credit.organisations
+    unit.aside = _aside_of_credit(m.group("credit"), credit)
+    return True
+
+
+def _aside_of_credit(raw: str, credit: Credits) -> list[str]:
+    """The parts of a photo credit that are not people: the supplier organisation, the paper name."""
+    out = [f"{o}供图" for o in credit.organisations]
+    if credit.printed_prefix or credit.publisher:
+        out.append(credit.printed_prefix or credit.publisher or "")
+    return out
+
+
+def _split_caption_credit(unit: Unit) -> None:
+    m = _INLINE_CREDIT.match(unit.text)
+    if m:
+        credit = parse_credit(m.group("credit"))
+        if credit is not None:
+            unit.text = m.group("cap")
+            unit.credits, unit.organisations = credit.credits, credit.organisations
+            unit.aside = _aside_of_credit(m.group("credit"), credit)
+
+
+def classify_blocks(blocks: list[Block]) -> list[Unit]:
+    units = [classify_block(b) for b in blocks]
+    for i, u in enumerate(units):
+        u.index = i
+    _apply_markdown_levels(units)
+    _caption_before_credit(units)
+    _kickers_before_headings(units)
+    return units
+
+
+def _apply_markdown_levels(units: list[Unit]) -> None:
+    """Markdown pages: the shallowest heading level carries headlines, deeper ones subheads."""
+    levels = [u.md_level for u in units if u.md_level]
+    if not levels:
+        return
+    top = min(levels)
+    for i, u in enumerate(units):
+        if not u.md_level or u.kind in (Kind.NAMES, Kind.AUTHOR, Kind.CREDIT, Kind.FURNITURE, Kind.CAPTION):
+            continue
+        if u.kind == Kind.SUBTITLE:
+            continue
+        if u.md_level == top:
+            if u.kind in (Kind.BODY, Kind.HEADING, Kind.KICKER):
+                u.kind = Kind.HEADING
+                u.strong = True
+            continue
+        # Deeper level: a subhead, unless its neighbours make it a headline or a kicker.
+        nxt = _next_content(units, i)
+        prv = _prev_content(units, i)
+        if prv is not None and prv.kind == Kind.LABEL:
+            prv = None  # a label above (【发展感言】) does not make this a body subhead
+        if u.kind in (Kind.LABEL, Kind.KICKER):
+            continue  # 【…】 labels and series lines are decided by what follows them
+        if nxt is not None and nxt.md_level and nxt.md_level < u.md_level and nxt.md_level == top:
+            u.kind = Kind.KICKER
+        elif (
+            nxt is not None and nxt.kind in (Kind.AUTHOR, Kind.NAMES) and not (prv and prv.kind == Kind.BODY)
+        ):
+            u.kind = Kind.HEADING
+            u.strong = True
+        else:
+            u.kind = Kind.BODY
+            u.subhead = True
+
+
+def _next_content(units: list[Unit], i: int) -> Unit | None:
+    for u in units[i + 1 :]:
+        if u.kind not in (Kind.FURNITURE, Kind.CAPTION, Kind.CREDIT):
+            return u
+    return None
+
+
+def _prev_content(units: list[Unit], i: int) -> Unit | None:
+    for u in reversed(units[:i]):
+        if u.kind not in (Kind.FURNITURE, Kind.CAPTION, Kind.CREDIT):
+            return u
+    return None
+
+
+def _caption_before_credit(units: list[Unit]) -> None:
+    """A short line ending in 。 right before a photo credit is that photo's caption."""
+    for i in range(len(units) - 1):
+        u, nxt = units[i], units[i + 1]
+        if nxt.kind != Kind.CREDIT or u.kind not in (Kind.BODY, Kind.HEADING):
+            continue
+        if len(content_chars(u.text)) <= 40 and not u.closing and not u.dateline:
+            u.kind = Kind.CAPTION
+            u.credits = list(nxt.credits)
+            u.organisations = list(nxt.organisations)
+            u.aside = list(nxt.aside)
+            nxt.aside = []
+            nxt.kind = Kind.CAPTION
+            nxt.text = ""
+            nxt.credits, nxt.organisations = [], []
+
+
+def _kickers_before_headings(units: list[Unit]) -> None:
+    """【发展感言】 or a series line directly above a headline is that headline's kicker."""
+    for i, u in enumerate(units):
+        if u.kind == Kind.LABEL:
+            nxt = _next_content(units, i)
+            if nxt is not None and nxt.kind == Kind.HEADING and (nxt.strong or not nxt.md_level):
+                u.kind = Kind.KICKER
+        elif u.kind == Kind.KICKER and not _SERIES.search(u.text):
+            nxt = _next_content(units, i)
+            if nxt is None or nxt.kind not in (Kind.HEADING, Kind.SUBTITLE):
+                u.kind = Kind.HEADING
+
+
+__all__ = ["Kind", "Unit", "classify_blocks", "is_furniture", "is_page_header"]

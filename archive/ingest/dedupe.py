@@ -1,0 +1,138 @@
+"""Repeated text on a page: keep the first copy of every paragraph, sentence and spliced fragment."""
+
+from __future__ import annotations
+
+import re
+
+from .classify import Kind, Unit
+from .text import content_chars, norm_key
+
+MIN_PARAGRAPH = 12  # shorter repeats (a names line, 记者 …) can legitimately recur
+MIN_FRAGMENT = 20
+_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?[”’」』）)]*")
+
+_GROUP_KINDS = (Kind.HEADING, Kind.SUBTITLE, Kind.KICKER, Kind.NAMES, Kind.AUTHOR, Kind.CAPTION, Kind.CREDIT)
+
+
+def mark_duplicates(units: list[Unit]) -> int:
+    """Mark repeated paragraphs (and the headline blocks printed with them); cut repeated fragments.
+
+    Returns the number of units marked.  Marked units keep ``duplicate_of``, the index of the
+    first copy, so their page span can still be shown with the article that kept the text.
+    """
+    seen: dict[str, int] = {}
+    earlier_text: list[str] = []
+    marked = 0
+    for i, u in enumerate(units):
+        if u.kind not in (Kind.BODY, Kind.LABEL) and not u.closing:
+            continue
+        key = norm_key(u.text) + "|" + ",".join(c.name for c in u.credits)
+        if len(norm_key(u.text)) >= MIN_PARAGRAPH and key in seen:
+            u.duplicate_of = seen[key]
+            marked += 1
+            continue
+        if u.kind == Kind.BODY and len(u.text) >= MIN_FRAGMENT + 4:
+            _cut_repeated_fragments(u, "\x00".join(earlier_text))
+        seen.setdefault(key, i)
+        earlier_text.append(u.text)
+    # Headline blocks, bylines and captions of a repeated article are repeats as well.
+    for i, u in enumerate(units):
+        if u.kind not in _GROUP_KINDS or u.duplicate_of is not None:
+            continue
+        first = _earlier_same(units, i)
+        if first is None:
+            continue
+        follower = _next_body(units, i)
+        if follower is None or follower.duplicate_of is not None:
+            u.duplicate_of = first
+            marked += 1
+    return marked
+
+
+def _earlier_same(units: list[Unit], i: int) -> int | None:
+    u = units[i]
+    key = norm_key(u.text) + "|" + ",".join(c.name for c in u.credits)
+    if not key.strip("|"):
+        return None
+    for j in range(i):
+        v = units[j]
+        if v.kind == u.kind and norm_key(v.text) + "|" + ",".join(c.name for c in v.credits) == key:
+            return j
+    return None
+
+
+def _next_body(units: list[Unit], i: int) -> Unit | None:
+    for u in units[i + 1 :]:
+        if u.kind in (Kind.BODY, Kind.LABEL):
+            return u
+    return None
+
+
+def _longest_repeated_suffix(text: str, haystack: str) -> int:
+    lo, hi = 0, len(text)
+    while lo < hi:  # a repeated suffix's own suffixes repeat too: binary search the length
+        mid = (lo + hi + 1) // 2
+        if text[-mid:] in haystack:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _longest_repeated_prefix(text: str, haystack: str) -> int:
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if text[:mid] in haystack:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _cut_repeated_fragments(u: Unit, haystack: str) -> None:
+    """A sentence tail of one article spliced onto another paragraph: drop the repeated piece."""
+    if not haystack:
+        return
+    text = u.text
+    n = _longest_repeated_suffix(text, haystack)
+    if n >= MIN_FRAGMENT and n < len(text):
+        # Cut at a punctuation mark so no word is split between the kept and the dropped part.
+        cut = len(text) - n
+        while cut < len(text) and text[cut - 1].isalnum():
+            cut += 1
+        if len(text) - cut >= MIN_FRAGMENT:
+            text = text[:cut].rstrip()
+            u.fragment_removed = True
+    n = _longest_repeated_prefix(text, haystack)
+    if n >= MIN_FRAGMENT and n < len(text):
+        cut = n
+        while cut > 0 and text[cut - 1].isalnum():
+            cut -= 1
+        if cut >= MIN_FRAGMENT:
+            text = text[cut:].lstrip()
+            u.fragment_removed = True
+    if content_chars(text):
+        u.text = text
+
+
+def drop_repeated_sentences(paragraphs: list[str], seen: set[str]) -> tuple[list[str], bool]:
+    """Remove sentences already printed earlier on the page (``seen`` is updated)."""
+    out: list[str] = []
+    removed = False
+    for para in paragraphs:
+        kept: list[str] = []
+        for sent in _SENTENCE.findall(para):
+            key = norm_key(sent)
+            if len(key) >= MIN_PARAGRAPH and key in seen:
+                removed = True
+                continue
+            if len(key) >= MIN_PARAGRAPH:
+                seen.add(key)
+            kept.append(sent)
+        text = "".join(kept).strip()
+        if content_chars(text):
+            out.append(text)
+        elif para.strip():
+            removed = True
+    return out, removed

@@ -1,0 +1,544 @@
+"""Gazetteer of Hunan divisions and the matcher that decides where an article is set.
+
+Every division is found by its full, short and former names (longest match first),
+with context checks for short names that are also ordinary words (凤凰, 通道, 会同 …)
+or substrings of other names (南县 in 湖南县域, 津市 in 天津市), and a small per-character
+confusion map for OCR and typing slips (溁口区 → 渌口区, 湘谭 → 湘潭, 株州 → 株洲).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .types import PlaceGuess
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DIVISIONS_TSV = DATA_DIR / "hunan_divisions.tsv"
+
+# Short names that are ordinary words or names elsewhere: accepted only with Hunan context.
+CONTEXT_REQUIRED = set(
+    [
+        "凤凰",
+        "洞口",
+        "桃源",
+        "津市",
+        "芙蓉",
+        "天元",
+        "天心",
+        "开福",
+        "雨花",
+        "荷塘",
+        "武陵",
+        "石门",
+        "永定",
+        "资阳",
+        "东安",
+        "永兴",
+        "嘉禾",
+        "安仁",
+        "桂东",
+        "平江",
+        "华容",
+        "新田",
+        "江华",
+        "龙山",
+        "双峰",
+        "蓝山",
+        "宁远",
+        "鹤城",
+        "君山",
+        "云溪",
+        "北湖",
+        "北塔",
+        "双清",
+        "石鼓",
+        "衡山",
+        "岳阳楼",
+        "洪江",
+        "湘西",
+        "零陵",
+        "沅江",
+        "汉寿",
+        "新化",
+        "新宁",
+        "长宁",
+        "城步",
+        "通道县",
+        "岳麓",
+        "雨湖",
+        "珠晖",
+        "雁峰",
+        "蒸湘",
+        "南岳",
+        "大祥",
+        "隆回",
+        "新邵",
+        "邵东",
+        "云溪",
+        "临湘",
+        "汨罗",
+        "鼎城",
+        "慈利",
+        "桑植",
+        "赫山",
+        "桃江",
+        "安化",
+        "苏仙",
+        "宜章",
+        "临武",
+        "汝城",
+        "江永",
+        "双牌",
+        "辰溪",
+        "溆浦",
+        "麻阳",
+        "新晃",
+        "芷江",
+        "靖州",
+        "会同县",
+        "吉首",
+        "泸溪",
+        "花垣",
+        "保靖",
+        "古丈",
+        "永顺",
+        "冷水江",
+        "涟源",
+        "娄星",
+        "望城",
+        "星沙",
+    ]
+)
+# Context-free exceptions in that list: names distinctive enough on their own.
+DISTINCTIVE = set(
+    [
+        "汨罗",
+        "慈利",
+        "桑植",
+        "赫山",
+        "桃江",
+        "苏仙",
+        "宜章",
+        "临武",
+        "汝城",
+        "江永",
+        "双牌",
+        "辰溪",
+        "溆浦",
+        "麻阳",
+        "新晃",
+        "芷江",
+        "靖州",
+        "吉首",
+        "泸溪",
+        "花垣",
+        "保靖",
+        "古丈",
+        "永顺",
+        "冷水江",
+        "涟源",
+        "娄星",
+        "望城",
+        "星沙",
+        "隆回",
+        "新邵",
+        "邵东",
+        "鼎城",
+        "岳麓",
+        "雨湖",
+        "珠晖",
+        "雁峰",
+        "蒸湘",
+        "南岳",
+        "临湘",
+        "通道县",
+        "会同县",
+        "城步",
+        "溆浦",
+        "新化",
+    ]
+)
+# Short names never accepted without the suffix: far too common as words.
+NEVER_SHORT = {"中方", "会同", "通道", "长宁"}
+
+# Single-character county names: the character before must not form a word with them.
+_BAD_BEFORE = {
+    "南县": set("湖河云海济江华西东闽皖赣岭淮汉渭城镇以指向中"),
+    "道县": set("通知报渠街轨频管跑赛大古水国省铁航栈步车人味门公称说难厚王霸孝布传讲论地坑隧要干匝主乡村"),
+}
+
+# Functional zones (not divisions): they belong to their prefecture, county None.
+ZONES = {
+    "湘潭高新区": "430300",
+    "湖南湘潭高新技术产业园区": "430300",
+    "湘潭高新技术产业开发区": "430300",
+    "昭山示范区": "430300",
+    "九华示范区": "430300",
+    "松木经开区": "430400",
+    "衡阳高新区": "430400",
+    "屈原管理区": "430600",
+    "屈原区": "430600",
+    "西洞庭管理区": "430700",
+    "大通湖区": "430900",
+    "益阳高新区": "430900",
+    "永州经开区": "431100",
+    "永州经济技术开发区": "431100",
+    "回龙圩管理区": "431100",
+    "洪江管理区": "431200",
+    "洪江区": "431200",
+}
+_ZONE_SUFFIXES = ("高新区", "经开区", "经济技术开发区", "高新技术产业开发区", "综合保税区", "综保区")
+
+# OCR / typing confusions: correct character → variants seen in print (applied inside names only).
+CONFUSIONS = {
+    "渌": "溁溆淥碌逯涤",
+    "潭": "谭覃",
+    "洲": "州",
+    "州": "洲",
+    "汨": "汩",
+    "祁": "祈",
+    "耒": "来",
+    "冈": "岗",
+    "溆": "漵淑",
+    "溪": "谿",
+    "沅": "沆",
+    "冷": "泠",
+    "市": "巿",
+    "陵": "凌",
+    "县": "具",
+}
+# Variants that are real places outside Hunan (or common words): never rewritten.
+NOT_HUNAN = {
+    "禄口",
+    "贵阳",
+    "彬州",
+    "遂宁",
+    "芦溪",
+    "桃园",
+    "元江",
+    "弋阳",
+    "长宁",
+    "荆州",
+    "锦州",
+    "莱阳",
+    "泾县",
+    "礼县",
+    "宜阳",
+    "林州",
+    "柳州",
+    "湘州",
+    "永洲",
+}
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    level: str  # prefecture | county
+    kind: str
+    parent_code: str
+    parent_name: str
+    aliases: tuple[str, ...]
+
+    @property
+    def prefecture_code(self) -> str:
+        return self.code if self.level == "prefecture" else self.parent_code
+
+
+@dataclass(frozen=True)
+class Surface:
+    text: str
+    code: str  # division code, or prefecture code for a zone
+    form: str  # full | short | former | variant | zone
+    canonical: str  # the correct spelling (for variants)
+
+
+@dataclass
+class Gazetteer:
+    divisions: dict[str, Division]
+    surfaces: dict[str, Surface]
+    pattern: re.Pattern[str]
+    prefecture_surfaces: dict[str, list[str]] = field(default_factory=dict)
+
+    def division(self, code: str) -> Division:
+        return self.divisions[code]
+
+
+def _load_divisions(path: Path) -> dict[str, Division]:
+    out: dict[str, Division] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split(",") if a.strip())
+            out[row["code"]] = Division(
+                row["code"],
+                row["name"],
+                row["level"],
+                row["type"],
+                row["parent_code"],
+                row["parent_name"],
+                aliases,
+            )
+    return out
+
+
+def _variants(text: str) -> list[str]:
+    out = []
+    for i, ch in enumerate(text):
+        for v in CONFUSIONS.get(ch, ""):
+            cand = text[:i] + v + text[i + 1 :]
+            if cand not in NOT_HUNAN:
+                out.append(cand)
+    return out
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The division list and matcher, built once per process."""
+    divisions = _load_divisions(DIVISIONS_TSV)
+    surfaces: dict[str, Surface] = {}
+
+    def add(text: str, code: str, form: str, canonical: str | None = None) -> None:
+        if len(text) < 2 or text in surfaces and surfaces[text].form in ("full", "zone"):
+            return
+        if text in surfaces and form in ("variant",):
+            return
+        surfaces[text] = Surface(text, code, form, canonical or text)
+
+    for d in divisions.values():
+        add(d.name, d.code, "full")
+        for a in d.aliases:
+            form = "full" if a.endswith(("县", "区", "州")) and len(a) >= 3 else "short"
+            if a.endswith("市") and len(a) >= 3:
+                form = "full"
+            add(a, d.code, form)
+    for name, pcode in ZONES.items():
+        surfaces[name] = Surface(name, pcode, "zone", name)
+    for d in divisions.values():
+        if d.level == "prefecture":
+            for short in [a for a in d.aliases if len(a) >= 2] + [d.name]:
+                for suffix in _ZONE_SUFFIXES:
+                    zone = short + suffix
+                    if zone not in surfaces:
+                        surfaces[zone] = Surface(zone, d.code, "zone", zone)
+    for s in list(surfaces.values()):
+        if s.form == "short" and len(s.text) < 2:
+            continue
+        for v in _variants(s.text):
+            if v not in surfaces:
+                surfaces[v] = Surface(v, s.code, "variant", s.text)
+    ordered = sorted(surfaces, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(s) for s in ordered))
+    pref_surfaces: dict[str, list[str]] = defaultdict(list)
+    for s in surfaces.values():
+        d = divisions.get(s.code)
+        if d is not None and d.level == "prefecture" and s.form != "variant":
+            pref_surfaces[d.code].append(s.text)
+    return Gazetteer(divisions, surfaces, pattern, dict(pref_surfaces))
+
+
+@dataclass
+class Mention:
+    surface: Surface
+    start: int
+    zone: str  # title | lead | body | caption
+
+
+def find_mentions(text: str, zone: str, *, context: str = "") -> list[Mention]:
+    """Division names in ``text``, after context checks.  ``context`` is the whole article."""
+    gz = gazetteer()
+    out: list[Mention] = []
+    ctx = context or text
+    for m in gz.pattern.finditer(text):
+        s = gz.surfaces[m.group(0)]
+        if not _accept(s, text, m.start(), m.end(), ctx, gz):
+            continue
+        out.append(Mention(s, m.start(), zone))
+    return out
+
+
+def _has_hunan_context(s: Surface, ctx: str, gz: Gazetteer) -> bool:
+    d = gz.divisions.get(s.code)
+    if d is None:
+        return True
+    if d.name in ctx:
+        return True
+    pcode = d.prefecture_code
+    if d.level == "prefecture":
+        return "湖南" in ctx or any(other in ctx for other in (d.name,))
+    return any(p in ctx for p in gz.prefecture_surfaces.get(pcode, []))
+
+
+def _accept(s: Surface, text: str, start: int, end: int, ctx: str, gz: Gazetteer) -> bool:
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if s.text in _BAD_BEFORE and before in _BAD_BEFORE[s.text]:
+        return False
+    if s.text in ("南县", "道县") and after and after in "域级":
+        return False
+    if s.text == "津市" and before == "天":
+        return False
+    canonical = s.canonical
+    if s.form in ("short", "variant") and canonical in NEVER_SHORT:
+        return False
+    if s.form == "variant":
+        # A slip is accepted when it reads as a division name (suffix follows) or Hunan context is present.
+        d = gz.divisions.get(s.code)
+        if d is not None and not (
+            s.text.endswith(("县", "区", "市", "州")) or (after and after in "县区市州镇乡")
+        ):
+            return _has_hunan_context(s, ctx, gz)
+        return True
+    if s.form == "short" and canonical in CONTEXT_REQUIRED and canonical not in DISTINCTIVE:
+        if after and after in "县区市" and len(canonical) >= 2:
+            return True
+        return _has_hunan_context(s, ctx, gz)
+    return True
+
+
+_ENTERPRISE_AFTER = re.compile(
+    r"^市?[\u4e00-\u9fff]{0,6}?(供电公司|公司|集团|银行|所|厂|电力|烟草|移动|电信|联通|邮政|分行|支行)"
+)
+_ZONE_AFTER = re.compile(r"^市?(自贸|会展|片区|新区|高新|经开|园区|开发区|示范区|综保区)")
+
+
+@dataclass
+class _Tally:
+    county: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    prefecture: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    county_hits: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    evidence: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+ZONE_WEIGHT = {"title": 4.0, "lead": 2.0, "body": 1.0, "caption": 0.5}
+FORM_WEIGHT = {"full": 1.0, "short": 0.8, "former": 0.8, "variant": 0.7, "zone": 1.0}
+ZONE_LABEL = {"title": "标题", "lead": "导语", "body": "正文", "caption": "图片说明"}
+
+
+def home_prefecture(paper: str | None) -> str | None:
+    """The prefecture a local paper belongs to: 衡阳日报 → 430400; 湖南日报 → None."""
+    if not paper:
+        return None
+    codes = {
+        gazetteer().divisions[m.surface.code].prefecture_code
+        for m in find_mentions(paper, "title")
+        if m.surface.code in gazetteer().divisions
+    }
+    return codes.pop() if len(codes) == 1 else None
+
+
+def guess_place(
+    title_text: str, body: str, captions: list[str] | None = None, *, home: str | None = None
+) -> PlaceGuess:
+    """Decide the county-level division (or the prefecture alone) an article is about.
+
+    ``home`` is the prefecture code of the page's paper, used when the article names no place.
+    """
+    gz = gazetteer()
+    context = "\n".join([title_text, body, *(captions or [])])
+    lead_len = 150
+    mentions = find_mentions(title_text, "title", context=context)
+    for m in find_mentions(body, "body", context=context):
+        if m.start < lead_len:
+            m.zone = "lead"
+        mentions.append(m)
+    for cap in captions or []:
+        mentions += find_mentions(cap, "caption", context=context)
+
+    tally = _Tally()
+    title_pref_subject = False
+    title_counties: set[str] = set()
+    modifiers: set[int] = set()
+    for m in mentions:
+        s = m.surface
+        w = ZONE_WEIGHT[m.zone] * FORM_WEIGHT[s.form]
+        d = gz.divisions.get(s.code)
+        label = ZONE_LABEL[m.zone]
+        note = f"{label}提到“{s.text}”"
+        if s.form == "variant":
+            note += f"（疑为“{s.canonical}”的误写）"
+        if s.form == "zone":
+            tally.prefecture[s.code] += w
+            tally.evidence[s.code].append(f"{note}：功能区，归属{gz.divisions[s.code].name}")
+            if m.zone == "title":
+                title_pref_subject = True  # a development zone in the headline: prefecture-wide item
+            continue
+        if d is None:
+            continue
+        if d.level == "prefecture":
+            tally.prefecture[d.code] += w
+            tally.evidence[d.code].append(note)
+            if m.zone == "title":
+                following = title_text[m.start + len(s.text) :]
+                # "长沙自贸会展区": a zone inside the prefecture names no county; the body decides.
+                if _ZONE_AFTER.match(following):
+                    modifiers.add(id(m))
+                else:
+                    title_pref_subject = True
+        else:
+            tally.county[d.code] += w
+            tally.county_hits[d.code] += 1
+            tally.prefecture[d.parent_code] += 0.6 * w
+            tally.evidence[d.code].append(note)
+            if m.zone == "title":
+                title_counties.add(d.code)
+
+    guess = PlaceGuess()
+    if not tally.prefecture:
+        guess.evidence.append("未在标题和正文中找到湖南的行政区名称")
+        if home and home in gz.divisions:
+            guess.prefecture_code, guess.prefecture = home, gz.divisions[home].name
+            guess.ambiguous = True
+            guess.confidence = 0.3
+            guess.evidence.append(f"按版面所属报纸的市州处理：{gz.divisions[home].name}")
+        return guess
+    ranked = sorted(tally.prefecture.items(), key=lambda kv: -kv[1])
+    pcode, pscore = ranked[0]
+    pref = gz.divisions[pcode]
+    guess.prefecture_code, guess.prefecture = pcode, pref.name
+    if len(ranked) > 1 and ranked[1][1] >= 0.8 * pscore:
+        guess.ambiguous = True
+        guess.evidence.append(f"另一地级行政区得分接近：{gz.divisions[ranked[1][0]].name}")
+    guess.evidence = tally.evidence.get(pcode, [])[:6] + guess.evidence
+
+    counties = sorted(
+        ((c, v) for c, v in tally.county.items() if gz.divisions[c].parent_code == pcode),
+        key=lambda kv: -kv[1],
+    )
+    direct = sum(
+        ZONE_WEIGHT[m.zone] * FORM_WEIGHT[m.surface.form]
+        for m in mentions
+        if m.surface.code == pcode and m.surface.form != "zone" and id(m) not in modifiers
+    )
+    total = sum(v for _, v in counties)
+    guess.confidence = round(pscore / (pscore + sum(v for _, v in ranked[1:]) + 1e-9), 2)
+    if not counties:
+        guess.evidence.append("未提到具体县市区：按全市州报道处理")
+        return guess
+    ccode, cscore = counties[0]
+    in_title = [c for c in counties if c[0] in title_counties]
+    if in_title:
+        ccode, cscore = in_title[0]
+    reason = None
+    if not in_title and title_pref_subject:
+        reason = "标题以市州（或功能区）为主体：按全市州报道处理"
+    elif not in_title and len(counties) >= 3 and cscore < 0.5 * total:
+        reason = "提到多个县市区且无一为主：按全市州报道处理"
+    elif not in_title and direct >= 3 * cscore and cscore < 3:
+        reason = "以市州为主，县市区只是顺带提及：按全市州报道处理"
+    if reason:
+        guess.evidence.append(reason)
+        return guess
+    county = gz.divisions[ccode]
+    guess.county_code, guess.county = ccode, county.name
+    guess.evidence = tally.evidence.get(ccode, [])[:6] + guess.evidence
+    if len(counties) > 1 and counties[1][1] >= 0.7 * cscore and not in_title:
+        guess.ambiguous = True
+        guess.evidence.append(f"另一县市区得分接近：{gz.divisions[counties[1][0]].name}")
+    guess.confidence = round(min(1.0, cscore / (total + 1e-9)), 2)
+    return guess

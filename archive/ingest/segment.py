@@ -1,0 +1,251 @@
+"""Orchestration: page text → SegmentedPage (layout → classify → dedupe → assemble → metadata)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from .assemble import Draft, assemble
+from .classify import Kind, Unit, classify_blocks, is_page_header
+from .dates import estimate_date, parse_date
+from .dedupe import drop_repeated_sentences, mark_duplicates
+from .layout import build_blocks
+from .places import guess_place, home_prefecture
+from .text import content_chars, ends_sentence, to_simplified
+from .topics import assign_topics
+from .types import ReporterCredit, SegmentedArticle, SegmentedPage, Span
+
+SHORT_BODY = 40  # characters; shorter bodies are flagged for review
+
+
+def segment_page(
+    text: str, *, file: str = "", topic_rules: Mapping[str, Mapping[str, float]] | None = None
+) -> SegmentedPage:
+    """Cut a decoded page into articles with headline, bylines, captions, place, topics and spans."""
+    page = SegmentedPage(file=file, text=text)
+    units = classify_blocks(build_blocks(text))
+    mark_duplicates(units)
+    result = assemble(units)
+
+    _read_page_header(page, result.furniture)
+    datelines = [u.dateline for u in units if u.dateline]
+    home = home_prefecture(page.paper) or (home_prefecture(datelines[0]) if datelines else None)
+    used: set[int] = set()
+    seen_sentences: set[str] = set()
+    for draft in result.drafts:
+        article = _article(draft, seen_sentences, topic_rules, home)
+        if article is None:
+            continue
+        for u in _material(draft):
+            used.add(id(u))
+        repeats = _repeats_of(draft, units)
+        article.spans = _spans([*_material(draft), *repeats])
+        if repeats and "duplicate_removed" not in article.review_reasons:
+            article.duplicate_removed = True
+            article.review_reasons.append("duplicate_removed")
+        if page.date is not None:
+            article.date = page.date
+        else:
+            # No page header date: a guess from the text, flagged (None when the text names no year).
+            article.date = estimate_date(article.body)
+            if article.date is not None:
+                article.date_estimated = True
+                article.review_reasons.append("date_estimated")
+        page.articles.append(article)
+        for u in _repeats_of(draft, units):
+            used.add(id(u))
+
+    # Whatever no article took is page furniture: nothing is dropped silently.
+    furniture_units: list[tuple[int, int, str]] = []
+    for u in units:
+        if id(u) in used:
+            for piece in (u.furniture_head, u.furniture_tail):
+                if piece:
+                    start, end = _locate(text, piece, u.start, u.end)
+                    furniture_units.append((start, end, piece))
+            for piece in u.aside if u.duplicate_of is None else []:
+                start, end = _locate(text, piece, u.start, u.end)
+                furniture_units.append((start, end, piece))
+            continue
+        if u.duplicate_of is not None and id(units[u.duplicate_of]) in used:
+            continue
+        # Furniture is shown as printed (a page header keeps its spacing).
+        printed = " ".join(u.block.raw_joined.split()) if u.block else ""
+        label = printed if u.kind == Kind.FURNITURE else (u.text or printed)
+        if not content_chars(label):
+            continue
+        furniture_units.append((u.start, u.end, label))
+        if u.kind != Kind.FURNITURE:
+            page.warnings.append(f"未归入任何文章的文字：{label[:30]}")
+    furniture_units.sort()
+    page.furniture = [t for _, _, t in furniture_units]
+    page.furniture_spans = [Span(s, e) for s, e, _ in furniture_units]
+    return page
+
+
+def _locate(text: str, piece: str, start: int, end: int) -> tuple[int, int]:
+    """Where ``piece`` (spaces removed) is printed between ``start`` and ``end``."""
+    pattern = r"\s*".join(re.escape(c) for c in piece if not c.isspace())
+    m = re.search(pattern, text[start:end]) if pattern else None
+    return (start + m.start(), start + m.end()) if m else (start, end)
+
+
+def _read_page_header(page: SegmentedPage, furniture: list[Unit]) -> None:
+    for u in furniture:
+        if is_page_header(u.text):
+            page.date = page.date or parse_date(u.text)
+            label = re.search(r"(第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Z]\d{1,2}版?)", u.text)
+            if label and not page.page_label:
+                page.page_label = re.sub(r"\s+", "", label.group(1))
+            paper = re.search(r"([\u4e00-\u9fff]{2,8}(日报|晚报|报))", u.text)
+            if paper and not page.paper:
+                page.paper = paper.group(1)
+            rest = re.sub(
+                r"(\d{4}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d{1,2}\s*日?|星期.|周.|第\s*\S{1,3}\s*版|[A-Z]\d{1,2}版?)",
+                " ",
+                u.text,
+            )
+            if paper:
+                rest = rest.replace(paper.group(1), " ")
+            words = [w for w in re.split(r"[\s|｜/·]+", rest) if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", w)]
+            if words and not page.section:
+                page.section = words[0]
+
+
+def _material(d: Draft) -> list[Unit]:
+    out: list[Unit] = list(d.paras) + list(d.captions) + list(d.extra_credits)
+    if d.title_group:
+        out += d.title_group.units
+    for g in d.names_groups:
+        out += g.units
+    return out
+
+
+def _repeats_of(d: Draft, units: list[Unit]) -> list[Unit]:
+    """Printed repeats of this article's blocks: shown with the article on the source page."""
+    mine = {id(u) for u in _material(d)}
+    return [u for u in units if u.duplicate_of is not None and id(units[u.duplicate_of]) in mine]
+
+
+def _spans(units: list[Unit]) -> list[Span]:
+    ranges = sorted((u.start, u.end) for u in units)
+    merged: list[list[int]] = []
+    for s, e in ranges:
+        if merged and s <= merged[-1][1] + 2:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [Span(s, e) for s, e in merged]
+
+
+def _title_parts(d: Draft) -> tuple[str | None, str | None, str | None]:
+    kickers = [u.text for g in d.names_groups for u in g.units if u.kind == Kind.KICKER and u.text]
+    if d.title_group is None:
+        return None, " ".join(kickers) or None, None
+    kickers += [u.text for u in d.title_group.units if u.kind == Kind.KICKER and u.text]
+    heads = [u.text for u in d.title_group.units if u.kind == Kind.HEADING and u.text]
+    subs = [u.text for u in d.title_group.units if u.kind == Kind.SUBTITLE and u.text]
+    title = heads[0] if heads else None
+    if title and "——" in title:
+        title, _, rest = title.partition("——")
+        subs.insert(0, rest.strip("—- "))
+        title = title.strip() or None
+    if len(heads) > 1:
+        subs = heads[1:] + subs
+    subtitle = "　".join(s for s in subs if s) or None
+    kicker = " ".join(kickers) or None
+    return title, kicker, subtitle
+
+
+def _join_paragraphs(paras: list[Unit]) -> list[str]:
+    """Re-join a paragraph broken across a column (部门主要负 / 责人)."""
+    out: list[str] = []
+    prev: Unit | None = None
+    for p in paras:
+        text = p.text
+        if not content_chars(text):
+            continue
+        if (
+            prev is not None
+            and out
+            and not ends_sentence(out[-1])
+            and not prev.subhead
+            and prev.kind != Kind.LABEL
+            and not p.subhead
+            and p.kind != Kind.LABEL
+            and (prev.narrow or len(out[-1]) >= 25 or _starts_mid_sentence(text))
+        ):
+            out[-1] = out[-1] + text
+        else:
+            out.append(text)
+        prev = p
+    return out
+
+
+def _starts_mid_sentence(text: str) -> bool:
+    return any(c in "，、”’）；：,;:)" for c in text[:3])
+
+
+def _reporters(d: Draft) -> list[ReporterCredit]:
+    credits: list[ReporterCredit] = []
+    for g in d.names_groups + ([d.title_group] if d.title_group else []):
+        for u in g.units:
+            credits += u.credits
+    for p in d.paras:
+        credits += p.credits
+    for u in d.extra_credits:
+        credits += u.credits
+    for c in d.captions:
+        credits += c.credits
+    out: list[ReporterCredit] = []
+    seen: set[tuple[str, str | None]] = set()
+    for c in credits:
+        key = (c.name, c.role)
+        if key not in seen:
+            seen.add(key)
+            out.append(ReporterCredit(c.name, c.role))
+    return out
+
+
+def _article(
+    d: Draft,
+    seen_sentences: set[str],
+    topic_rules: Mapping[str, Mapping[str, float]] | None,
+    home: str | None = None,
+) -> SegmentedArticle | None:
+    title, kicker, subtitle = _title_parts(d)
+    paragraphs, removed = drop_repeated_sentences(_join_paragraphs(d.paras), seen_sentences)
+    if not paragraphs and not title:
+        return None
+    a = SegmentedArticle(title=title, kicker=kicker, subtitle=subtitle)
+    a.body = "\n\n".join(paragraphs)
+    a.captions = [c.text for c in d.captions if c.text]
+    a.reporters = _reporters(d)
+    a.title_after_body = d.title_after_body
+    a.split = d.split
+    a.duplicate_removed = removed or any(p.fragment_removed for p in d.paras)
+    # Match places and keywords on simplified text: a headline may be printed in traditional characters.
+    head_text = to_simplified(" ".join(x for x in (kicker, title, subtitle) if x))
+    a.place = guess_place(head_text, a.body, a.captions, home=home)
+    a.topics = assign_topics(head_text, a.body, topic_rules)
+
+    reasons = a.review_reasons
+    if not title:
+        reasons.append("no_title")
+    if d.title_after_body:
+        reasons.append("title_after_body")
+    if d.resumed:
+        reasons.append("resumed")
+    if a.duplicate_removed:
+        reasons.append("duplicate_removed")
+    if a.place.prefecture is None:
+        reasons.append("place_unknown")
+    elif a.place.ambiguous:
+        reasons.append("place_ambiguous")
+    if not a.reporters:
+        reasons.append("no_byline")
+    if d.low_confidence or not paragraphs:
+        reasons.append("low_confidence")
+    if len(content_chars(a.body)) < SHORT_BODY:
+        reasons.append("short")
+    return a

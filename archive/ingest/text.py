@@ -1,0 +1,153 @@
+"""Character-level helpers shared by the ingest stages: widths, stray spaces, punctuation, bigrams."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+# Punctuation that ends a sentence (a paragraph ending elsewhere was cut mid-sentence).
+TERMINAL = "。！？!?…"
+CLOSERS = "”’」』）)》〉"
+# Characters that read as CJK for spacing purposes although Unicode calls them "ambiguous".
+_CJK_PUNCT = set("“”‘’…—·、。，；：！？「」『』（）《》【】〔〕〈〉％")
+
+
+def is_cjk(ch: str) -> bool:
+    if not ch:
+        return False
+    if ch in _CJK_PUNCT:
+        return True
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    try:
+        import opencc
+    except ImportError:  # matching then sees traditional characters as printed
+        return None
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified characters, for matching only (printed text is kept as is)."""
+    converter = _t2s()
+    if converter is None or not text or text.isascii():
+        return text
+    return converter.convert(text)
+
+
+def display_width(text: str) -> int:
+    """Width in half-width cells: a CJK character or full-width mark counts 2."""
+    return sum(2 if is_cjk(c) else 1 for c in text)
+
+
+_SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+def despace(text: str) -> str:
+    """Remove typesetting spaces inside CJK text and numbers, keep the space between Latin words.
+
+    ``工 作 日`` → ``工作日``, ``1 5 %`` → ``15%``, ``52MW D175`` stays as printed.
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        left = text[m.start() - 1] if m.start() > 0 else ""
+        right = text[m.end()] if m.end() < len(text) else ""
+        if not left or not right:
+            return ""
+        if is_cjk(left) or is_cjk(right):
+            return ""
+        if (left.isdigit() or left in ".．") and (right.isdigit() or right in "%.％．"):
+            return ""
+        return " "
+
+    return _SPACE_RUN.sub(repl, text).strip()
+
+
+def join_lines(parts: Iterable[str]) -> str:
+    """Join wrapped line fragments: no space between CJK, one space between Latin words."""
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        if out and not is_cjk(out[-1]) and not is_cjk(part[0]) and out[-1] not in "-/" and out[-1].isalnum():
+            out += " "
+        out += part
+    return out
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with sentence-final punctuation (possibly followed by closing quotes)."""
+    t = text.rstrip()
+    while t and t[-1] in CLOSERS:
+        t = t[:-1]
+    return bool(t) and t[-1] in TERMINAL
+
+
+_NOT_CONTENT = re.compile(r"[\W_]+")
+
+
+def content_chars(text: str) -> str:
+    """Letters, digits and Han characters only (punctuation and spaces dropped)."""
+    return _NOT_CONTENT.sub("", text)
+
+
+@lru_cache(maxsize=8192)
+def _bigrams(text: str) -> frozenset[str]:
+    s = content_chars(text)
+    return frozenset(s[i : i + 2] for i in range(len(s) - 1))
+
+
+def bigrams(text: str) -> set[str]:
+    """Character bigrams of the letters, digits and Han characters of ``text``."""
+    return set(_bigrams(text))
+
+
+def nospace(text: str | None) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def norm_key(text: str) -> str:
+    """Comparison key for duplicate detection: NFKC, no whitespace, no decoration."""
+    return re.sub(r"[\s#▲△■□●◆★☆◎*]+", "", unicodedata.normalize("NFKC", text))
+
+
+class BigramIndex:
+    """Inverse-document-frequency weights of character bigrams over a page's blocks.
+
+    Only bigrams printed in at least two blocks carry a weight: one found in a single
+    block says nothing about which blocks belong together.
+    """
+
+    def __init__(self, documents: Iterable[str]):
+        df: dict[str, int] = {}
+        n = 0
+        for doc in documents:
+            n += 1
+            for b in _bigrams(doc):
+                df[b] = df.get(b, 0) + 1
+        self.df = df
+        self.n = max(n, 1)
+        self.weights = {g: math.log((self.n + 1) / (c + 0.5)) for g, c in df.items() if c >= 2}
+
+    def coverage(self, grams: set[str] | frozenset[str], profile: set[str] | dict[str, int]) -> float:
+        """Weighted share of ``grams`` that also occur in ``profile`` (0..1)."""
+        total = 0.0
+        hit = 0.0
+        weights = self.weights
+        for g in grams:
+            w = weights.get(g)
+            if w is None:
+                continue
+            total += w
+            if g in profile:
+                hit += w
+        return hit / total if total else 0.0

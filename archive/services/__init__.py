@@ -1,0 +1,1 @@
+"""Plain-function services behind the management commands, views and admin."""

@@ -1,0 +1,209 @@
+"""Queries and text layout behind the browse pages and the admin; views stay thin."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from archive.models import Article, County, Reporter, SourcePage, Topic
+
+logger = logging.getLogger(__name__)
+
+SPAN_COLOURS = 6
+
+
+@dataclass(frozen=True)
+class SiteTotals:
+    articles: int
+    pages: int
+    counties: int
+    reporters: int
+
+
+def site_totals() -> SiteTotals:
+    """The archive's size as the home page shows it."""
+    return SiteTotals(
+        articles=Article.objects.count(),
+        pages=SourcePage.objects.count(),
+        counties=County.objects.filter(level=County.Level.COUNTY, articles__isnull=False).distinct().count(),
+        reporters=Reporter.objects.filter(bylines__isnull=False).distinct().count(),
+    )
+
+
+def latest_articles(limit: int = 10) -> QuerySet[Article]:
+    return Article.objects.for_listing().order_by("-pub_date", "-created_at", "-pk")[:limit]
+
+
+def prefectures_with_counties() -> list[County]:
+    """Every prefecture with ``counties`` (each with ``article_count``) and ``article_total``.
+
+    ``article_total`` counts the prefecture's own articles and those of its counties.
+    """
+    counties = County.objects.filter(level=County.Level.COUNTY).annotate(article_count=Count("articles"))
+    prefectures = list(
+        County.objects.filter(level=County.Level.PREFECTURE)
+        .annotate(own_count=Count("articles"))
+        .prefetch_related(Prefetch("children", queryset=counties, to_attr="counties"))
+    )
+    for prefecture in prefectures:
+        prefecture.article_total = prefecture.own_count + sum(c.article_count for c in prefecture.counties)
+    return prefectures
+
+
+def counties_of(prefecture: County) -> QuerySet[County]:
+    return prefecture.children.annotate(article_count=Count("articles")).order_by("code")
+
+
+def topics_with_counts() -> QuerySet[Topic]:
+    return Topic.objects.annotate(article_count=Count("articles")).order_by("order", "name")
+
+
+def reporters_with_counts() -> QuerySet[Reporter]:
+    return (
+        Reporter.objects.annotate(article_count=Count("bylines__article", distinct=True))
+        .filter(article_count__gt=0)
+        .order_by("-article_count", "name")
+    )
+
+
+def source_pages_with_counts() -> QuerySet[SourcePage]:
+    # Explicit order: Meta.ordering does not apply to aggregated queries.
+    return SourcePage.objects.annotate(article_count=Count("articles")).order_by("-pub_date", "file_name")
+
+
+def related_articles(article: Article, limit: int = 5) -> list[Article]:
+    """Articles like this one: from the search index, or same place/topic when search is unavailable."""
+    try:
+        from search.services import related_articles as search_related
+
+        related = list(search_related(article, limit=limit))
+    except Exception:  # a broken or missing index must not break the article page
+        logger.warning("Related articles from search failed for article %s", article.pk, exc_info=True)
+        related = []
+    if related:
+        return related[:limit]
+    return related_from_database(article, limit=limit)
+
+
+def related_from_database(article: Article, limit: int = 5) -> list[Article]:
+    """Other pages' articles sharing the place and topics, best overlap first."""
+    condition = Q(topics__in=article.topics.all())
+    if article.place_id:
+        condition |= Q(place_id=article.place_id)
+    return list(
+        Article.objects.filter(condition)
+        .exclude(source_page_id=article.source_page_id)
+        .annotate(
+            shared_topics=Count("topics", filter=Q(topics__in=article.topics.all()), distinct=True),
+            same_place=Count("pk", filter=Q(place_id=article.place_id), distinct=True),
+        )
+        .select_related("place", "place__parent")
+        .order_by("-same_place", "-shared_topics", "-pub_date", "-pk")[:limit]
+    )
+
+
+# --- Marking article spans in a page's raw text ------------------------------------------
+
+
+@dataclass
+class TextPiece:
+    """A run of page text that is uniformly inside one owner's span, or furniture, or neither."""
+
+    text: str
+    owner: Any = None
+    furniture: bool = False
+    starts_span: bool = False
+    first_of_owner: bool = False  # the owner's first span: where links to it should land
+    # Where a reader needs a label: the article starts here, or resumes after other text.
+    opens_run: bool = False
+    colour: int = 0
+    label: str = ""
+
+
+def split_by_spans(
+    text: str,
+    owned_spans: Iterable[tuple[int, int, Any]],
+    furniture_spans: Iterable[tuple[int, int]] = (),
+) -> list[TextPiece]:
+    """Cut ``text`` at every span boundary.
+
+    ``owned_spans`` are ``(start, end, owner)``; the owner of a piece is the first
+    span covering it. Out-of-range or empty spans are clipped or ignored, so stale
+    spans never break the page.
+    """
+    size = len(text)
+
+    def clip(start: int, end: int) -> tuple[int, int] | None:
+        start, end = max(0, int(start)), min(size, int(end))
+        return (start, end) if start < end else None
+
+    owned: list[tuple[int, int, Any, int]] = []
+    colours: dict[int, int] = {}
+    for start, end, owner in owned_spans:
+        clipped = clip(start, end)
+        if clipped is None:
+            continue
+        colour = colours.setdefault(id(owner), len(colours) % SPAN_COLOURS)
+        owned.append((*clipped, owner, colour))
+    furniture = [c for c in (clip(s, e) for s, e in furniture_spans) if c is not None]
+
+    cuts = {0, size}
+    for start, end, *_ in owned:
+        cuts.update((start, end))
+    for start, end in furniture:
+        cuts.update((start, end))
+    points = sorted(cuts)
+
+    pieces: list[TextPiece] = []
+    seen_owners: set[int] = set()
+    for left, right in zip(points, points[1:], strict=False):
+        cover = next((o for o in owned if o[0] <= left and right <= o[1]), None)
+        is_furniture = cover is None and any(s <= left and right <= e for s, e in furniture)
+        owner = cover[2] if cover else None
+        starts = cover is not None and cover[0] == left
+        last = pieces[-1] if pieces else None
+        if last and not starts and last.owner is owner and last.furniture == is_furniture:
+            last.text += text[left:right]
+            continue
+        first = starts and id(owner) not in seen_owners
+        if starts:
+            seen_owners.add(id(owner))
+        pieces.append(
+            TextPiece(
+                text=text[left:right],
+                owner=owner,
+                furniture=is_furniture,
+                starts_span=starts,
+                first_of_owner=first,
+                colour=cover[3] if cover else 0,
+            )
+        )
+    last_owner = None
+    for piece in pieces:
+        if piece.owner is not None:
+            piece.opens_run = piece.starts_span and piece.owner is not last_owner
+            last_owner = piece.owner
+        elif piece.furniture or piece.text.strip():
+            last_owner = None
+    return pieces
+
+
+def page_pieces(page: SourcePage, articles: Sequence[Article]) -> list[TextPiece]:
+    """The page's raw text cut into each article's spans and the furniture."""
+    owned = [(start, end, article) for article in articles for start, end in (article.spans or [])]
+    furniture = [
+        (item["start"], item["end"])
+        for item in page.furniture or []
+        if isinstance(item, dict) and item.get("start") is not None and item.get("end") is not None
+    ]
+    pieces = split_by_spans(page.raw_text, owned, furniture)
+    # Number the spans like the page's article list, so reader can match the two.
+    numbers = {article.pk: str(index) for index, article in enumerate(articles, start=1)}
+    for piece in pieces:
+        if piece.owner is not None:
+            piece.label = numbers[piece.owner.pk]
+    return pieces

@@ -1,0 +1,123 @@
+"""Chinese-aware highlighting on the stored text, without re-analysing it.
+
+Matches are found in the folded text (:func:`search.text.normalize_with_offsets`)
+so that 政務 in the query marks 政务 in the text, then mapped back onto the
+original characters. Output is HTML-escaped with matches in ``<mark>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .text import normalize_with_offsets
+
+SNIPPET_CHARS = 110
+LEAD_CHARS = 30
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    term: str
+
+
+def find_matches(text: str, terms: Iterable[str]) -> list[Match]:
+    """Non-overlapping matches of ``terms`` (folded) in ``text``; longest term wins."""
+    if not text:
+        return []
+    folded, offsets = normalize_with_offsets(text)
+    spans: list[Match] = []
+    for term in sorted({t for t in terms if t}, key=len, reverse=True):
+        start = folded.find(term)
+        while start != -1:
+            end = start + len(term)
+            spans.append(Match(offsets[start], offsets[end - 1] + 1, term))
+            start = folded.find(term, end)
+    spans.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    merged: list[Match] = []
+    for match in spans:
+        if merged and match.start < merged[-1].end:
+            continue
+        merged.append(match)
+    return merged
+
+
+def render(text: str, matches: list[Match], start: int = 0, end: int | None = None) -> SafeString:
+    """``text[start:end]`` escaped, with the matches inside it wrapped in ``<mark>``."""
+    end = len(text) if end is None else end
+    out: list[str] = []
+    pos = start
+    for match in matches:
+        if match.end <= start or match.start >= end:
+            continue
+        m_start, m_end = max(match.start, start), min(match.end, end)
+        out.append(escape(text[pos:m_start]))
+        out.append(f"<mark>{escape(text[m_start:m_end])}</mark>")
+        pos = m_end
+    out.append(escape(text[pos:end]))
+    return mark_safe("".join(out))
+
+
+def highlight(text: str, terms: Iterable[str]) -> SafeString:
+    """The whole of ``text`` with every match marked (titles)."""
+    return render(text, find_matches(text, terms))
+
+
+@dataclass(frozen=True)
+class _Window:
+    unit: int
+    start: int
+    end: int
+    score: float
+
+
+def snippets(units: list[str], terms: Iterable[str], limit: int = 3) -> list[SafeString]:
+    """Up to ``limit`` excerpts of ``units`` (paragraphs, captions) around the matches.
+
+    Windows that contain more different query terms win; the chosen excerpts are
+    shown in reading order. Without any match, the opening of the first unit.
+    """
+    terms = [t for t in terms if t]
+    windows: list[_Window] = []
+    unit_matches: list[list[Match]] = []
+    for index, text in enumerate(units):
+        matches = find_matches(text, terms)
+        unit_matches.append(matches)
+        for match in matches:
+            start = max(0, match.start - LEAD_CHARS)
+            end = min(len(text), start + SNIPPET_CHARS)
+            start = max(0, min(start, end - SNIPPET_CHARS))
+            inside = [m for m in matches if m.start >= start and m.end <= end]
+            score = len({m.term for m in inside}) * 10 + len(inside) + sum(len(m.term) for m in inside) * 0.1
+            windows.append(_Window(index, start, end, score))
+    chosen: list[_Window] = []
+    for window in sorted(windows, key=lambda w: (-w.score, w.unit, w.start)):
+        if any(c.unit == window.unit and c.start < window.end and window.start < c.end for c in chosen):
+            continue
+        chosen.append(window)
+        if len(chosen) == limit:
+            break
+    if not chosen:
+        for text in units:
+            if text.strip():
+                end = min(len(text), SNIPPET_CHARS)
+                return [_with_ellipses(text, 0, end, render(text, [], 0, end))]
+        return []
+    chosen.sort(key=lambda w: (w.unit, w.start))
+    return [
+        _with_ellipses(
+            units[w.unit], w.start, w.end, render(units[w.unit], unit_matches[w.unit], w.start, w.end)
+        )
+        for w in chosen
+    ]
+
+
+def _with_ellipses(text: str, start: int, end: int, html: SafeString) -> SafeString:
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(f"{prefix}{html}{suffix}")

@@ -1,0 +1,519 @@
+"""Search as the site and the API use it: parameters in, a page of results out.
+
+Views stay thin: they turn a request's GET parameters into
+:class:`SearchParams`, call :func:`search` and render the :class:`SearchPage`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from django.utils.safestring import SafeString
+from whoosh import query as wq
+
+from archive.models import Article, Reporter, Topic
+
+from . import engine
+from .gazetteer import Correction, Place, get_gazetteer
+from .highlight import highlight, snippets
+from .query import ParsedQuery, parse_query
+from .text import normalize
+
+PER_PAGE = 20
+MAX_PAGE = 500
+FACET_LIMITS = {"prefecture": 14, "county": 20, "topics": 9, "year": 15, "reporters": 15}
+SORT_LABELS = {"relevance": "相关度", "newest": "最新", "oldest": "最早"}
+FILTER_LABELS = {
+    "prefecture": "市州",
+    "county": "县市区",
+    "topic": "主题",
+    "year": "年份",
+    "reporter": "作者",
+}
+FACET_TITLES = {
+    "prefecture": "市州",
+    "county": "县市区",
+    "topics": "主题",
+    "year": "年份",
+    "reporters": "作者",
+}
+FACET_TO_PARAM = {
+    "prefecture": "prefecture",
+    "county": "county",
+    "topics": "topic",
+    "year": "year",
+    "reporters": "reporter",
+}
+
+_CODE = re.compile(r"^\d{6}$")
+_YEAR = re.compile(r"^\d{4}$")
+_SLUG = re.compile(r"^[a-z0-9-]{1,40}$")
+
+
+# --- Parameters -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """Validated search parameters; unknown or malformed values are dropped, never an error.
+
+    Filters: ``prefecture``/``county`` are 6-digit division codes (a division name is
+    accepted and resolved), ``topic`` a topic slug (or name), ``year`` four digits,
+    ``reporter`` a reporter id (or exact name).
+    """
+
+    q: str = ""
+    prefecture: str = ""
+    county: str = ""
+    topic: str = ""
+    year: str = ""
+    reporter: str = ""
+    sort: str = "relevance"
+    page: int = 1
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, str]) -> SearchParams:
+        def get(name: str) -> str:
+            value = data.get(name) or ""
+            return value.strip()[:200] if isinstance(value, str) else ""
+
+        gaz = get_gazetteer()
+        prefecture = _resolve_place(get("prefecture"), gaz, want_prefecture=True)
+        county = _resolve_place(get("county"), gaz, want_prefecture=False)
+        topic = _resolve_topic(get("topic"))
+        year = get("year") if _YEAR.match(get("year")) else ""
+        reporter = _resolve_reporter(get("reporter"))
+        sort = get("sort") if get("sort") in engine.SORTS else "relevance"
+        try:
+            page = int(get("page") or 1)
+        except ValueError:
+            page = 1
+        page = min(max(page, 1), MAX_PAGE)
+        q = data.get("q") or ""
+        q = q if isinstance(q, str) else ""
+        return cls(q[:10000], prefecture, county, topic, year, reporter, sort, page)
+
+    def filters(self) -> engine.Filters:
+        return engine.Filters(self.prefecture, self.county, self.topic, self.year, self.reporter)
+
+    def query_string(self, **changes) -> str:
+        """Stable, shareable URL parameters (defaults omitted, fixed order)."""
+        params = replace(self, **changes)
+        items = [
+            ("q", params.q),
+            ("prefecture", params.prefecture),
+            ("county", params.county),
+            ("topic", params.topic),
+            ("year", params.year),
+            ("reporter", params.reporter),
+            ("sort", "" if params.sort == "relevance" else params.sort),
+            ("page", "" if params.page == 1 else str(params.page)),
+        ]
+        return "?" + urlencode([(k, v) for k, v in items if v])
+
+
+def _resolve_place(value: str, gaz, *, want_prefecture: bool) -> str:
+    if not value:
+        return ""
+    if _CODE.match(value):
+        place = gaz.places.get(value)
+    else:
+        matches = [p for p in gaz.lookup(value) if p.is_prefecture == want_prefecture]
+        place = matches[0] if matches else None
+    if place is None or place.is_prefecture != want_prefecture:
+        return ""
+    return place.code
+
+
+def _resolve_topic(value: str) -> str:
+    if not value:
+        return ""
+    topics = _topics()
+    if value in topics:
+        return value
+    for slug, name in topics.items():
+        if name == value:
+            return slug
+    return ""
+
+
+def _resolve_reporter(value: str) -> str:
+    if not value:
+        return ""
+    if value.isdigit() and len(value) < 12:
+        return value if Reporter.objects.filter(pk=int(value)).exists() else ""
+    pk = Reporter.objects.filter(name=value).values_list("pk", flat=True).first()
+    return str(pk) if pk else ""
+
+
+def _topics() -> dict[str, str]:
+    return dict(Topic.objects.values_list("slug", "name"))
+
+
+# --- Results ------------------------------------------------------------------------
+
+
+@dataclass
+class ResultItem:
+    article: Article
+    score: float
+    title_html: SafeString
+    snippets: list[SafeString]
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class ActiveFilter:
+    name: str
+    label: str
+    value_label: str
+    remove_url: str
+
+
+@dataclass
+class Suggestion:
+    label: str
+    reason: str
+    url: str
+    query: str
+
+
+@dataclass
+class SearchPage:
+    params: SearchParams
+    parsed: ParsedQuery
+    understanding: list[engine.TermNote]
+    total: int
+    items: list[ResultItem]
+    facets: dict[str, list[FacetOption]]
+    active_filters: list[ActiveFilter]
+    suggestions: list[Suggestion] = field(default_factory=list)
+    corrected_from: str = ""
+    corrected_to: str = ""
+    unmatched: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    per_page: int = PER_PAGE
+
+    @property
+    def page(self) -> int:
+        return self.params.page
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def start_index(self) -> int:
+        return (self.page - 1) * self.per_page + 1 if self.total else 0
+
+    @property
+    def end_index(self) -> int:
+        return min(self.total, self.page * self.per_page)
+
+    def page_url(self, number: int) -> str:
+        return self.params.query_string(page=number)
+
+    def page_links(self) -> list[tuple[int | None, str]]:
+        """Page numbers around the current one (None marks a gap)."""
+        shown = sorted(
+            {1, self.num_pages, *range(max(1, self.page - 2), min(self.num_pages, self.page + 2) + 1)}
+        )
+        links: list[tuple[int | None, str]] = []
+        previous = 0
+        for number in shown:
+            if number - previous > 1:
+                links.append((None, ""))
+            links.append((number, self.page_url(number)))
+            previous = number
+        return links
+
+    def sort_links(self) -> list[tuple[str, str, bool]]:
+        return [
+            (label, self.params.query_string(sort=key, page=1), key == self.params.sort)
+            for key, label in SORT_LABELS.items()
+        ]
+
+    @property
+    def is_empty_query(self) -> bool:
+        return self.parsed.is_empty
+
+    @property
+    def previous_url(self) -> str:
+        return self.page_url(self.page - 1)
+
+    @property
+    def next_url(self) -> str:
+        return self.page_url(self.page + 1)
+
+    @property
+    def clear_filters_url(self) -> str:
+        return self.params.query_string(prefecture="", county="", topic="", year="", reporter="", page=1)
+
+    @property
+    def export_url(self) -> str:
+        return self.params.query_string(page=1)
+
+    @property
+    def hidden_inputs(self) -> list[tuple[str, str]]:
+        """Filters and sort kept when the query is changed in the page's own form."""
+        names = [f.name for f in self.active_filters]
+        pairs = [(name, getattr(self.params, name)) for name in names]
+        if self.params.sort != "relevance":
+            pairs.append(("sort", self.params.sort))
+        return pairs
+
+    @property
+    def facet_groups(self) -> list[tuple[str, str, list[FacetOption]]]:
+        return [(name, FACET_TITLES[name], self.facets.get(name, [])) for name in FACET_TITLES]
+
+
+def highlight_terms(notes: list[engine.TermNote]) -> list[str]:
+    terms: list[str] = []
+    for note in notes:
+        terms.extend(note.normalized.split())
+        for word in note.words:
+            terms.append(word.word)
+            for place in word.places:
+                terms.extend(normalize(n) for n in place.names if len(n) >= 2)
+    return list(dict.fromkeys(t for t in terms if t))
+
+
+def _article_units(article: Article) -> list[str]:
+    units = [article.subtitle] if article.subtitle else []
+    units.extend(article.paragraphs)
+    units.extend(article.captions or [])
+    return units
+
+
+def load_items(hits: list[engine.RawHit], terms: list[str]) -> list[ResultItem]:
+    """The page's articles (one query plus prefetches), highlighted, in hit order."""
+    articles = (
+        Article.objects.for_listing()
+        .prefetch_related("bylines__reporter")
+        .in_bulk([h.article_id for h in hits])
+    )
+    items = []
+    for hit in hits:
+        article = articles.get(hit.article_id)
+        if article is None:  # deleted since it was indexed; the queue removes it shortly
+            continue
+        title = article.title or article.display_title or str(article)
+        items.append(
+            ResultItem(
+                article=article,
+                score=hit.score,
+                title_html=highlight(title, terms),
+                snippets=snippets(_article_units(article), terms),
+            )
+        )
+    return items
+
+
+def _facet_labels(name: str, values: list[str]) -> dict[str, str]:
+    if name in ("prefecture", "county"):
+        places = get_gazetteer().places
+        return {v: places[v].name if v in places else v for v in values}
+    if name == "topics":
+        return _topics()
+    if name == "reporters":
+        ids = [int(v) for v in values if v.isdigit()]
+        return {str(pk): n for pk, n in Reporter.objects.filter(pk__in=ids).values_list("pk", "name")}
+    return {v: f"{v} 年" for v in values}
+
+
+def build_facets(params: SearchParams, raw: dict[str, list[tuple[str, int]]]) -> dict[str, list[FacetOption]]:
+    facets: dict[str, list[FacetOption]] = {}
+    for name, values in raw.items():
+        param = FACET_TO_PARAM[name]
+        selected = getattr(params, param)
+        if name == "year":
+            values = sorted(values, key=lambda item: item[0], reverse=True)
+        shown = values[: FACET_LIMITS[name]]
+        if selected and selected not in {v for v, _ in shown}:
+            shown += [item for item in values if item[0] == selected]
+        labels = _facet_labels(name, [v for v, _ in shown])
+        facets[name] = [
+            FacetOption(
+                value=value,
+                label=labels.get(value, value),
+                count=count,
+                selected=value == selected,
+                url=params.query_string(**{param: "" if value == selected else value, "page": 1}),
+            )
+            for value, count in shown
+        ]
+    return facets
+
+
+def active_filters(params: SearchParams) -> list[ActiveFilter]:
+    out = []
+    labels = {}
+    for param in FILTER_LABELS:
+        value = getattr(params, param)
+        if not value:
+            continue
+        if param in ("prefecture", "county"):
+            place = get_gazetteer().places.get(value)
+            labels[param] = place.name if place else value
+        elif param == "topic":
+            labels[param] = _topics().get(value, value)
+        elif param == "reporter":
+            labels[param] = (
+                Reporter.objects.filter(pk=int(value)).values_list("name", flat=True).first() or value
+            )
+        else:
+            labels[param] = f"{value} 年"
+        out.append(
+            ActiveFilter(
+                param, FILTER_LABELS[param], labels[param], params.query_string(**{param: "", "page": 1})
+            )
+        )
+    return out
+
+
+def _suggestion_for_place(params: SearchParams, place: Place, reason: str) -> Suggestion:
+    return Suggestion(place.name, reason, params.query_string(q=place.name, page=1), place.name)
+
+
+def _suggestions(params: SearchParams, parsed: ParsedQuery) -> tuple[list[Suggestion], list[Correction]]:
+    suggestions: list[Suggestion] = []
+    for place in engine.pinyin_places(parsed)[:3]:
+        suggestions.append(_suggestion_for_place(params, place, "拼音"))
+    corrections = engine.corrections_for(parsed)
+    for correction in corrections:
+        corrected = params.q.replace(correction.typed, correction.name)
+        if corrected == params.q:
+            corrected = correction.name
+        suggestions.append(
+            Suggestion(corrected, correction.reason, params.query_string(q=corrected, page=1), corrected)
+        )
+    return suggestions, corrections
+
+
+def _unmatched_words(notes: list[engine.TermNote]) -> list[str]:
+    missing = []
+    for note in notes:
+        for word in note.words:
+            if word.places:
+                continue
+            if not engine.has_match(engine.substring_query(normalize(word.word))):
+                missing.append(word.word)
+    return list(dict.fromkeys(missing))
+
+
+def search(params: SearchParams, *, per_page: int = PER_PAGE, with_items: bool = True) -> SearchPage:
+    """Run a search the way the page shows it (also the API and CSV export)."""
+    parsed = parse_query(params.q)
+    compiled = None if parsed.is_empty else engine.compile_query(parsed)
+    offset = (params.page - 1) * per_page
+    raw = engine.execute(compiled, params.filters(), params.sort, offset=offset, limit=per_page)
+    if raw.total and offset >= raw.total:
+        # A shared link to a page that no longer exists: show the last one.
+        params = replace(params, page=max(1, math.ceil(raw.total / per_page)))
+        offset = (params.page - 1) * per_page
+        raw = engine.execute(compiled, params.filters(), params.sort, offset=offset, limit=per_page)
+
+    suggestions: list[Suggestion] = []
+    corrected_from = corrected_to = ""
+    unmatched: list[str] = []
+    notes = list(parsed.notes)
+    understanding = compiled.notes if compiled else []
+    if not parsed.is_empty and raw.total < 3:
+        suggestions, _ = _suggestions(params, parsed)
+        if raw.total == 0 and suggestions:
+            # Nothing found, but we know what was probably meant: show that instead.
+            best = suggestions[0]
+            retry_parsed = parse_query(best.query)
+            retry = engine.compile_query(retry_parsed)
+            retry_raw = engine.execute(retry, params.filters(), params.sort, offset=offset, limit=per_page)
+            if retry_raw.total:
+                corrected_from, corrected_to = params.q, best.query
+                parsed, compiled, raw = retry_parsed, retry, retry_raw
+                understanding = retry.notes
+        if raw.total == 0:
+            unmatched = _unmatched_words(understanding)
+    if parsed.excluded and parsed.is_empty:
+        notes.append("只输入了排除词，已显示全部文章")
+    terms = highlight_terms(understanding)
+    items = load_items(raw.hits, terms) if with_items else []
+    return SearchPage(
+        params=params,
+        parsed=parsed,
+        understanding=understanding,
+        total=raw.total,
+        items=items,
+        facets=build_facets(params, raw.facets),
+        active_filters=active_filters(params),
+        suggestions=suggestions,
+        corrected_from=corrected_from,
+        corrected_to=corrected_to,
+        unmatched=unmatched,
+        notes=notes,
+        per_page=per_page,
+    )
+
+
+def export_hits(params: SearchParams, limit: int = 5000) -> list[tuple[Article, float]]:
+    """Every result of a search (up to ``limit``), best first, for the CSV export."""
+    parsed = parse_query(params.q)
+    compiled = None if parsed.is_empty else engine.compile_query(parsed)
+    raw = engine.execute(compiled, params.filters(), params.sort, offset=0, limit=limit, facets=False)
+    articles = (
+        Article.objects.for_listing()
+        .prefetch_related("bylines__reporter")
+        .in_bulk([h.article_id for h in raw.hits])
+    )
+    return [(articles[h.article_id], h.score) for h in raw.hits if h.article_id in articles]
+
+
+# --- Related articles -----------------------------------------------------------------
+
+
+def related_articles(article: Article, limit: int = 5) -> list[Article]:
+    """Articles sharing the most distinctive words of this one's headline and lead, its place, its topics."""
+    from .analysis import query_words
+
+    lead = article.paragraphs[0] if article.paragraphs else ""
+    headline = " ".join(p for p in (article.title or article.display_title, article.subtitle) if p)
+    words = [w for w in query_words(f"{headline}\n{lead[:200]}") if len(w) >= 2]
+    should: list[wq.Query] = [wq.Term("text", w) for w in dict.fromkeys(words)]
+    should.extend(
+        wq.Term("headline", w, boost=2.0) for w in dict.fromkeys(query_words(headline)) if len(w) >= 2
+    )
+    if article.place_id:
+        should.append(wq.Term("place", article.place.code, boost=3.0))
+        if article.prefecture:
+            should.append(wq.Term("prefecture", article.prefecture.code, boost=1.0))
+    should.extend(wq.Term("topics", t.slug, boost=1.5) for t in article.topics.all())
+    if not should:
+        return []
+    searcher = engine.get_searcher()
+    results = searcher.search(
+        wq.Or(should),
+        mask=wq.Term("id", f"archive.article.{article.pk}"),
+        limit=limit,
+        terms=False,
+    )
+    ids = [int(searcher.stored_fields(docnum)["django_id"]) for _, docnum in results.top_n]
+    found = Article.objects.for_listing().in_bulk(ids)
+    return [found[i] for i in ids if i in found]

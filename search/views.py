@@ -1,0 +1,127 @@
+"""Search page, JSON API, CSV export and the OpenSearch description (thin views)."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.views import View
+from django.views.generic import TemplateView
+
+from . import services
+
+_EXPORT_UNSAFE = re.compile(r"^[=+\-@\t\r]")
+
+
+class SearchView(TemplateView):
+    template_name = "search/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = services.SearchParams.from_mapping(self.request.GET)
+        context["result"] = services.search(params)
+        return context
+
+
+def _hit_json(request, item: services.ResultItem) -> dict:
+    article = item.article
+    place = article.place
+    prefecture = article.prefecture
+    return {
+        "id": article.pk,
+        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "title": str(article),
+        "place": {"code": place.code, "name": place.name} if place else None,
+        "prefecture": {"code": prefecture.code, "name": prefecture.name} if prefecture else None,
+        "topics": [{"slug": t.slug, "name": t.name} for t in article.topics.all()],
+        "date": article.pub_date.isoformat() if article.pub_date else None,
+        "date_estimated": article.date_estimated,
+        "reporters": [
+            {"id": b.reporter_id, "name": b.reporter.name, "role": b.role} for b in article.bylines.all()
+        ],
+        "snippets": [str(s) for s in item.snippets],
+        "score": round(item.score, 4),
+    }
+
+
+class SearchApiView(View):
+    """``GET /api/search``: the search page's results as JSON."""
+
+    def get(self, request, *args, **kwargs):
+        params = services.SearchParams.from_mapping(request.GET)
+        page = services.search(params)
+        data = {
+            "query": params.q,
+            "understood": [
+                {
+                    "text": note.raw,
+                    "normalized": note.normalized,
+                    "phrase": note.phrase,
+                    "words": [w.word for w in note.words],
+                    "places": [p.name for w in note.words for p in w.places],
+                }
+                for note in page.understanding
+            ],
+            "filters": page.params.filters().active(),
+            "sort": page.params.sort,
+            "page": page.page,
+            "num_pages": page.num_pages,
+            "per_page": page.per_page,
+            "total": page.total,
+            "results": [_hit_json(request, item) for item in page.items],
+            "facets": {
+                name: [{"value": o.value, "label": o.label, "count": o.count} for o in options]
+                for name, options in page.facets.items()
+            },
+            "suggestions": [{"text": s.label, "reason": s.reason} for s in page.suggestions],
+            "corrected_to": page.corrected_to or None,
+            "unmatched": page.unmatched,
+            "notes": page.notes,
+        }
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+def _cell(value: str) -> str:
+    # Spreadsheet programs run cells starting with = + - @ as formulas.
+    return "'" + value if _EXPORT_UNSAFE.match(value) else value
+
+
+class SearchExportView(View):
+    """``GET /search/export.csv``: every result of the search (up to 5,000) as CSV."""
+
+    def get(self, request, *args, **kwargs):
+        params = services.SearchParams.from_mapping(request.GET)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="search-results.csv"'
+        response.write("\ufeff")  # Excel needs the BOM to read UTF-8
+        writer = csv.writer(response)
+        writer.writerow(["编号", "标题", "日期", "地点", "市州", "主题", "作者", "链接", "得分"])
+        for article, score in services.export_hits(params):
+            writer.writerow(
+                [
+                    article.pk,
+                    _cell(strip_tags(str(article))),
+                    article.pub_date.isoformat() if article.pub_date else "",
+                    article.place.name if article.place else "",
+                    article.prefecture.name if article.prefecture else "",
+                    "、".join(t.name for t in article.topics.all()),
+                    "、".join(_cell(b.reporter.name) for b in article.bylines.all()),
+                    request.build_absolute_uri(article.get_absolute_url()),
+                    f"{score:.4f}",
+                ]
+            )
+        return response
+
+
+class OpenSearchView(TemplateView):
+    template_name = "search/opensearch.xml"
+    content_type = "application/opensearchdescription+xml; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["search_url"] = self.request.build_absolute_uri(reverse("search:search"))
+        context["api_url"] = self.request.build_absolute_uri(reverse("search:api"))
+        return context

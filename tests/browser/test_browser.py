@@ -1,0 +1,119 @@
+"""A reader in a real browser: search, filter, open an article, check it against its source page.
+
+Drives Debian's Chromium (/usr/bin/chromium) through Playwright against pytest-django's
+live server, on the seeded archive.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from archive.models import Article
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# No skip when Chromium is missing: `make test` installs it, and a silent skip would hide a broken setup.
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def browser_page(live_server, django_db_serialized_rollback, monkeypatch):
+    """A Chromium page; the seeded data is restored for the live server (serialized rollback)."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
+    # between browser steps are ordinary synchronous code.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
+
+
+def article_pk(url: str) -> int:
+    match = re.search(r"/articles/(\d+)/", url)
+    assert match, url
+    return int(match.group(1))
+
+
+def test_search_filter_open_article_and_its_source_page(browser_page, live_server):
+    page = browser_page
+    page.goto(live_server.url + "/")
+    assert page.locator("h1").first.inner_text() == "湖南县域政务报道库"
+
+    # Search from the box in the header.
+    page.fill("header input[name=q]", "政务服务")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    results = page.locator(".result__title a")
+    assert results.count() > 0
+    assert "找到" in page.locator(".search-count").inner_text()
+    assert page.locator(".result__snippet mark").count() > 0
+    assert page.locator("header input[name=q]").input_value() == "政务服务"
+
+    # Narrow to a prefecture: the count beside the filter is the number of results we then get.
+    facet = page.locator(".search-facets .facet", has=page.locator("h2", has_text="市州")).first
+    option = facet.locator("li").first
+    label = option.locator("a").inner_text().strip()
+    expected = int(option.locator(".facet-count").inner_text())
+    option.locator("a").click()
+    page.wait_for_url(re.compile(r"prefecture="))
+    assert page.locator(".facet--active").inner_text().count(label) >= 1
+    assert f"找到 {expected} 篇" in page.locator(".search-count").inner_text().replace("\n", "")
+    shown = page.locator(".result__title a")
+    assert shown.count() == min(expected, 20)
+
+    # Open the first result.
+    title = shown.first.inner_text()
+    shown.first.click()
+    page.wait_for_url(re.compile(r"/articles/\d+/$"))
+    pk = article_pk(page.url)
+    article = Article.objects.select_related("place", "place__parent").get(pk=pk)
+    heading = page.locator("h1#article-title").inner_text()
+    assert heading == article.display_title == title.strip()
+    assert article.prefecture.name == label or label in article.prefecture.name
+    assert page.locator(".breadcrumbs").inner_text().count(article.prefecture.name) == 1
+    first_paragraph = page.locator(".article-body p").first.inner_text()
+    assert first_paragraph == article.paragraphs[0]
+
+    # And check it against the page it was cut from.
+    page.get_by_role("link", name="查看版面原文 →").click()
+    page.wait_for_url(re.compile(rf"/pages/\d+/#article-{pk}$"))
+    marked = page.locator(f"#article-{pk}")
+    assert marked.is_visible()
+    assert "span" in marked.get_attribute("class")
+    start, end = article.spans[0]
+    raw = article.source_page.raw_text[start:end]
+    visible = marked.inner_text()
+    assert re.sub(r"\s+", "", raw)[:15] in re.sub(r"\s+", "", visible)
+    # The marked span links back to the article.
+    marked.click()
+    page.wait_for_url(re.compile(rf"/articles/{pk}/$"))
+
+
+def test_pages_fit_a_phone_screen(browser_page, live_server):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    article = Article.objects.order_by("pk").first()
+    for path in ("/", "/places/", f"/articles/{article.pk}/", f"/pages/{article.source_page_id}/"):
+        page.goto(live_server.url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
+        assert page.locator("header input[name=q]").is_visible()

@@ -1,0 +1,93 @@
+"""Shared test fixtures.
+
+The seed pages (``seeds/*.txt``) and the segmentation test pages (``tests/pages/*.txt``)
+are imported once per test session, through the real import service, into the
+test database, and indexed into a session-wide Whoosh index. Tests that use the
+``db`` fixture see that data and roll back their own changes.
+
+Transactional tests (``transactional_db``, ``live_server``) empty the database when
+they finish; Django's ordering runs them after the others, and those that need
+the seed data ask for ``django_db_serialized_rollback``, which reloads the seeded
+state saved below. Tests that write to the search index use ``isolated_index``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_DIR = ROOT / "seeds"
+TEST_PAGES_DIR = ROOT / "tests" / "pages"
+
+
+# WhiteNoise warns on every request when STATIC_ROOT does not exist (tests serve from the finders).
+Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+
+
+def seed_page_files() -> list[Path]:
+    files = sorted(SEED_DIR.glob("*.txt"))
+    if TEST_PAGES_DIR.is_dir():
+        files += sorted(TEST_PAGES_DIR.glob("*.txt"))
+    return files
+
+
+def _use_index_dir(path: Path) -> None:
+    """Point haystack (in every thread that asks afterwards) at the Whoosh index in ``path``.
+
+    haystack's connection handler holds the HAYSTACK_CONNECTIONS dict itself, so the
+    dict is changed in place and this thread's cached backend dropped.
+    """
+    from haystack import connections
+
+    path.mkdir(parents=True, exist_ok=True)
+    settings.WHOOSH_INDEX_DIR = path
+    settings.HAYSTACK_CONNECTIONS["default"]["PATH"] = str(path)
+    connections.reload("default")
+    with contextlib.suppress(ImportError, AttributeError):
+        # The search app keeps one searcher per process; make it reopen on the new index.
+        from search import engine
+
+        engine.reset()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The migrated test database plus the seed pages, imported and indexed once per session."""
+    from django.db import connections
+
+    from archive.services.importer import import_paths
+
+    # One index per session (and per xdist worker), never the developer's ./var index.
+    _use_index_dir(tmp_path_factory.mktemp("whoosh-session"))
+    with django_db_blocker.unblock():
+        summary = import_paths(seed_page_files(), progress=False)
+        failures = [f"{p.path}: {p.reason}" for p in summary.failures]
+        assert not failures, f"seed pages failed to import: {failures}"
+        for alias in connections:
+            connection = connections[alias]
+            # Transactional tests that ask for serialized rollback get this seeded state back.
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    return summary
+
+
+@pytest.fixture(scope="session")
+def seed_summary(django_db_setup):
+    """The ImportSummary of the session's seed import."""
+    return django_db_setup
+
+
+@pytest.fixture
+def isolated_index(tmp_path) -> Iterator[Path]:
+    """A fresh, empty Whoosh index for one test; the session index is restored afterwards."""
+    previous = Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
+    path = tmp_path / "whoosh"
+    _use_index_dir(path)
+    try:
+        yield path
+    finally:
+        _use_index_dir(previous)

@@ -1,0 +1,115 @@
+"""Keeping the index current: saves, deletes, m2m changes, a busy write lock, rebuilds."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from haystack import connections
+
+from archive.models import Article, Reporter, Topic
+from search import engine, indexing
+from search.models import IndexQueue
+
+from .helpers import result_ids, scan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def index(isolated_index):
+    """An isolated index holding every article of the session's data."""
+    indexing.rebuild(batch_size=7)
+    return isolated_index
+
+
+def test_rebuild_indexes_every_article(index):
+    assert engine.run_query("").total == Article.objects.count()
+    assert not IndexQueue.objects.exists()
+
+
+def test_saved_edit_is_queued_and_visible_after_processing(index):
+    article = Article.objects.order_by("pk").first()
+    article.title = "瑶琳仙境迎来首批游客"
+    article.save()
+    assert IndexQueue.objects.filter(article_id=article.pk).exists()
+    assert indexing.process_pending() >= 1
+    assert not IndexQueue.objects.exists()
+    assert result_ids("瑶琳仙境")[0] == article.pk
+
+
+def test_topic_and_byline_changes_reach_the_index(index):
+    article = Article.objects.order_by("-pk").first()
+    topic = Topic.objects.exclude(pk__in=article.topics.all()).first()
+    article.topics.add(topic)
+    reporter = Reporter.objects.create(name="萧楚河")
+    article.bylines.create(reporter=reporter, role="记者")
+    indexing.process_pending()
+    assert article.pk in result_ids("萧楚河")
+    filtered = engine.run_query("", engine.Filters(topic=topic.slug), per_page=1000)
+    assert article.pk in {h.article_id for h in filtered.hits}
+
+
+def test_deleted_article_leaves_the_index(index):
+    article = Article.objects.order_by("pk").last()
+    article.title = "将被删除的独特标题甲乙丙"
+    article.save()
+    indexing.process_pending()
+    assert result_ids("独特标题甲乙丙") == [article.pk]
+    article.delete()
+    indexing.process_pending()
+    assert result_ids("独特标题甲乙丙") == []
+
+
+def test_busy_write_lock_never_blocks_or_fails_a_save_and_the_update_lands_later(index):
+    ix = indexing.get_index()
+    holder = ix.writer()  # another process (an import, a rebuild) holds the lock
+    try:
+        article = Article.objects.order_by("pk").first()
+        article.title = "锁被占用时保存的标题"
+        article.save()
+        applied = indexing.process_pending(wait=False)
+        # haystack's own update path must not wait for the lock either
+        index_obj = connections["default"].get_unified_index().get_index(Article)
+        connections["default"].get_backend().update(index_obj, [article])
+        assert applied == 0
+        assert IndexQueue.objects.filter(article_id=article.pk).exists()
+        assert result_ids("锁被占用时保存") == []
+    finally:
+        holder.cancel()
+    assert indexing.process_pending() >= 1
+    assert result_ids("锁被占用时保存") == [article.pk]
+
+
+def test_process_pending_with_wait_applies_once_the_lock_is_released(index):
+    ix = indexing.get_index()
+    holder = ix.writer()
+    article = Article.objects.order_by("pk").first()
+    article.title = "等待写锁释放后的标题"
+    article.save()
+    releaser = threading.Timer(0.3, holder.cancel)
+    releaser.start()
+    try:
+        assert indexing.process_pending(wait=True) >= 1
+    finally:
+        releaser.join()
+    assert result_ids("等待写锁释放") == [article.pk]
+
+
+def test_many_small_commits_are_merged_outside_requests(index):
+    article = Article.objects.order_by("pk").first()
+    for i in range(indexing.MAX_SEGMENTS + 2):
+        article.title = f"分段测试{i}"
+        article.save()
+        indexing.process_pending()
+    assert indexing.segment_count() > indexing.MAX_SEGMENTS
+    assert indexing.merge_segments(wait=True)
+    assert indexing.segment_count() <= indexing.MAX_SEGMENTS
+    assert result_ids(f"分段测试{indexing.MAX_SEGMENTS + 1}") == [article.pk]
+    assert engine.run_query("").total == Article.objects.count()
+
+
+def test_rebuild_with_worker_processes_gives_the_same_index(isolated_index):
+    assert indexing.rebuild(batch_size=10, procs=2) == Article.objects.count()
+    assert engine.run_query("").total == Article.objects.count()
+    assert scan("黄精") <= set(result_ids("黄精"))
