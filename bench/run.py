@@ -205,7 +205,15 @@ class Benchmark:
     def setup_django(self) -> None:
         # Everything the benchmark writes lives in workdir; the developer's ./var and
         # database are never touched, whatever the environment says.
-        for name in ("DATABASE_URL", "ARCHIVE_INDEX_DIR"):
+        # Production defaults for everything else: variables a test run sets (no background
+        # indexing, no static manifest) must not leak into what is measured.
+        for name in (
+            "DATABASE_URL",
+            "ARCHIVE_INDEX_DIR",
+            "SEARCH_BACKGROUND_INDEXING",
+            "SEARCH_INDEX_LOCK_WAIT",
+            "ARCHIVE_MANIFEST_STATIC",
+        ):
             os.environ.pop(name, None)
         os.environ["ARCHIVE_DATA_DIR"] = str(self.data_dir)
         os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
@@ -569,6 +577,8 @@ class Benchmark:
         seen = visible_on_server(word, article.pk)
         admin["request_s"] = post.seconds
         admin["visible_s"] = post.seconds + seen if seen is not None else None
+        if seen is None:
+            self.explain_invisible(server, api_path, word, article.pk)
         section["admin_edit"] = admin
         log(
             f"freshness admin edit: request {post.seconds * 1000:.0f} ms, "
@@ -605,6 +615,29 @@ class Benchmark:
         )
         section["index_dir"] = str(settings.WHOOSH_INDEX_DIR)
         self.results["sections"]["freshness"] = section
+
+    def explain_invisible(self, server: Gunicorn, api_path: str, word: str, pk: int) -> None:
+        """Record why an edit did not show up: database, queue, this process's search, the server's."""
+        from archive.models import Article
+        from search import engine
+        from search.models import IndexQueue
+
+        article = Article.objects.get(pk=pk)
+        try:
+            local = engine.run_query(word, facets=False).hits
+            local_ids = [h.article_id for h in local]
+        except Exception as exc:  # diagnostics only
+            local_ids = [f"error: {exc}"]
+        try:
+            remote = hit_ids(server.get_json(f"{api_path}?{urllib.parse.urlencode({'q': word})}"))
+        except (OSError, ValueError) as exc:
+            remote = {f"error: {exc}"}
+        self.note(
+            f"edit of article {pk} not visible on the server within 15 s: title in database "
+            f"{'has' if word in article.title else 'lacks'} the marker; "
+            f"index queue rows {IndexQueue.objects.count()}; "
+            f"this process finds {local_ids}; the server finds {sorted(map(str, remote))}"
+        )
 
     def load_paths(self) -> list[str]:
         from django.urls import reverse

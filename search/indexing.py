@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 
 RETRY_INTERVAL = 0.1
 MAX_SEGMENTS = 8
+# SQLite refuses queries with more than ~1000 terms in IN lists (prefetches included).
 DEFAULT_BATCH = 500
 IDENTIFIER_PREFIX = "archive.article."
 
@@ -110,43 +111,63 @@ def enqueue(article_ids: Iterable[int], delete: bool = False) -> int:
 
 
 def _apply(writer: SegmentWriter, article_ids: list[int], backend) -> None:
+    """Replace the index entries of ``article_ids`` with the articles as they are now.
+
+    One searcher serves every deletion: Whoosh's ``update_document`` would open a
+    reader over all segments for each document.
+    """
     articles = list(article_index().index_queryset().filter(pk__in=article_ids))
+    with writer.searcher() as searcher:
+        for pk in article_ids:
+            writer.delete_by_term(ID, identifier(pk), searcher=searcher)
     for doc in article_documents(articles, backend):
-        writer.update_document(**doc)
-    present = {article.pk for article in articles}
-    for pk in article_ids:
-        if pk not in present:
-            writer.delete_by_term(ID, identifier(pk))
+        writer.add_document(**doc)
+
+
+def _next_batch(batch_size: int) -> tuple[list[int], int]:
+    """Up to ``batch_size`` distinct queued article ids, and the newest row id seen."""
+    last = IndexQueue.objects.aggregate(last=Max("id"))["last"]
+    if last is None:
+        return [], 0
+    ids = list(
+        IndexQueue.objects.filter(id__lte=last)
+        .order_by("article_id")
+        .values_list("article_id", flat=True)
+        .distinct()[:batch_size]
+    )
+    return ids, last
 
 
 def process_pending(wait: bool = False, batch_size: int = DEFAULT_BATCH) -> int:
-    """Apply queued index work; returns the number of queue rows applied.
+    """Apply queued index work; returns the number of articles (re)indexed or removed.
 
-    With ``wait=False`` (what requests use) it returns 0 at once if another
-    process holds the write lock; the rows stay queued for the next attempt.
-    With ``wait=True`` it waits for the lock (up to ``SEARCH_INDEX_LOCK_WAIT``
-    seconds) and drains the whole queue.
+    With ``wait=False`` (what requests and the background thread use) it returns 0
+    at once if another process holds the write lock; the rows stay queued for
+    the next attempt. With ``wait=True`` it waits for the lock (up to
+    ``SEARCH_INDEX_LOCK_WAIT`` seconds) and drains the whole queue.
     """
     backend = get_backend()
+    batch_size = min(batch_size, DEFAULT_BATCH)
     done = 0
     while True:
-        rows = list(IndexQueue.objects.order_by("id").values_list("id", "article_id")[:batch_size])
-        if not rows:
+        article_ids, last = _next_batch(batch_size)
+        if not article_ids:
             break
         try:
             writer = _open_writer(backend.index, wait=wait)
         except LockError:
             break
         try:
-            _apply(writer, list(dict.fromkeys(pk for _, pk in rows)), backend)
+            _apply(writer, article_ids, backend)
         except BaseException:
             writer.cancel()
             raise
         # Never merge here: a merge can take many seconds on a large index.
         writer.commit(merge=False)
-        IndexQueue.objects.filter(id__in=[row_id for row_id, _ in rows]).delete()
-        done += len(rows)
-        if len(rows) < batch_size:
+        # Rows queued after ``last`` (a later edit) stay for the next round.
+        IndexQueue.objects.filter(id__lte=last, article_id__in=article_ids).delete()
+        done += len(article_ids)
+        if len(article_ids) < batch_size:
             break
     if done:
         backend.index = backend.index.refresh()
@@ -192,8 +213,11 @@ def index_objects(articles: list[Article], backend=None) -> None:
         _retrier.notify()
         return
     try:
+        with writer.searcher() as searcher:
+            for article in articles:
+                writer.delete_by_term(ID, identifier(article.pk), searcher=searcher)
         for doc in article_documents(articles, backend):
-            writer.update_document(**doc)
+            writer.add_document(**doc)
     except BaseException:
         writer.cancel()
         raise
@@ -340,6 +364,7 @@ def _schema_matches(ix, schema) -> bool:
 
 
 def _article_batches(batch_size: int) -> Iterator[list[Article]]:
+    batch_size = min(batch_size, DEFAULT_BATCH)
     queryset = article_index().index_queryset().order_by("pk")
     last = 0
     while True:

@@ -3,8 +3,10 @@
 The decisions are scored rather than fixed by layout order:
 
 1. a short line between paragraphs is a headline when it sits with other headline
-   material (subtitle, names line, kicker), follows a closing byline, or stands at a
-   change of subject; otherwise it is an in-body subhead;
+   material (subtitle, names line, dateline, kicker), follows a closing byline, or the
+   evidence of a new report adds up (the text above signed off or broke off, the text
+   below opens like a report, the place or the setting changes, the line leads with a
+   place); numbered lines and two-clause lines read as in-body subheads;
 2. each headline block is attached to the body before or after it (headlines are
    printed after their body on some pages) by a dynamic programme over the page that
    weighs the usual order against how much of the headline's wording the body shares;
@@ -14,7 +16,10 @@ The decisions are scored rather than fixed by layout order:
    series intro) or precedes it, when their wording agrees, or stays a headless brief;
 4. paragraphs are moved back to an earlier article they continue (an article interrupted
    by another and resumed later), judged by shared wording with a lower bar when the
-   earlier article stopped mid-sentence.
+   earlier article stopped mid-sentence; running text never jumps back into an article
+   that was finished;
+5. page furniture cuts articles (上接/下转 lines), and a paragraph closed by its own credit
+   that opens like a report about another county is an item of its own (photo news).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from dataclasses import dataclass, field
 
 from .classify import Kind, Unit
 from .places import find_mentions
-from .text import BigramIndex, bigrams, content_chars, ends_sentence
+from .text import REPORT_LEAD, BigramIndex, bigrams, content_chars, ends_sentence
 
 GROUP_KINDS = (Kind.KICKER, Kind.HEADING, Kind.SUBTITLE, Kind.NAMES, Kind.AUTHOR)
 BODY_KINDS = (Kind.BODY, Kind.LABEL)
@@ -40,6 +45,7 @@ SPLIT_PENALTY = -0.5
 TOPIC_SHIFT = 0.1  # below this shared-wording share two stretches of text are different articles
 SWITCH_MARGIN = 0.35
 RESUME_CONTEXT = 4  # paragraphs of an article compared with a candidate continuation
+_JUMP = re.compile(r"(上接|下转|接上|转第|接第)")
 
 
 @dataclass
@@ -148,9 +154,11 @@ def _window(units: list[Unit], i: int, step: int, limit: int = 8) -> str:
     return "".join(out)
 
 
-_LEAD = re.compile(
-    r"^[“\"]?(\d{1,2}月\d{1,2}日|近日|日前|近期|近年来|今年以来|今年来|今年\d|本报讯|记者从|连日来|\d{4}年)"
-)
+# A report's last paragraph often closes on a quoted official: …。”县委主要负责人表示。
+_SIGN_OFF = re.compile(r"[。！？]”[^“”。]{2,24}(表示|说|介绍|指出|坦言)。$")
+# 一、 / 2. / （三）: a numbered line is a subhead inside a body, not a headline.
+_CN = "一二三四五六七八九十"
+_NUMBERED = re.compile(rf"^(\d{{1,2}}[、.．]|[{_CN}]{{1,3}}[、.．]|[（(][{_CN}\d]{{1,3}}[)）])")
 
 
 def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex, md_page: bool) -> float:
@@ -162,13 +170,18 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
     cut_off = prev is not None and prev.kind == Kind.BODY and not ends_sentence(prev.text)
     if cut_off and not u.narrow and len(prev.text) >= 30 and not prev.subhead:
         score += 2.0  # the text before stops mid-sentence: another article cuts in
-    if nxt is not None and nxt.kind == Kind.BODY and _LEAD.match(nxt.text):
+    if nxt is not None and nxt.kind == Kind.BODY and REPORT_LEAD.match(nxt.text):
         score += 1.0
     before, after = _window(units, first, -1, limit=4), _window(units, last, 1, limit=4)
-    named = {m.surface.canonical for m in find_mentions(text, "title", context=text + after)}
+    mentions = find_mentions(text, "title", context=text + after)
+    named = {m.surface.canonical for m in mentions}
     if named:
         # Headlines name places; a subhead names one the article has named already.
         score += 1.0 if not any(n in before for n in named) else 0.5
+        if any(m.start == 0 for m in mentions) and not any(n in before for n in named):
+            score += 0.5  # 永兴：…, 祁东黄花菜…: a report's headline leads with its place
+    if prev is not None and prev.kind == Kind.BODY and _SIGN_OFF.search(prev.text):
+        score += 1.0  # …”县农业农村局负责人表示。 is how a report usually ends
     if prev is None and nxt is not None and not nxt.narrow:
         score += 1.0  # the first line of the page, over a full-width paragraph
     if before and after:
@@ -177,9 +190,19 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
         )
         if shared < TOPIC_SHIFT:
             score += 1.0
+        here, there = _counties(before), _counties(after)
+        if here and there and not here & there:
+            score += 1.0  # the text before and after is about different counties
+    both_body = prev is not None and nxt is not None and prev.kind == nxt.kind == Kind.BODY
+    if both_body and prev.narrow != nxt.narrow:  # type: ignore[union-attr]
+        score += 1.0  # the setting changes (full-width paragraphs ↔ a narrow column): another report
+    if u.block is not None and u.block.letter_spaced:
+        score += 1.0  # typesetters space out headlines
+    if re.search(r"[，,]|.——", text):
+        score -= 0.5  # 打造劳务品牌，端稳就业饭碗: two parallel clauses are how subheads are written
     if md_page and not u.md_level:
         score -= 2.0
-    if u.narrow and not (u.block is not None and u.block.atomic):
+    if u.block is not None and u.block.loose_in_column:
         score -= 2.0
     return score
 
@@ -225,7 +248,9 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
     for cluster in clusters:
         first, last = cluster[0], cluster[-1]
         prev, nxt = _neighbours(units, first, -1), _neighbours(units, last, 1)
-        if prev is not None and prev.closing:
+        if _NUMBERED.match(units[first].text):
+            strong = False
+        elif prev is not None and prev.closing:
             strong = True  # a closing byline ended the article before
         elif len(cluster) == 1 and units[first].fragment:
             strong = False
@@ -269,11 +294,23 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             continue
         if u.kind == Kind.FURNITURE:
             furniture.append(u)
+            if _JUMP.search(u.text):
+                # 下转第X版 ends the article's part on this page; after 上接A1版 another one goes on.
+                if run is not None and ("下转" in u.text or "转第" in u.text):
+                    run.hard_end = True
+                close_run()
+                close_group()
             continue
         if u.kind in (Kind.CAPTION, Kind.CREDIT):
             floating.append(u)
             if u.kind == Kind.CREDIT and run is not None and run.paras:
-                run.hard_end = True  # a photo-news credit closes the item above it
+                # A photo-news credit closes the item above it, which may be an item of its own.
+                if _own_item(run):
+                    last = run.paras.pop()
+                    close_run()
+                    run = Run(paras=[last])
+                run.hard_end = True
+                close_run()
             continue
         if u.kind == Kind.NAMES and u.closing:
             # （廖智慧 何茂金）on a line of its own: the credit of the body above, which ends there.
@@ -300,11 +337,30 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             run = Run(dateline=bool(u.dateline))
         run.paras.append(u)
         if u.closing:
+            if _own_item(run):  # a brief or photo-news item closed by its own byline
+                last = run.paras.pop()
+                close_run()
+                run = Run(paras=[last])
             run.hard_end = True
             close_run()
     close_group()
     close_run()
     return elements, floating, furniture
+
+
+def _own_item(run: Run) -> bool:
+    """The run's last paragraph, closed by a credit, is an item of its own (photo news, a brief).
+
+    It opens like a report (a date, 近日…), the text above ended its sentence, and it is
+    about a county the text above does not name.
+    """
+    if len(run.paras) < 2:
+        return False
+    last, before = run.paras[-1], run.paras[:-1]
+    if not REPORT_LEAD.match(last.text) or not ends_sentence(before[-1].text):
+        return False
+    here = _counties(last.text)
+    return bool(here) and not here & _prefectures("".join(p.text for p in before))
 
 
 def _starts_new_group(group: Group, u: Unit) -> bool:
@@ -522,6 +578,16 @@ def _merge_headless(drafts: list[Draft], index: BigramIndex) -> list[Draft]:
                 nxt.order = d.order
                 i += 1
                 continue
+            resumed = next((x for x in reversed(out) if x.open), None)
+            if resumed is not None and _continues(resumed.paras[-1].text, d.paras[0].text):
+                # The rest of a sentence cut off above (…缩短至 / 15个工作日。): the article resumes here.
+                resumed.paras += d.paras
+                resumed.hard_end = d.hard_end
+                resumed.extra_credits += d.extra_credits
+                resumed.names_groups += d.names_groups
+                resumed.resumed = resumed.split = True
+                i += 1
+                continue
             prev = out[-1] if out else None
             if (
                 prev is not None
@@ -553,7 +619,11 @@ def _continues(prev_text: str, text: str) -> bool:
     if ends_sentence(prev_text):
         return False
     head = text[:4]
-    return any(c in "，、”’）；：,;:)" for c in head[:3]) or not content_chars(text[:1])
+    if any(c in "，、”’）；：,;:)" for c in head[:3]) or not content_chars(text[:1]):
+        return True
+    # A first "sentence" too short to stand alone (15个工作日。) finishes the one cut off.
+    first = re.match(r"[^。！？!?，,；;]*[。！？!?]", text)
+    return first is not None and len(content_chars(first.group(0))) <= 8
 
 
 def _interrupted(units: list[Unit], a: Unit, b: Unit) -> bool:
@@ -619,6 +689,9 @@ class _Resumer:
         current = d
         for j, p in enumerate(original):
             headline_claims = j == 0 and d.title_group is not None and not d.title_after_body
+            # A brief or photo-news item that opens like a report and is closed by its own
+            # byline stands on its own: it is not the continuation of another article.
+            headline_claims = headline_claims or (j == 0 and d.hard_end and bool(REPORT_LEAD.match(p.text)))
             if not headline_claims and earlier:
                 nxt = original[j + 1] if j + 1 < len(original) else None
                 current = self.choose(d, current, p, nxt, earlier)
@@ -645,6 +718,8 @@ class _Resumer:
                 continue
             if cand is d and current is d.tail:
                 continue  # the trailing headline's article runs on to the end of the body
+            if not interrupted and not cand.open and cand is not d and cand is not d.tail:
+                continue  # running text does not jump back into an article that was finished
             share = self.index.coverage(look, self.profile(cand, scored, recent))
             margin = SWITCH_MARGIN
             if broken:
@@ -695,6 +770,10 @@ def _prefectures(text: str) -> set[str]:
         if d is not None:
             out.add(d.prefecture_code)
     return out
+
+
+def _counties(text: str) -> set[str]:
+    return {c for c in _prefectures(text) if not c.endswith("00")}
 
 
 def _place_conflict(look: set[str], cand: set[str], current: set[str]) -> float:

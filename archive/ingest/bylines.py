@@ -42,6 +42,10 @@ _SURNAMES_2 = {
 
 _LABELS = [
     ("本报记者", "记者"),
+    ("全媒体记者", "记者"),
+    ("融媒记者", "记者"),
+    ("首席记者", "记者"),
+    ("驻站记者", "记者"),
     ("特约记者", "记者"),
     ("见习记者", "记者"),
     ("实习记者", "记者"),
@@ -59,7 +63,8 @@ _LABELS = [
     ("图", "图"),
 ]
 _LABEL_RE = re.compile(
-    r"(本报记者|特约记者|见习记者|实习记者|融媒体记者|记者|特约通讯员|通讯员|实习生|摄影)\s*[/／:：]?\s*"
+    r"(本报记者|特约记者|见习记者|实习记者|全媒体记者|融媒体记者|融媒记者|首席记者|驻站记者|记者"
+    r"|特约通讯员|通讯员|实习生|摄影)\s*[/／:：]?\s*"
     r"|(图\s*[/／]\s*文|文\s*[/／]\s*图|图文|文图)\s*[/／:：]?\s*"
     r"|(?<![\u4e00-\u9fff])(文|图)\s*[/／:：]\s*"
 )
@@ -70,8 +75,15 @@ _ORG_HINT = re.compile(
     r"(局|中心|公司|办|委|部|院|站|所|队|会|处|厅|馆|集团|政府|医院|学校|大学|协会|中学|小学|银行"
     r"|县|市|区|镇|乡|村|街道|社区|单位|报|台|网|供电|宣传)"
 )
+# The paper or media centre printed in front of a label: 衡阳日报全媒体记者, 湖南日报通讯员.
+_PUBLISHER = r"[\u4e00-\u9fff·]{1,16}?(日报社?|晚报|报社?|融媒体中心|新闻中心|新闻网|广播电视台|电视台|网)"
 _PAPER_BEFORE_LABEL = re.compile(
-    r"^([\u4e00-\u9fff·]{2,16}(日报|晚报|报|融媒体中心|新闻网|网))(本报)?(记者|通讯员)"
+    rf"^({_PUBLISHER})(本报|特约|见习|实习|全媒体|融媒体|融媒|首席|驻站)?(记者|通讯员)"
+)
+# An organisation named in front of the people in a closing parenthesis: （衡东县融媒体中心 彭思远）.
+_ORG_BEFORE_NAMES = re.compile(
+    r"^(?P<org>[\u4e00-\u9fff·]{2,20}(融媒体中心|新闻中心|日报社?|报社|电视台|广播电视台|宣传部"
+    r"|委员会|[局委办院所站队部])(?:[\u4e00-\u9fff]{0,6}(中心|科|股|室))?)\s+(?P<rest>\S.*)$"
 )
 _PAPER = re.compile(r"^[\u4e00-\u9fff·]{2,16}(日报|晚报|报|新闻|融媒|网)[\u4e00-\u9fff·]*(讯)?$")
 
@@ -82,6 +94,7 @@ class Credits:
     organisations: list[str] = field(default_factory=list)  # photo suppliers that are not people
     publisher: str | None = None  # a paper named before the people ("株洲日报·掌上株洲")
     printed_prefix: str | None = None  # the paper as printed with its label ("怀化日报记者")
+    supplied: str = "供图"  # how the page says an organisation supplied the item (供图, 供稿)
 
 
 def looks_like_name(token: str, *, strict: bool = True) -> bool:
@@ -111,11 +124,13 @@ def _tokens(text: str) -> list[str]:
 
 
 def parse_names(
-    text: str, *, strict: bool = True, default_role: str | None = None
+    text: str, *, strict: bool = True, default_role: str | None = None, spaced_ok: bool = False
 ) -> list[ReporterCredit] | None:
     """Parse a names line such as ``王美慧 李晓璐 邹莹`` or ``记者/刘毅 通讯员/林德建 韩崇洁``.
 
-    Returns None when the text is not made only of names (and labels).
+    Returns None when the text is not made only of names (and labels).  ``spaced_ok`` is for
+    places where only names can stand (after a media centre's name): there 李 明 王 芳 is
+    two people, not a spaced-out headline.
     """
     text = text.strip()
     if not text:
@@ -127,7 +142,7 @@ def parse_names(
     for m in _LABEL_RE.finditer(text):
         segment = text[pos : m.start()]
         if segment.strip():
-            names = _names_in(segment, strict=strict and not labelled)
+            names = _names_in(segment, strict=strict and not labelled, spaced_ok=spaced_ok)
             if names is None:
                 return None
             credits += [ReporterCredit(n, role) for n in names]
@@ -137,22 +152,50 @@ def parse_names(
         pos = m.end()
     tail = text[pos:]
     if tail.strip():
-        names = _names_in(tail, strict=strict and not labelled)
+        names = _names_in(tail, strict=strict and not labelled, spaced_ok=spaced_ok)
         if names is None:
             return None
         credits += [ReporterCredit(n, role) for n in names]
     return credits or None
 
 
-def _names_in(segment: str, *, strict: bool) -> list[str] | None:
-    if len([t for t in segment.split() if len(t) == 1]) >= 4 and all(len(t) == 1 for t in segment.split()):
-        return None  # spaced-out text (古 楼 兰 家), not names
+def _names_in(segment: str, *, strict: bool, spaced_ok: bool = False) -> list[str] | None:
+    singles = [t for t in segment.split() if len(t) == 1]
+    if strict and not spaced_ok and len(singles) >= 4 and all(len(t) == 1 for t in segment.split()):
+        return None  # spaced-out text (古 楼 兰 家), not names; after a label it is 李 娟 唐 超
     toks = _tokens(segment)
     if not toks or len(toks) > 8:
         return None
     if not all(looks_like_name(t, strict=strict) for t in toks):
         return None
     return toks
+
+
+def parse_names_line(text: str) -> Credits | None:
+    """A byline printed on a line of its own, possibly behind the paper's name.
+
+    ``衡阳日报全媒体记者 欧阳晓东 通讯员 贺 琳`` → 欧阳晓东 (记者), 贺琳 (通讯员), with the
+    paper and its label kept as ``printed_prefix`` (it is page furniture, not a person).
+    A line ending in sentence punctuation (``记者看到，``) is text, not a byline.
+    """
+    t = text.strip()
+    if not t or re.search(r"[，。！？；：,;:!?]", t):
+        return None
+    glued = _PAPER_BEFORE_LABEL.match(t)
+    if glued:
+        names = parse_names(t[glued.end(1) :], strict=False)
+        if names:
+            return Credits(credits=names, publisher=glued.group(1), printed_prefix=glued.group(0))
+        return None
+    names = parse_names(t, strict=True)
+    if names:
+        return Credits(credits=names)
+    org = _ORG_BEFORE_NAMES.match(t)  # 永顺县融媒体中心 彭 艳 向 鑫
+    if org:
+        names = parse_names(org.group("rest"), strict=True, spaced_ok=True)
+        if names:
+            return Credits(credits=names, printed_prefix=org.group("org"))
+    return None
 
 
 def parse_author_line(text: str) -> list[ReporterCredit] | None:
@@ -169,7 +212,7 @@ def parse_author_line(text: str) -> list[ReporterCredit] | None:
     return [ReporterCredit(name, "作者")]
 
 
-_CREDIT_TAIL = re.compile(r"^(?P<who>.{0,40}?)\s*(?P<kind>摄影?|供图)\s*$")
+_CREDIT_TAIL = re.compile(r"^(?P<who>.{0,40}?)\s*(?P<kind>摄影?|供图|供稿)\s*$")
 
 
 def parse_credit(text: str) -> Credits | None:
@@ -182,6 +225,7 @@ def parse_credit(text: str) -> Credits | None:
     if re.search(r"[。！？，,；;：:]", who):
         return None
     kind = "摄影" if m.group("kind").startswith("摄") else "供图"
+    supplied = m.group("kind") if kind == "供图" else "供图"
     if not who:
         return None
     # A leading paper name ("株洲日报·掌上株洲", "怀化日报记者/…") is the publisher, not a person.
@@ -202,7 +246,7 @@ def parse_credit(text: str) -> Credits | None:
         # For 供图 the printed 记者/通讯员 labels stay (an organisation supplies, a person is labelled).
         return Credits(credits=names, publisher=publisher, printed_prefix=prefix)
     if _ORG_HINT.search(who) or len(re.sub(r"\s", "", who)) > 4:
-        return Credits(organisations=[re.sub(r"\s+", "", who)])
+        return Credits(organisations=[re.sub(r"\s+", "", who)], supplied=supplied)
     return None
 
 
@@ -225,6 +269,11 @@ def split_closing_byline(text: str) -> tuple[str, Credits] | None:
         names = parse_names(inner, strict=True)
         if names is None:
             names = parse_names(inner, strict=False) if re.search(r"[/／]", inner) else None
+        if names is None and prefix is None:
+            org = _ORG_BEFORE_NAMES.match(inner.strip())
+            if org:  # （衡东县融媒体中心 彭思远）: the media centre is not a reporter
+                names = parse_names(org.group("rest"), strict=True, spaced_ok=True)
+                prefix = org.group("org")
         if names is None:
             return None
         credit = Credits(credits=names)
@@ -233,8 +282,15 @@ def split_closing_byline(text: str) -> tuple[str, Credits] | None:
     return before, credit
 
 
-_DATELINE = re.compile(r"^(?P<paper>[\u4e00-\u9fff·]{2,20}?讯)\s*[（(](?P<inner>[^（）()]{2,60})[)）]\s*")
-_DATELINE_BARE = re.compile(r"^(?P<paper>(本报|本刊|[\u4e00-\u9fff·]{2,12}(报|网|台))讯)\s+")
+# 株洲日报·掌上株洲讯(…), 湖南日报7月2日讯（全媒体记者 …）, 本报讯（…）, 新华社长沙7月2日电（…）
+_DATELINE = re.compile(
+    r"^(?P<paper>[\u4e00-\u9fff·]{2,20}?((\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?讯"
+    r"|\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电))\s*"
+    r"[（(](?P<inner>[^（）()]{2,60})[)）]\s*"
+)
+_DATELINE_BARE = re.compile(
+    r"^(?P<paper>(本报|本刊|[\u4e00-\u9fff·]{2,12}(报|网|台))(\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?讯)\s+"
+)
 
 
 def split_dateline(text: str) -> tuple[str, str, list[ReporterCredit]] | None:
@@ -244,7 +300,7 @@ def split_dateline(text: str) -> tuple[str, str, list[ReporterCredit]] | None:
         names = parse_names(m.group("inner"), strict=False)
         if names is None:
             return None
-        return m.group("paper"), text[m.end() :].lstrip(), names
+        return re.sub(r"\s+", "", m.group("paper")), text[m.end() :].lstrip(), names
     m = _DATELINE_BARE.match(text)
     if m:
         return m.group("paper"), text[m.end() :].lstrip(), []

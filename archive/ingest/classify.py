@@ -15,7 +15,7 @@ from .bylines import (
     Credits,
     parse_author_line,
     parse_credit,
-    parse_names,
+    parse_names_line,
     split_closing_byline,
     split_dateline,
 )
@@ -38,6 +38,7 @@ class Kind(StrEnum):
 
 
 _CN_NUM = "一二三四五六七八九十"
+_PHOTO_ROLES = {"图文", "图", "摄影"}
 _DATE = r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?"
 _FURNITURE = [
     re.compile(
@@ -83,6 +84,7 @@ class Unit:
     # an author's official title): kept as page furniture so nothing is lost.
     aside: list[str] = field(default_factory=list)
     fragment: bool = False  # heading-shaped, but loose in a narrow column: likely a wrapped piece
+    photo_credited: bool = False  # closed by a photo credit such as （图/文 吴远东）
 
     @property
     def is_heading_like(self) -> bool:
@@ -148,10 +150,20 @@ def classify_block(block: Block) -> Unit:
         unit.aside = _aside_of_credit(raw_clean, credit)
         unit.text = ""
         return unit
-    names = parse_names(raw_clean, strict=True)
-    if names and len(raw_clean) <= 40:
+    names_line = parse_names_line(raw_clean) if len(raw_clean) <= 48 else None
+    if names_line is not None:
         unit.kind = Kind.NAMES
-        unit.credits = names
+        unit.credits = names_line.credits
+        unit.aside = _aside_of_credit("", names_line)
+        unit.text = ""
+        return unit
+    dl = split_dateline(raw_clean)
+    if dl and not content_chars(dl[1]):
+        # 本报讯(记者 贺 艳 通讯员 周 平) on a line of its own: the byline of the article below.
+        unit.kind = Kind.NAMES
+        unit.dateline = dl[0]
+        unit.credits = list(dl[2])
+        unit.aside = [_dateline_aside(raw_clean, dl[1], dl[0])]
         unit.text = ""
         return unit
     author = parse_author_line(raw_clean)
@@ -179,7 +191,7 @@ def classify_block(block: Block) -> Unit:
     if heading_shape(text) and not (block.narrow and not block.atomic and "，" in text):
         unit.kind = Kind.HEADING
         # In a narrow column a loose short line is usually a piece of a wrapped paragraph.
-        unit.fragment = block.narrow and not block.atomic and block.between_narrow
+        unit.fragment = block.loose_in_column and block.between_narrow
         if _SERIES.search(text) and len(text) <= 20:
             unit.kind = Kind.KICKER
         return unit
@@ -207,9 +219,9 @@ def _split_body(unit: Unit) -> None:
         unit.closing = "下转" in m.group(0) or "转第" in m.group(0)
     dl = split_dateline(text)
     if dl:
+        unit.aside.append(_dateline_aside(text, dl[1], dl[0]))
         unit.dateline, text, credits = dl
         unit.credits = list(credits)
-        unit.aside.append(unit.dateline)
     closing = split_closing_byline(text)
     if closing:
         text = closing[0]
@@ -217,6 +229,8 @@ def _split_body(unit: Unit) -> None:
         unit.organisations = unit.organisations + closing[1].organisations
         unit.aside += _aside_of_credit("", closing[1])
         unit.closing = True
+        roles = {c.role for c in closing[1].credits}
+        unit.photo_credited = bool(roles) and roles <= _PHOTO_ROLES and not unit.dateline
     unit.text = despace(text)
 
 
@@ -241,9 +255,22 @@ def _caption_with_credit(unit: Unit) -> bool:
     return True
 
 
+_LONG_LABEL = re.compile(r"[\u4e00-\u9fff]{2,3}(记者|通讯员)")
+
+
+def _dateline_aside(printed: str, rest: str, paper: str) -> str:
+    """What of a dateline no article field holds: the paper, and a label such as 全媒体记者.
+
+    The names go to the reporters; a long label would otherwise be lost, so then the whole
+    printed dateline is kept.
+    """
+    head = printed[: len(printed) - len(rest)].strip() if rest else printed.strip()
+    return despace(head) if _LONG_LABEL.search(head[len(paper) :]) else paper
+
+
 def _aside_of_credit(raw: str, credit: Credits) -> list[str]:
     """The parts of a photo credit that are not people: the supplier organisation, the paper name."""
-    out = [f"{o}供图" for o in credit.organisations]
+    out = [f"{o}{credit.supplied}" for o in credit.organisations]
     if credit.printed_prefix or credit.publisher:
         out.append(credit.printed_prefix or credit.publisher or "")
     return out
@@ -265,6 +292,7 @@ def classify_blocks(blocks: list[Block]) -> list[Unit]:
         u.index = i
     _apply_markdown_levels(units)
     _caption_before_credit(units)
+    _captions_credited_inline(units)
     _kickers_before_headings(units)
     return units
 
@@ -333,6 +361,21 @@ def _caption_before_credit(units: list[Unit]) -> None:
             nxt.kind = Kind.CAPTION
             nxt.text = ""
             nxt.credits, nxt.organisations = [], []
+
+
+def _captions_credited_inline(units: list[Unit]) -> None:
+    """``皇都侗文化村村级政务服务站，代办员为村民办理业务。（图/文 吴远东）`` between paragraphs.
+
+    A short sentence closed by a photo credit, with the article's text going on below it, is
+    a photo's caption; at the end of an item the same shape is the last paragraph of photo news.
+    """
+    for i, u in enumerate(units):
+        if u.kind != Kind.BODY or not u.photo_credited or len(content_chars(u.text)) > 40:
+            continue
+        nxt = next((v for v in units[i + 1 :] if v.kind != Kind.FURNITURE), None)
+        if nxt is not None and nxt.kind == Kind.BODY and not nxt.dateline:
+            u.kind = Kind.CAPTION
+            u.closing = False
 
 
 def _kickers_before_headings(units: list[Unit]) -> None:

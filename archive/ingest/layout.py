@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .bylines import parse_names
-from .text import despace, display_width, ends_sentence, join_lines
+from .text import REPORT_LEAD, despace, display_width, ends_sentence, join_lines
 
 _MD = re.compile(r"^(#{1,6})\s*")
 # A line that always starts a block of its own.
@@ -48,6 +48,14 @@ class Block:
     narrow: bool = False  # set in a narrow column
     between_narrow: bool = False  # the lines just above and below are narrow too
     atomic: bool = False  # lines printed directly on top of each other in a blank-separated page
+    wide: bool = False  # clearly wider than the narrow column around it: not a piece of that column
+    set_apart: bool = False  # one line between blank lines on a page whose wrapped lines touch
+    letter_spaced: bool = False  # 华 容 护 好 一 湖 清 水 after a finished sentence: set like a headline
+
+    @property
+    def loose_in_column(self) -> bool:
+        """A short line inside a narrow column that may be a piece of a wrapped paragraph."""
+        return self.narrow and not (self.atomic or self.wide or self.set_apart or self.letter_spaced)
 
     @property
     def raw(self) -> str:
@@ -57,6 +65,37 @@ class Block:
     def raw_joined(self) -> str:
         """The printed text with only the line breaks removed (spaces kept: names lines need them)."""
         return " ".join(ln.raw.strip() for ln in self.lines)
+
+
+def _column_width(lines: list[Line], i: int) -> int:
+    """The usual width of the lines around line ``i`` (0 when there are too few)."""
+    near = range(max(0, i - 4), min(len(lines), i + 5))
+    widths = sorted(lines[j].width for j in near if j != i and lines[j].width <= 46)
+    return widths[len(widths) // 2] if len(widths) >= 3 else 0
+
+
+_SPACED_PAIR = re.compile(r"[\u4e00-\u9fff] (?=[\u4e00-\u9fff])")
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff](?= ?[\u4e00-\u9fff])")
+
+
+def _spaced_out_line(lines: list[Line], i: int) -> bool:
+    """Nearly every Han character stands apart, and the text above finished its sentence.
+
+    Some dumps space out stray body lines as well; those run on from an unfinished line.
+    """
+    raw = lines[i].raw
+    pairs = len(_HAN_PAIR.findall(raw))
+    if pairs < 3 or len(_SPACED_PAIR.findall(raw)) < 0.8 * pairs:
+        return False
+    return i == 0 or ends_sentence(lines[i - 1].text) or _is_parenthetical(lines[i - 1].text)
+
+
+def _wider_than_column(lines: list[Line], i: int) -> bool:
+    return lines[i].width > 1.15 * max(_column_width(lines, i), 1)
+
+
+def _between_blanks(lines: list[Line], i: int) -> bool:
+    return lines[i].gap > 0 and (i + 1 >= len(lines) or lines[i + 1].gap > 0)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -98,16 +137,20 @@ def _is_narrow_context(lines: list[Line], i: int) -> bool:
     if len(widths) < 4:
         return False
     median = sorted(widths + [lines[i].width])[len(widths) // 2]
-    w = lines[i].width
+    w, c = lines[i].width, len(lines[i].raw)
+    # Alike in display width or in printed characters (a line of spaced-out digits is narrow
+    # in display width but holds as many characters as its neighbours).
     alike = sum(
         1
         for j in range(max(0, i - 6), min(len(lines), i + 7))
-        if j != i and 0.75 * w <= lines[j].width <= 1.3 * w
+        if j != i and (0.75 * w <= lines[j].width <= 1.3 * w or 0.75 * c <= len(lines[j].raw) <= 1.3 * c)
     )
     return median <= 40 and alike >= 3
 
 
-def _is_wrap(lines: list[Line], i: int, inside: bool = False, line_gap: int = 1) -> bool:
+def _is_wrap(
+    lines: list[Line], i: int, inside: bool = False, line_gap: int = 1, contiguous: bool = False
+) -> bool:
     """Line ``i`` fills its narrow column, so the text goes on in line ``i+1``."""
     a = lines[i]
     if i + 1 >= len(lines):
@@ -115,6 +158,11 @@ def _is_wrap(lines: list[Line], i: int, inside: bool = False, line_gap: int = 1)
     b = lines[i + 1]
     if b.gap > line_gap or a.md_level or b.md_level or ends_sentence(a.text):
         return False
+    after_sentence = i == 0 or ends_sentence(lines[i - 1].text) or _is_parenthetical(lines[i - 1].text)
+    if after_sentence and REPORT_LEAD.match(b.text) and not re.search(r"[，。、；：,;:]", a.text):
+        return False  # a line with no clause in it, between finished text and a report's opening
+    if contiguous and a.gap and b.gap:
+        return False  # where wrapped lines touch, a line set apart by blank lines stands alone
     if a.raw.startswith(("——", "▲")) or _STRONG_START.match(b.raw) or _is_parenthetical(a.text):
         return False
     if not _is_narrow_context(lines, i) or b.width > 46:
@@ -124,11 +172,14 @@ def _is_wrap(lines: list[Line], i: int, inside: bool = False, line_gap: int = 1)
     if inside and a.width >= 0.85 * lines[i - 1].width:
         return True  # the paragraph already wraps into this line and it is as full as the one above
     nxt = range(i + 1, min(len(lines), i + 4))
-    following = [lines[j].width for j in nxt]
     # The column is set by the lines the text runs into; a wrapped line is about as wide
-    # as they are and never wider.
-    column = max(following)
-    return a.width >= 0.72 * column and a.width <= column + 4
+    # as they are and never wider.  Dumps wrap either by display width or by a count of
+    # characters (spaces and half-width digits included), so either measure may show it.
+    column = max(lines[j].width for j in nxt)
+    if a.width >= 0.72 * column and a.width <= column + 4:
+        return True
+    chars = max(len(lines[j].raw) for j in nxt)
+    return len(a.raw) >= 0.72 * chars and len(a.raw) <= chars + 2
 
 
 def _is_parenthetical(text: str) -> bool:
@@ -156,7 +207,9 @@ def build_blocks(text: str) -> list[Block]:
     wraps: list[bool] = []
     for i in range(len(lines)):
         inside = bool(wraps) and wraps[-1]
-        wraps.append(not atomic[i] and _is_wrap(lines, i, inside=inside, line_gap=line_gap))
+        wraps.append(
+            not atomic[i] and _is_wrap(lines, i, inside=inside, line_gap=line_gap, contiguous=not blank_style)
+        )
 
     blocks: list[Block] = []
     current: list[int] = []
@@ -174,6 +227,9 @@ def build_blocks(text: str) -> list[Block]:
                     gap_before=members[0].gap,
                     narrow=any(narrow[j] for j in current),
                     atomic=any(atomic[j] for j in current),
+                    set_apart=not blank_style and len(current) == 1 and _between_blanks(lines, current[0]),
+                    wide=len(current) == 1 and _wider_than_column(lines, current[0]),
+                    letter_spaced=len(current) == 1 and _spaced_out_line(lines, current[0]),
                     between_narrow=all(
                         0 <= j < len(lines) and lines[j].width <= 46
                         for j in (current[0] - 1, current[-1] + 1)

@@ -441,6 +441,9 @@ def guess_place(
     """
     gz = gazetteer()
     context = "\n".join([title_text, body, *(captions or [])])
+    if home and home in gz.divisions:
+        # A prefecture's own paper reports on its counties: that is Hunan context for short names.
+        context += "\n" + gz.divisions[home].name
     lead_len = 150
     mentions = find_mentions(title_text, "title", context=context)
     for m in find_mentions(body, "body", context=context):

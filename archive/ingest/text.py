@@ -11,6 +11,11 @@ from functools import lru_cache
 # Punctuation that ends a sentence (a paragraph ending elsewhere was cut mid-sentence).
 TERMINAL = "。！？!?…"
 CLOSERS = "”’」』）)》〉"
+# How a news report's first paragraph usually opens: a date, 近日, 本报讯, a season ...
+REPORT_LEAD = re.compile(
+    r"^[“\"]?(\d{1,2}月(\d{1,2}日|上旬|中旬|下旬|初|底|末)|近日|日前|近期|近年来|今年以来|今年来|今年\d"
+    r"|本月|上月|本报讯|记者从|连日来|\d{4}年|[\u4e00-\u9fff]{2}时节)"
+)
 # Characters that read as CJK for spacing purposes although Unicode calls them "ambiguous".
 _CJK_PUNCT = set("“”‘’…—·、。，；：！？「」『』（）《》【】〔〕〈〉％")
 

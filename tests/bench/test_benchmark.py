@@ -148,7 +148,7 @@ def test_tiny_benchmark_runs_every_phase_and_reports_them(tmp_path):
     assert set(sections["search"]["paths"]) == {"page", "api", "engine", "raw", "community"}
     assert sections["search"]["queries"] >= 30
     assert not sections["search"]["error_counts"]["page"]
-    assert sections["freshness"]["admin_edit"]["visible_s"] is not None
+    assert sections["freshness"]["admin_edit"]["visible_s"] is not None, data["notes"]
     assert sections["freshness"]["new_page"]["visible_s"] is not None
     assert sections["server"]["load"]["requests"] > 0
     assert len(sections["server"]["memory_peak"]) == 2

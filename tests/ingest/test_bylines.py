@@ -8,6 +8,7 @@ from archive.ingest.bylines import (
     parse_author_line,
     parse_credit,
     parse_names,
+    parse_names_line,
     split_closing_byline,
     split_dateline,
 )
@@ -87,3 +88,49 @@ def test_signed_commentary_author() -> None:
     assert pairs(parse_author_line("涟源市委书记 刘杰")) == [("刘杰", "作者")]
     assert pairs(parse_author_line("中方县委书记 陈 斌")) == [("陈斌", "作者")]
     assert parse_author_line("强农富农 产业振兴促发展") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "prefix"),
+    [
+        (
+            "常德日报全媒体记者 王 强 通讯员 李 娜 张 伟",
+            [("王强", "记者"), ("李娜", "通讯员"), ("张伟", "通讯员")],
+            "常德日报全媒体记者",
+        ),
+        ("湖南日报通讯员 刘 洋 陈 静", [("刘洋", "通讯员"), ("陈静", "通讯员")], "湖南日报通讯员"),
+        ("浏阳市融媒体中心记者 周 敏", [("周敏", "记者")], "浏阳市融媒体中心记者"),
+        ("记者 彭 英 通讯员 向 杰", [("彭英", "记者"), ("向杰", "通讯员")], None),
+        ("永顺县融媒体中心 彭 艳 向 鑫", [("彭艳", None), ("向鑫", None)], "永顺县融媒体中心"),
+    ],
+)
+def test_names_line_behind_the_papers_name(line: str, expected: list, prefix: str | None) -> None:
+    credits = parse_names_line(line)
+    assert credits is not None
+    assert pairs(credits.credits) == expected
+    assert credits.printed_prefix == prefix
+
+
+@pytest.mark.parametrize("line", ["记者看到，", "记者了解到：", "用心 用情 用力"])
+def test_a_sentence_starting_with_a_label_is_not_a_names_line(line: str) -> None:
+    assert parse_names_line(line) is None
+
+
+def test_closing_parenthesis_with_the_media_centre_before_the_person() -> None:
+    body, credit = split_closing_byline("…办事更方便。（宁乡市融媒体中心 欧阳敏）")
+    assert body == "…办事更方便。"
+    assert pairs(credit.credits) == [("欧阳敏", None)]
+    assert credit.printed_prefix == "宁乡市融媒体中心"
+
+
+def test_dateline_with_the_date_before_讯() -> None:
+    paper, body, credits = split_dateline("湘潭日报5月3日讯（全媒体记者 赵 磊 通讯员 孙 丽）5月2日，韶山市")
+    assert paper == "湘潭日报5月3日讯"
+    assert body == "5月2日，韶山市"
+    assert pairs(credits) == [("赵磊", "记者"), ("孙丽", "通讯员")]
+
+
+def test_an_organisation_that_supplied_the_text_is_not_a_reporter() -> None:
+    supplied = parse_credit("（石门县委宣传部供稿）")
+    assert supplied.credits == [] and supplied.organisations == ["石门县委宣传部"]
+    assert supplied.supplied == "供稿"

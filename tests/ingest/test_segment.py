@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from archive.ingest import segment_page
 from archive.ingest.text import nospace
 
@@ -119,3 +121,148 @@ def test_traditional_headline_is_kept_as_printed_and_still_matched() -> None:
     assert article.title == "會同縣打造雜交水稻製種基地"
     assert article.place.county == "会同县"
     assert "乡村振兴" in [t.name for t in article.topics]
+
+
+def test_dateline_byline_on_its_own_line_under_the_headline() -> None:
+    text = (
+        "双峰县农机合作社忙秋收\n\n"
+        "本报讯(记者 曾 敏 通讯员 贺 伟)\n"
+        "10月8日,双峰县青树坪镇的稻田里,收割机来回穿梭,合作社社员正抢抓晴好天气收割晚稻。\n\n"
+        "今年,双峰县农机合作社为周边农户提供代耕代收服务3万余亩。\n"
+    )
+    page = segment_page(text)
+    assert titles(page) == ["双峰县农机合作社忙秋收"]
+    article = page.articles[0]
+    assert [(r.name, r.role) for r in article.reporters] == [("曾敏", "记者"), ("贺伟", "通讯员")]
+    assert nospace(article.body).startswith("10月8日")
+
+
+def test_headline_between_unrelated_reports_is_not_taken_for_a_subhead() -> None:
+    text = (
+        "醴陵市陶瓷产业园新签约项目6个\n\n"
+        "近日,醴陵市陶瓷产业园集中签约6个项目,总投资28亿元,涵盖日用瓷、电瓷和新材料等领域。"
+        "“园区将为项目落地提供全程帮代办服务。”醴陵市商务局负责人表示。\n\n"
+        "茶陵县红色研学线路受青睐\n\n"
+        "金秋时节,茶陵县工农兵政府旧址纪念馆迎来一批又一批研学团队,学生们在讲解员带领下重温革命历史。\n\n"
+        "茶陵县还推出“红色+生态”研学线路4条,今年以来接待研学学生5万余人次。\n"
+    )
+    page = segment_page(text)
+    assert titles(page) == ["醴陵市陶瓷产业园新签约项目6个", "茶陵县红色研学线路受青睐"]
+    assert [a.place.county for a in page.articles] == ["醴陵市", "茶陵县"]
+
+
+def test_numbered_subheads_stay_inside_the_body() -> None:
+    text = (
+        "湘潭县民生实事交出亮眼答卷\n\n"
+        "过去一年,湘潭县聚焦群众急难愁盼,扎实办好一批民生实事。\n\n"
+        "一、就业创业有保障\n\n"
+        "全县城镇新增就业8600人,发放创业担保贷款1.2亿元。\n\n"
+        "二、看病就医更方便\n\n"
+        "全县14个乡镇卫生院全部建成基层医疗服务中心。\n"
+    )
+    page = segment_page(text)
+    assert titles(page) == ["湘潭县民生实事交出亮眼答卷"]
+    assert "二、看病就医更方便" in page.articles[0].body
+
+
+def test_photo_news_closed_by_its_credit_is_its_own_item() -> None:
+    text = (
+        "临武县开展消防安全检查\n\n"
+        "10月9日,临武县消防救援大队对城区商场、宾馆开展消防安全检查,督促整改隐患36处。\n\n"
+        "10月10日,汝城县热水镇的温泉小镇游人如织,游客在露天温泉池中休闲泡汤,享受秋日时光。国庆假期以来,小镇已接待游客3万余人次。\n\n"
+        "记者 何 丽 摄\n\n"
+        "(汝城县文旅广电局供稿)\n"
+    )
+    page = segment_page(text)
+    assert titles(page) == ["临武县开展消防安全检查", None]
+    photo = page.articles[1]
+    assert photo.place.county == "汝城县"
+    assert [(r.name, r.role) for r in photo.reporters] == [("何丽", "摄影")]
+    assert "汝城县文旅广电局供稿" in page.furniture
+    assert not page.articles[0].reporters
+
+
+def test_text_continued_from_another_page_starts_a_new_article() -> None:
+    text = (
+        "邵东市小五金产业集群加速升级\n\n"
+        "近日,邵东市五金产业园内,智能生产线满负荷运转,园区今年新增规模以上企业12家。\n\n"
+        "上接第1版\n\n"
+        "目前,该县已建成乡村振兴示范片6个,带动群众增收1.6亿元。(记者 易 鹏)\n"
+    )
+    page = segment_page(text)
+    assert len(page.articles) == 2
+    assert [r.name for r in page.articles[1].reporters] == ["易鹏"]
+    assert "上接第1版" in page.furniture
+
+
+def test_caption_credited_in_parentheses_between_paragraphs() -> None:
+    text = (
+        "新宁县崀山景区推出夜游项目\n\n"
+        "国庆假期,新宁县崀山景区推出夜游项目,游客可乘竹筏夜游扶夷江,欣赏灯光秀。\n\n"
+        "游客乘竹筏夜游扶夷江。（图/文 唐 涛）\n\n"
+        "景区负责人介绍,夜游项目开通以来,已接待游客2万余人次,带动周边民宿入住率提升三成。\n"
+    )
+    article = segment_page(text).articles[0]
+    assert article.captions == ["游客乘竹筏夜游扶夷江。"]
+    assert "带动周边民宿" in article.body
+    assert [(r.name, r.role) for r in article.reporters] == [("唐涛", "图文")]
+
+
+def test_spaced_digits_in_a_narrow_column_are_rewrapped() -> None:
+    lines = [
+        "10月上旬，走进汉寿县政务",
+        "服务中心，宽敞明亮的大厅",
+        "里，群众办事有条不紊。该",
+        "县将分散在 2 6 个部门的 1",
+        " 0 8 0 项政务服务",
+        "事项集中到综合窗口受理，",
+        "实行“前台综合受理、后台",
+        "分类审批、统一窗口出件”。",
+    ]
+    text = "汉寿县推行“一窗通办”\n\n" + "\n\n".join(lines) + "\n"
+    page = segment_page(text)
+    assert titles(page) == ["汉寿县推行“一窗通办”"]
+    assert "26个部门的1080项政务服务事项" in nospace(page.articles[0].body)
+
+
+def test_headline_naming_no_place_after_a_report_that_signed_off() -> None:
+    text = (
+        "浏阳市烟花产业稳中有进\n\n"
+        "近日，浏阳市烟花爆竹产业链项目集中开工，总投资达30亿元。今年以来，浏阳烟花出口额同比增长18%。\n\n"
+        "“我们将持续推动产业转型升级。”浏阳市工信局负责人表示。\n\n"
+        "让老人吃上热乎饭\n\n"
+        "“饭菜可口，价格实惠，我们天天来。”在宁乡市玉潭街道的长者食堂，82岁的刘大爷笑着说。"
+        "今年以来，宁乡市新建长者食堂46家。\n\n"
+        "宁乡市还为高龄、失能老人提供送餐上门服务，每月服务8000余人次。（宁乡市融媒体中心 李 明 王 芳）\n"
+    )
+    page = segment_page(text)
+    assert titles(page) == ["浏阳市烟花产业稳中有进", "让老人吃上热乎饭"]
+    meals = page.articles[1]
+    assert meals.place.county == "宁乡市"
+    assert [(r.name, r.role) for r in meals.reporters] == [("李明", None), ("王芳", None)]
+    assert "宁乡市融媒体中心" in page.furniture
+
+
+def _column(text: str, width: int, blank: bool) -> str:
+    lines = [text[i : i + width] for i in range(0, len(text), width)]
+    return ("\n\n" if blank else "\n").join(lines)
+
+
+@pytest.mark.parametrize("blank", [True, False], ids=["blank-lines", "touching-lines"])
+def test_spaced_out_headlines_over_narrow_columns(blank: bool) -> None:
+    rice = (
+        "9月12日，汉寿县西湖管理区的稻田里，收割机来回穿梭，一派丰收景象。今年，该区水稻种植面积达5万亩。",
+        "“今年雨水足，稻子长得好。”种粮大户李建国说。汉寿县还为种粮大户提供农机补贴和技术指导。",
+    )
+    study = (
+        "9月10日，澧县城头山遗址公园迎来研学高峰，来自长沙、常德等地的中小学生走进遗址，感受稻作文明。",
+        "澧县依托城头山遗址打造研学基地，今年以来已接待研学学生8万余人次。",
+    )
+    text = "\n\n".join(
+        ["汉 寿 稻 谷 喜 获 丰 收", *(_column(p, 12, blank) for p in rice)]
+        + ["城 头 山 研 学 游 升 温", *(_column(p, 12, blank) for p in study)]
+    )
+    page = segment_page(text + "\n")
+    assert [nospace(t) for t in titles(page)] == ["汉寿稻谷喜获丰收", "城头山研学游升温"]
+    assert [a.place.county for a in page.articles] == ["汉寿县", "澧县"]
+    assert "种粮大户提供农机补贴" in nospace(page.articles[0].body)
