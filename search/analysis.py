@@ -169,6 +169,9 @@ class GramTokenizer(_NormalizingTokenizer):
         return iter_gram_positions(normalized)
 
 
+_SINGLE_POSITION: dict[int, bytes] = {}
+
+
 class _FastTextField(TEXT):
     """A positional TEXT field that indexes straight from (term, position) pairs.
 
@@ -195,8 +198,17 @@ class _FastTextField(TEXT):
         positions: dict[str, list[int]] = defaultdict(list)
         for text, pos in self.analyzer.terms(normalize(value), "index"):
             positions[text].append(pos)
+        single = _SINGLE_POSITION
         for text, poslist in positions.items():
-            yield text.encode("utf-8"), len(poslist), len(poslist) * fb, fmt.encode(poslist)
+            if len(poslist) == 1:
+                # Most terms occur once; their encoding depends only on the position.
+                pos = poslist[0]
+                vbytes = single.get(pos)
+                if vbytes is None:
+                    vbytes = single[pos] = fmt.encode(poslist)
+                yield text.encode("utf-8"), 1, fb, vbytes
+            else:
+                yield text.encode("utf-8"), len(poslist), len(poslist) * fb, fmt.encode(poslist)
 
 
 class CharTokenizer(_NormalizingTokenizer):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import os
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -58,6 +59,18 @@ def reset() -> None:
         _searcher = None
         _searcher_path = None
         _segment_arrays.clear()
+
+
+def _forget_after_fork() -> None:
+    # A searcher opened before gunicorn forks would share file offsets with the
+    # other workers; each worker opens its own on first use instead.
+    global _searcher, _searcher_path
+    _searcher = None
+    _searcher_path = None
+    _segment_arrays.clear()
+
+
+os.register_at_fork(after_in_child=_forget_after_fork)
 
 
 def get_searcher():
@@ -332,6 +345,17 @@ def _article_id(searcher, docnum: int) -> int:
     return int(searcher.stored_fields(docnum)["django_id"])
 
 
+def _count_facets(counts: dict[str, Counter], arrays: dict[str, list], docs: list[int]) -> None:
+    for name in FACET_FIELDS:
+        column = arrays[name]
+        if name in ("topics", "reporters"):
+            counter = counts[name]
+            for d in docs:
+                counter.update(column[d])
+        else:
+            counts[name].update(map(column.__getitem__, docs))
+
+
 def execute(
     compiled: CompiledQuery | None,
     filters: Filters = Filters(),
@@ -343,50 +367,42 @@ def execute(
     """Run a compiled query (None = every article) with filters; one page of hits."""
     searcher = get_searcher()
     filter_q = filters.query()
-    matching = _combine(compiled.matching_query() if compiled else None, filter_q)
     scoring = compiled.scoring_query() if compiled else None
     if sort not in SORTS:
         sort = "relevance"
-
     leaves = _leaves(searcher)
+    with _lock:
+        _prune_arrays(searcher)
+        leaf_arrays = [_arrays_for(leaf) for leaf, _ in leaves]
     counts: dict[str, Counter] = {name: Counter() for name in FACET_FIELDS}
-    total = 0
-    dated: list[tuple[str, int]] = []
-    need_all = facets or sort != "relevance" or scoring is None
-    if need_all:
-        with _lock:
-            _prune_arrays(searcher)
-            leaf_arrays = [_arrays_for(leaf) for leaf, _ in leaves]
-        for (leaf, base), arrays in zip(leaves, leaf_arrays, strict=True):
-            docs = list(matching.docs(leaf))
-            total += len(docs)
-            if facets:
-                for name in FACET_FIELDS:
-                    column = arrays[name]
-                    if name in ("topics", "reporters"):
-                        counter = counts[name]
-                        for d in docs:
-                            counter.update(column[d])
-                    else:
-                        counts[name].update(map(column.__getitem__, docs))
-            if sort != "relevance" or scoring is None:
-                day = arrays["day"]
-                dated.extend((day[d] or "", base + d) for d in docs)
-
     end = offset + limit
     hits: list[RawHit] = []
-    if sort == "relevance" and scoring is not None:
+
+    # Exact totals and facet counts need every match: one unscored pass over the
+    # postings. Scoring then runs with Whoosh's top-N optimisations (it may skip
+    # documents that cannot reach the page), so the two passes cost little more
+    # than scoring alone.
+    matching = _combine(compiled.matching_query() if compiled else None, filter_q)
+    by_relevance = sort == "relevance" and scoring is not None
+    total = 0
+    dated: list[tuple[str, int]] = []
+    for (leaf, base), arrays in zip(leaves, leaf_arrays, strict=True):
+        docs = list(matching.docs(leaf))
+        total += len(docs)
+        if facets:
+            _count_facets(counts, arrays, docs)
+        if not by_relevance:
+            day = arrays["day"]
+            dated.extend((day[d] or "", base + d) for d in docs)
+    if by_relevance:
         results = searcher.search(scoring, filter=filter_q, limit=max(end, 1), terms=False)
-        if not need_all:
-            total = len(results)
         for score, docnum in results.top_n[offset:end]:
             hits.append(RawHit(_article_id(searcher, docnum), float(score or 0.0)))
     else:
-        newest = sort != "oldest"
-        if newest:
-            page = heapq.nlargest(end, dated)
-        else:
+        if sort == "oldest":
             page = heapq.nsmallest(end, dated)
+        else:  # newest first; also the order of an empty query
+            page = heapq.nlargest(end, dated)
         for _, docnum in page[offset:end]:
             hits.append(RawHit(_article_id(searcher, docnum), 0.0))
     facet_lists = {

@@ -17,9 +17,11 @@ The decisions are scored rather than fixed by layout order:
 4. paragraphs are moved back to an earlier article they continue (an article interrupted
    by another and resumed later), judged by shared wording with a lower bar when the
    earlier article stopped mid-sentence; running text never jumps back into an article
-   that was finished;
+   that was finished; a paragraph that finishes a number or quantity another article
+   broke off on (``增长 3`` / ``成以上，``, ``经营主体`` / ``8600余户，``) always goes back to it;
 5. page furniture cuts articles (上接/下转 lines), and a paragraph closed by its own credit
-   that opens like a report about another county is an item of its own (photo news).
+   that opens like a report (or follows a dateline brief) about another county is an item
+   of its own (photo news, the next brief).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from dataclasses import dataclass, field
 
 from .classify import Kind, Unit
 from .places import find_mentions
-from .text import REPORT_LEAD, BigramIndex, bigrams, content_chars, ends_sentence
+from .text import REPORT_LEAD, BigramIndex, bigrams, content_chars, ends_sentence, is_han
 
 GROUP_KINDS = (Kind.KICKER, Kind.HEADING, Kind.SUBTITLE, Kind.NAMES, Kind.AUTHOR)
 BODY_KINDS = (Kind.BODY, Kind.LABEL)
@@ -168,7 +170,8 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
     prev, nxt = _neighbours(units, first, -1), _neighbours(units, last, 1)
     score = 0.0
     cut_off = prev is not None and prev.kind == Kind.BODY and not ends_sentence(prev.text)
-    if cut_off and not u.narrow and len(prev.text) >= 30 and not prev.subhead:
+    in_column = u.narrow and (u.block is None or u.block.between_narrow)
+    if cut_off and not in_column and len(prev.text) >= 30 and not prev.subhead:
         score += 2.0  # the text before stops mid-sentence: another article cuts in
     if nxt is not None and nxt.kind == Kind.BODY and REPORT_LEAD.match(nxt.text):
         score += 1.0
@@ -202,8 +205,8 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
         score -= 0.5  # 打造劳务品牌，端稳就业饭碗: two parallel clauses are how subheads are written
     if md_page and not u.md_level:
         score -= 2.0
-    if u.block is not None and u.block.loose_in_column:
-        score -= 2.0
+    if u.block is not None and u.block.loose_in_column and u.block.beside_wrapped and u.block.between_narrow:
+        score -= 2.0  # a short line in a column of wrapped paragraphs is usually a piece of one
     return score
 
 
@@ -357,7 +360,12 @@ def _own_item(run: Run) -> bool:
     if len(run.paras) < 2:
         return False
     last, before = run.paras[-1], run.paras[:-1]
-    if not REPORT_LEAD.match(last.text) or not ends_sentence(before[-1].text):
+    if not ends_sentence(before[-1].text):
+        return False
+    # A report's opening (a date, 近日…), or any paragraph after a dateline brief: such a brief
+    # is one paragraph or a few about one thing, so a credited paragraph about another county
+    # below it is the next item.
+    if not (REPORT_LEAD.match(last.text) or run.dateline):
         return False
     here = _counties(last.text)
     return bool(here) and not here & _prefectures("".join(p.text for p in before))
@@ -600,9 +608,40 @@ def _merge_headless(drafts: list[Draft], index: BigramIndex) -> list[Draft]:
                 prev.extra_credits += d.extra_credits
                 i += 1
                 continue
+        resumed = _resumed_after_brief(d, out, index)
+        if resumed is not None:
+            # The article's last paragraph (and its credit) printed after a brief that cut in.
+            resumed.paras += d.paras
+            resumed.hard_end = d.hard_end
+            resumed.extra_credits += d.extra_credits
+            resumed.names_groups += d.names_groups
+            resumed.resumed = resumed.split = True
+            i += 1
+            continue
         out.append(d)
         i += 1
     return out
+
+
+def _resumed_after_brief(d: Draft, out: list[Draft], index: BigramIndex) -> Draft | None:
+    """A headless piece closed by a credit, right after a closed brief, that goes on an earlier article.
+
+    ``耒阳市还建立了…（记者 彭 婷）`` after a credited brief about 常宁 is the end of the 耒阳
+    article above the brief, not photo news: it does not open like a report and shares the
+    earlier article's wording.
+    """
+    if d.title_group is not None or not d.paras or not d.hard_end or _starts_with_dateline(d):
+        return None
+    if REPORT_LEAD.match(d.paras[0].text) or len(out) < 2 or not out[-1].hard_end:
+        return None
+    grams = _draft_grams(d)
+    for x in reversed(out[:-1]):
+        if x.title_group is None or not x.paras:
+            continue
+        if x.hard_end:
+            return None  # the nearest headed article above finished: nothing to resume
+        return x if index.coverage(grams, _draft_grams(x)) >= 0.35 else None
+    return None
 
 
 def _affinity(index: BigramIndex, a: set[str], b: set[str]) -> float:
@@ -621,9 +660,39 @@ def _continues(prev_text: str, text: str) -> bool:
     head = text[:4]
     if any(c in "，、”’）；：,;:)" for c in head[:3]) or not content_chars(text[:1]):
         return True
+    if _split_number(prev_text, text):
+        return True
     # A first "sentence" too short to stand alone (15个工作日。) finishes the one cut off.
     first = re.match(r"[^。！？!?，,；;]*[。！？!?]", text)
     return first is not None and len(content_chars(first.group(0))) <= 8
+
+
+_NUMBER_TAIL = re.compile(r"\d[.．]?$")
+_NUMBER_REST = re.compile(
+    r"^[\d.．%％]|^[成万亿千百倍余多个年月日元吨亩人次项家户所台条座]+[，。、；以多余左,;]"
+)
+
+
+# A bare quantity opening a clause (8600余户，…): no paragraph starts so, unless it is a date.
+_QUANTITY_OPENING = re.compile(
+    r"^\d[\d.．,，]*\s*(余|多)?[万亿千百]?(?![年月日时点号])[\u4e00-\u9fff]{0,2}[，、；,;]"
+)
+
+
+def _split_number(prev_text: str, text: str) -> bool:
+    """A sentence broken at a number: ``同比增长 3`` / ``成以上，…``, ``2.`` / ``6万件``.
+
+    Also a quantity that cannot open a paragraph: ``经营主体`` / ``8600余户，…``.
+    """
+    prev, text = prev_text.rstrip(), text.lstrip()
+    if _NUMBER_TAIL.search(prev) and _NUMBER_REST.match(text):
+        return True
+    return (
+        bool(prev)
+        and is_han(prev[-1])
+        and bool(_QUANTITY_OPENING.match(text))
+        and not REPORT_LEAD.match(text)
+    )
 
 
 def _interrupted(units: list[Unit], a: Unit, b: Unit) -> bool:
@@ -728,6 +797,11 @@ class _Resumer:
                 margin -= 0.10
                 if _continues(cand.paras[-1].text, p.text):
                     margin -= 0.08
+                    if not broken and _split_number(cand.paras[-1].text, p.text):
+                        # It broke off inside a number (增长 3 / 成以上): only that article
+                        # can go on here, whatever the wording says.
+                        best, best_gain = cand, float("inf")
+                        break
             if cand is d or cand is d.tail:
                 margin -= 0.10
             margin += _place_conflict(look_places, self.places(cand), self.places(current))

@@ -21,7 +21,7 @@ _SURNAMES_1 = set(
     "季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚"
     "娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘"
     "池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠"
-    "练揭刀钭禹湛"
+    "练揭刀钭禹湛奉扶隆卿蹇阙戈亢"
 )
 _SURNAMES_2 = {
     "欧阳",
@@ -59,14 +59,16 @@ _LABELS = [
     ("图文", "图文"),
     ("文图", "图文"),
     ("摄影", "摄影"),
+    ("作者", "作者"),
+    ("撰文", "文"),
     ("文", "文"),
     ("图", "图"),
 ]
 _LABEL_RE = re.compile(
     r"(本报记者|特约记者|见习记者|实习记者|全媒体记者|融媒体记者|融媒记者|首席记者|驻站记者|记者"
-    r"|特约通讯员|通讯员|实习生|摄影)\s*[/／:：]?\s*"
-    r"|(图\s*[/／]\s*文|文\s*[/／]\s*图|图文|文图)\s*[/／:：]?\s*"
-    r"|(?<![\u4e00-\u9fff])(文|图)\s*[/／:：]\s*"
+    r"|特约通讯员|通讯员|实习生|摄影|作者|撰文)\s*[/／:：|｜]?\s*"
+    r"|(图\s*[/／|｜]\s*文|文\s*[/／|｜]\s*图|图文|文图)\s*[/／:：|｜]?\s*"
+    r"|(?<![\u4e00-\u9fff])(文|图)\s*[/／:：|｜]\s*"
 )
 _TITLE_WORDS = re.compile(
     r"(书记|副书记|市长|县长|区长|州长|局长|主任|主席|部长|院长|校长|董事长|总经理|厅长|处长|镇长|乡长|委员|党委书记|负责人)$"
@@ -95,21 +97,30 @@ class Credits:
     publisher: str | None = None  # a paper named before the people ("株洲日报·掌上株洲")
     printed_prefix: str | None = None  # the paper as printed with its label ("怀化日报记者")
     supplied: str = "供图"  # how the page says an organisation supplied the item (供图, 供稿)
+    printed_supply: str | None = None  # the supply note as printed when it is not "<org>供图" (图片由…提供)
 
 
 def looks_like_name(token: str, *, strict: bool = True) -> bool:
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", token):
         return False
     if token[:2] in _SURNAMES_2:
-        return len(token) in (3, 4)
+        # 欧阳晓东; a two-character 欧阳 is surname 欧 with given name 阳.
+        return len(token) in (3, 4) or (len(token) == 2 and (token[0] in _SURNAMES_1 or not strict))
     if len(token) == 4:
         return False
     return token[0] in _SURNAMES_1 if strict else True
 
 
 def _tokens(text: str) -> list[str]:
-    """Split a run of names; single characters printed with a space inside a name are re-joined."""
+    """Split a run of names; single characters printed with a space inside a name are re-joined.
+
+    ``李 刚 何 晓 丽`` is read as 李刚 + 何晓丽: the split where every name starts with a known
+    surname wins, two-character names preferred (the most common length).
+    """
     raw = [t for t in re.split(r"[\s、，,;；·]+", text.strip()) if t]
+    best = _segment_names(raw)
+    if best is not None:
+        return best
     out: list[str] = []
     i = 0
     while i < len(raw):
@@ -123,6 +134,54 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+def _segment_names(raw: list[str]) -> list[str] | None:
+    """Best split of printed pieces into surname-led names (None when there is none)."""
+    if not raw or len(raw) > 16 or all(len(t) > 1 for t in raw):
+        return None
+    n = len(raw)
+    # best[i] = (score, names) for raw[:i]
+    best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0.0, [])
+    for i in range(n):
+        if best[i] is None:
+            continue
+        score, names = best[i]  # type: ignore[misc]
+        for k in (1, 2, 3):
+            if i + k > n:
+                break
+            parts = raw[i : i + k]
+            if k > 1 and any(len(p) > 2 for p in parts):
+                break
+            name = "".join(parts)
+            if not looks_like_name(name, strict=True):
+                continue
+            gain = 1.0 if len(name) == 2 else 0.8
+            cand = (score + gain, [*names, name])
+            if best[i + k] is None or cand[0] > best[i + k][0]:  # type: ignore[index]
+                best[i + k] = cand
+    return best[n][1] if best[n] is not None else None
+
+
+_SPACED_LABEL = re.compile(
+    "|".join(
+        r"\s*".join(word)
+        for word in ("全媒体记者", "融媒体记者", "本报记者", "特约记者", "见习记者", "实习记者", "首席记者")
+        + ("特约通讯员", "通讯员", "实习生", "记者", "摄影")
+    )
+)
+
+
+def _compact_labels(text: str) -> str:
+    """A label wrapped across a column's lines (通 / 讯员 → 通 讯员) is one word again."""
+    return _SPACED_LABEL.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text)
+
+
+# Verbs printed after the names say what the people did: they are labels, never names.
+_TRAILING_VERB = re.compile(r"(?<=[\u4e00-\u9fff])\s*(报道|整理|采写|撰文|撰稿|编写)$")
+_TRAILING_LABEL = re.compile(r"\s+(文\s*[/／|｜]\s*图|图\s*[/／|｜]\s*文)$")
+_DOUBLE_SPACE = re.compile(r"\S(\s{2,}|\u3000)\S")
+
+
 def parse_names(
     text: str, *, strict: bool = True, default_role: str | None = None, spaced_ok: bool = False
 ) -> list[ReporterCredit] | None:
@@ -132,7 +191,19 @@ def parse_names(
     places where only names can stand (after a media centre's name): there 李 明 王 芳 is
     two people, not a spaced-out headline.
     """
-    text = text.strip()
+    text = _compact_labels(text.strip())
+    if re.search(r"\s(摄影?|供图|供稿)$", text):
+        return None  # a photo credit (王 强 摄): parse_credit reads it with its role
+    verb = _TRAILING_VERB.search(text)
+    if verb:
+        text = text[: verb.start()].strip()  # 记者 吴 平 通讯员 梁 晨 报道; 王强 李娟 整理
+    trailing = _TRAILING_LABEL.search(text)
+    if trailing and trailing.start() > 0:
+        # 李 想 文/图: a label printed after the names covers them all.
+        names = parse_names(text[: trailing.start()], strict=strict, spaced_ok=spaced_ok)
+        role_after = dict(_LABELS).get(re.sub(r"[\s／|｜]", "", trailing.group(1)).replace("文图", "文/图"))
+        if names and role_after:
+            return [ReporterCredit(n.name, role_after) for n in names]
     if not text:
         return None
     credits: list[ReporterCredit] = []
@@ -146,8 +217,8 @@ def parse_names(
             if names is None:
                 return None
             credits += [ReporterCredit(n, role) for n in names]
-        label = re.sub(r"\s+", "", m.group(0)).rstrip("/／:：")
-        role = dict(_LABELS).get(label.replace("／", "/"), role)
+        label = re.sub(r"\s+", "", m.group(0)).rstrip("/／:：|｜")
+        role = dict(_LABELS).get(re.sub(r"[／|｜]", "/", label), role)
         labelled = True
         pos = m.end()
     tail = text[pos:]
@@ -160,6 +231,11 @@ def parse_names(
 
 
 def _names_in(segment: str, *, strict: bool, spaced_ok: bool = False) -> list[str] | None:
+    if _DOUBLE_SPACE.search(segment.strip()):
+        # Wide gaps between names, single spaces inside them: 张 璇  罗 冰  胡 杨.
+        chunks = [re.sub(r"\s+", "", c) for c in re.split(r"\s{2,}|\u3000", segment.strip()) if c.strip()]
+        if 2 <= len(chunks) <= 8 and all(looks_like_name(c, strict=strict) for c in chunks):
+            return chunks
     singles = [t for t in segment.split() if len(t) == 1]
     if strict and not spaced_ok and len(singles) >= 4 and all(len(t) == 1 for t in segment.split()):
         return None  # spaced-out text (古 楼 兰 家), not names; after a label it is 李 娟 唐 超
@@ -171,6 +247,24 @@ def _names_in(segment: str, *, strict: bool, spaced_ok: bool = False) -> list[st
     return toks
 
 
+_LABEL_COLON = re.compile(r"(记者|通讯员|实习生|摄影|作者|撰文|文|图)\s*[：:]")
+
+
+def spaced_names(text: str) -> list[ReporterCredit] | None:
+    """``周 磊 向 华``: single characters that pair up into surname-led two-character names.
+
+    Only for places where a names line is expected (right under a headline): elsewhere the
+    same shape is a spaced-out headline.
+    """
+    parts = text.split()
+    if len(parts) not in (4, 6, 8) or not all(re.fullmatch(r"[\u4e00-\u9fff]", p) for p in parts):
+        return None
+    names = ["".join(parts[i : i + 2]) for i in range(0, len(parts), 2)]
+    if not all(looks_like_name(n, strict=True) for n in names):
+        return None
+    return [ReporterCredit(n, None) for n in names]
+
+
 def parse_names_line(text: str) -> Credits | None:
     """A byline printed on a line of its own, possibly behind the paper's name.
 
@@ -178,8 +272,9 @@ def parse_names_line(text: str) -> Credits | None:
     paper and its label kept as ``printed_prefix`` (it is page furniture, not a person).
     A line ending in sentence punctuation (``记者看到，``) is text, not a byline.
     """
-    t = text.strip()
-    if not t or re.search(r"[，。！？；：,;:!?]", t):
+    t = text.strip().strip("*").strip()  # **记者 王 强**: markdown bold is not part of the names
+    # 记者：王强 通讯员：李刚 - a colon right after a label is part of the label, not a sentence.
+    if not t or re.search(r"[，。！？；,;!?]", t) or re.search(r"[：:]", _LABEL_COLON.sub("", t)):
         return None
     glued = _PAPER_BEFORE_LABEL.match(t)
     if glued:
@@ -212,12 +307,19 @@ def parse_author_line(text: str) -> list[ReporterCredit] | None:
     return [ReporterCredit(name, "作者")]
 
 
+_SUPPLIED_BY = re.compile(r"^(图片|照片|本版图片)?由(?P<who>[^，。,]{2,30})提供$")
 _CREDIT_TAIL = re.compile(r"^(?P<who>.{0,40}?)\s*(?P<kind>摄影?|供图|供稿)\s*$")
 
 
 def parse_credit(text: str) -> Credits | None:
     """A photo credit: ``肖柳梅 摄``, ``记者/邹怡敏 通讯员/肖霜 供图``, ``市政务服务中心供图``."""
     t = text.strip().strip("（）()").strip()
+    supplied_by = _SUPPLIED_BY.match(t)
+    if supplied_by:  # 图片由衡东县委宣传部提供
+        credit = parse_credit(supplied_by.group("who") + "供图")
+        if credit is not None and credit.organisations:
+            credit.printed_supply = re.sub(r"\s+", "", t)
+        return credit
     m = _CREDIT_TAIL.match(t)
     if not m:
         return None
@@ -266,7 +368,8 @@ def split_closing_byline(text: str) -> tuple[str, Credits] | None:
         publisher, prefix, inner = glued.group(1), glued.group(0), inner[glued.end(1) :]
     credit = parse_credit(inner)
     if credit is None:
-        names = parse_names(inner, strict=True)
+        # Closing a paragraph, a parenthesis holds people: 黄 山 肖 琴 is two names (each with a surname).
+        names = parse_names(inner, strict=True, spaced_ok=True)
         if names is None:
             names = parse_names(inner, strict=False) if re.search(r"[/／]", inner) else None
         if names is None and prefix is None:

@@ -16,11 +16,12 @@ from .bylines import (
     parse_author_line,
     parse_credit,
     parse_names_line,
+    spaced_names,
     split_closing_byline,
     split_dateline,
 )
 from .layout import Block
-from .text import content_chars, despace, ends_sentence
+from .text import REPORT_LEAD, content_chars, despace, ends_sentence
 from .types import ReporterCredit
 
 
@@ -38,6 +39,8 @@ class Kind(StrEnum):
 
 
 _CN_NUM = "一二三四五六七八九十"
+# A headline never ends on a preposition or conjunction: such a short line is a piece of a sentence.
+_UNFINISHED = re.compile(r"[的和与及至把被将向从对给在为]$")
 _PHOTO_ROLES = {"图文", "图", "摄影"}
 _DATE = r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?"
 _FURNITURE = [
@@ -85,6 +88,8 @@ class Unit:
     aside: list[str] = field(default_factory=list)
     fragment: bool = False  # heading-shaped, but loose in a narrow column: likely a wrapped piece
     photo_credited: bool = False  # closed by a photo credit such as （图/文 吴远东）
+    list_item: bool = False  # one line of a list (826名：三级林长) inside a body
+    inline_caption: bool = False  # a short sentence with its photo credit on the same line
 
     @property
     def is_heading_like(self) -> bool:
@@ -119,7 +124,7 @@ def classify_block(block: Block) -> Unit:
     raw = block.raw_joined
     unit = Unit(Kind.BODY, text, block.start, block.end, block, md_level=block.md_level, narrow=block.narrow)
 
-    if is_furniture(text):
+    if block.furniture or is_furniture(text):
         unit.kind = Kind.FURNITURE
         return unit
     bullet = _CAPTION_BULLET.match(text)
@@ -129,7 +134,7 @@ def classify_block(block: Block) -> Unit:
         _split_caption_credit(unit)
         return unit
     bullet = _BRIEF_BULLET.match(text)
-    if bullet and heading_shape(text[bullet.end() :]):
+    if bullet and heading_shape(text[bullet.end() :]) and not parse_names_line(_BRIEF_BULLET.sub("", raw)):
         unit.kind = Kind.HEADING
         unit.strong = True
         unit.text = text[bullet.end() :]
@@ -142,7 +147,8 @@ def classify_block(block: Block) -> Unit:
         unit.kind = Kind.LABEL
         return unit
 
-    raw_clean = re.sub(r"^#+\s*", "", raw)
+    # Markdown marks and a decorative bullet (■ 本报记者 …) are not part of a byline.
+    raw_clean = _BRIEF_BULLET.sub("", re.sub(r"^#+\s*", "", raw))
     credit = parse_credit(raw_clean)
     if credit is not None and len(text) <= 50:
         unit.kind = Kind.CREDIT
@@ -163,7 +169,7 @@ def classify_block(block: Block) -> Unit:
         unit.kind = Kind.NAMES
         unit.dateline = dl[0]
         unit.credits = list(dl[2])
-        unit.aside = [_dateline_aside(raw_clean, dl[1], dl[0])]
+        unit.aside = [a for a in [_dateline_aside(raw_clean, dl[1], dl[0])] if a]
         unit.text = ""
         return unit
     author = parse_author_line(raw_clean)
@@ -186,12 +192,18 @@ def classify_block(block: Block) -> Unit:
         return unit
 
     if _caption_with_credit(unit):
+        unit.inline_caption = True
         return unit
 
-    if heading_shape(text) and not (block.narrow and not block.atomic and "，" in text):
+    # A line opening like a report (今年以来，…) and cut off without a full stop is a paragraph
+    # broken off by another article, not a deck line.
+    report_piece = bool(REPORT_LEAD.match(text)) and bool(re.search(r"[，,]", text))
+    if heading_shape(text) and not report_piece and not (block.narrow and not block.atomic and "，" in text):
         unit.kind = Kind.HEADING
         # In a narrow column a loose short line is usually a piece of a wrapped paragraph.
-        unit.fragment = block.loose_in_column and block.between_narrow
+        unit.fragment = block.loose_in_column and (
+            (block.between_narrow and block.beside_wrapped) or bool(_UNFINISHED.search(text))
+        )
         if _SERIES.search(text) and len(text) <= 20:
             unit.kind = Kind.KICKER
         return unit
@@ -219,7 +231,9 @@ def _split_body(unit: Unit) -> None:
         unit.closing = "下转" in m.group(0) or "转第" in m.group(0)
     dl = split_dateline(text)
     if dl:
-        unit.aside.append(_dateline_aside(text, dl[1], dl[0]))
+        aside = _dateline_aside(text, dl[1], dl[0])
+        if aside:
+            unit.aside.append(aside)
         unit.dateline, text, credits = dl
         unit.credits = list(credits)
     closing = split_closing_byline(text)
@@ -231,7 +245,24 @@ def _split_body(unit: Unit) -> None:
         unit.closing = True
         roles = {c.role for c in closing[1].credits}
         unit.photo_credited = bool(roles) and roles <= _PHOTO_ROLES and not unit.dateline
+    else:
+        tail = _TRAILING_CREDIT.search(text)
+        credit = parse_credit(tail.group("credit")) if tail else None
+        if tail and credit is not None:
+            # …增添了节日气氛。 澧县融媒体中心供图 / … 刘 明 摄: photo news closed by a bare credit.
+            text = text[: tail.start("credit")].rstrip()
+            unit.credits = unit.credits + credit.credits
+            unit.organisations = unit.organisations + credit.organisations
+            unit.aside += _aside_of_credit("", credit)
+            unit.closing = True
+            unit.photo_credited = not unit.dateline
     unit.text = despace(text)
+
+
+# A credit printed after the last sentence without parentheses, set off by a space.
+_TRAILING_CREDIT = re.compile(
+    r"[。！？!?”]\s+(?P<credit>[^。！？，,；;：:“”（）()]{2,30}?(供图|供稿|摄影?))\s*$"
+)
 
 
 _INLINE_CREDIT = re.compile(
@@ -245,6 +276,11 @@ def _caption_with_credit(unit: Unit) -> bool:
     m = _INLINE_CREDIT.match(raw.strip())
     if not m or len(content_chars(m.group("cap"))) > 40:
         return False
+    credit_text = m.group("credit").strip()
+    if credit_text.startswith(("（", "(")) and not credit_text.endswith(("供图）", "供图)")):
+        # （记者 李 平 摄） closing a short paragraph: a caption between paragraphs, the last
+        # paragraph of photo news at the end of an item - decided by position later.
+        return False
     credit = parse_credit(m.group("credit"))
     if credit is None:
         return False
@@ -255,21 +291,30 @@ def _caption_with_credit(unit: Unit) -> bool:
     return True
 
 
-_LONG_LABEL = re.compile(r"[\u4e00-\u9fff]{2,3}(记者|通讯员)")
+_LONG_LABEL = re.compile(r"(本报|特约|见习|实习|全媒体|融媒体|融媒|首席|驻站)(记者|通讯员)")
+
+
+_OWN_PAPER_DATELINE = re.compile(r"本(报|刊)(\d{1,2}月\d{1,2}日)?讯")
 
 
 def _dateline_aside(printed: str, rest: str, paper: str) -> str:
-    """What of a dateline no article field holds: the paper, and a label such as 全媒体记者.
+    """What of a dateline no article field holds: the paper, and a long label such as 全媒体记者.
 
-    The names go to the reporters; a long label would otherwise be lost, so then the whole
-    printed dateline is kept.
+    The names are already the article's reporters, so they are not repeated here.
     """
     head = printed[: len(printed) - len(rest)].strip() if rest else printed.strip()
-    return despace(head) if _LONG_LABEL.search(head[len(paper) :]) else paper
+    labels = [m.group(0) for m in _LONG_LABEL.finditer(despace(head)[len(paper) :])]
+    if not labels and _OWN_PAPER_DATELINE.fullmatch(paper):
+        # 本报讯 names no paper and no one: it stays inside the article's span on the source
+        # page and is not repeated as furniture.
+        return ""
+    return " ".join([paper, *dict.fromkeys(labels)])
 
 
 def _aside_of_credit(raw: str, credit: Credits) -> list[str]:
     """The parts of a photo credit that are not people: the supplier organisation, the paper name."""
+    if credit.printed_supply:
+        return [credit.printed_supply]
     out = [f"{o}{credit.supplied}" for o in credit.organisations]
     if credit.printed_prefix or credit.publisher:
         out.append(credit.printed_prefix or credit.publisher or "")
@@ -291,10 +336,43 @@ def classify_blocks(blocks: list[Block]) -> list[Unit]:
     for i, u in enumerate(units):
         u.index = i
     _apply_markdown_levels(units)
+    _list_items(units)
+    _spaced_names_under_headlines(units)
     _caption_before_credit(units)
     _captions_credited_inline(units)
+    _photo_news_between_items(units)
     _kickers_before_headings(units)
     return units
+
+
+_LIST_ITEM = re.compile(r"^[^，。：:、；\s]{1,12}[：:]\S")
+
+
+def _spaced_names_under_headlines(units: list[Unit]) -> None:
+    """``周 磊 向 华`` right under a headline or its deck is the names line, not a spaced-out headline."""
+    for i in range(1, len(units)):
+        u, prev = units[i], units[i - 1]
+        if u.kind != Kind.HEADING or prev.kind not in (Kind.HEADING, Kind.SUBTITLE) or u.block is None:
+            continue
+        names = spaced_names(u.block.raw_joined)
+        if names:
+            u.kind = Kind.NAMES
+            u.credits = names
+            u.text = ""
+
+
+def _list_items(units: list[Unit]) -> None:
+    """Two or more short ``key：value`` lines in a row are a list in a body (数说, 名单), not headlines."""
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and units[j].kind == Kind.HEADING and _LIST_ITEM.match(units[j].text):
+            j += 1
+        if j - i >= 2:
+            for u in units[i:j]:
+                u.kind = Kind.BODY
+                u.list_item = True
+        i = max(j, i + 1)
 
 
 def _apply_markdown_levels(units: list[Unit]) -> None:
@@ -347,12 +425,23 @@ def _prev_content(units: list[Unit], i: int) -> Unit | None:
 
 
 def _caption_before_credit(units: list[Unit]) -> None:
-    """A short line ending in 。 right before a photo credit is that photo's caption."""
+    """A short line ending in 。 right before a photo credit is that photo's caption.
+
+    A ▲ caption followed by a credit line takes that credit as its photographer's.
+    """
     for i in range(len(units) - 1):
         u, nxt = units[i], units[i + 1]
-        if nxt.kind != Kind.CREDIT or u.kind not in (Kind.BODY, Kind.HEADING):
+        if nxt.kind != Kind.CREDIT:
             continue
-        if len(content_chars(u.text)) <= 40 and not u.closing and not u.dateline:
+        bulleted = u.kind == Kind.CAPTION and not u.credits and not u.organisations
+        if bulleted or (
+            u.kind in (Kind.BODY, Kind.HEADING)
+            and len(content_chars(u.text)) <= 40
+            and not u.closing
+            and not u.dateline
+        ):
+            # ▲ caption with its credit on the next line: the credit is the photo's, it does not
+            # end the article around the photo.
             u.kind = Kind.CAPTION
             u.credits = list(nxt.credits)
             u.organisations = list(nxt.organisations)
@@ -373,9 +462,32 @@ def _captions_credited_inline(units: list[Unit]) -> None:
         if u.kind != Kind.BODY or not u.photo_credited or len(content_chars(u.text)) > 40:
             continue
         nxt = next((v for v in units[i + 1 :] if v.kind != Kind.FURNITURE), None)
-        if nxt is not None and nxt.kind == Kind.BODY and not nxt.dateline:
+        # The text below goes on - unless it is an item of its own (opens like a report and is
+        # closed by its own credit: the next photo news).
+        own_item = nxt is not None and nxt.closing and bool(REPORT_LEAD.match(nxt.text))
+        if nxt is not None and nxt.kind == Kind.BODY and not nxt.dateline and not own_item:
             u.kind = Kind.CAPTION
             u.closing = False
+
+
+def _photo_news_between_items(units: list[Unit]) -> None:
+    """``10月2日，…相映成趣。 江永县融媒体中心供图`` on its own between finished items is photo news.
+
+    A captioned photo sits inside its article; a credited sentence that opens like a report,
+    with nothing unfinished above it and no paragraph of its own article below, is an item.
+    """
+    for i, u in enumerate(units):
+        if u.kind != Kind.CAPTION or not u.inline_caption or not REPORT_LEAD.match(u.text):
+            continue
+        prev = next((v for v in reversed(units[:i]) if v.kind != Kind.FURNITURE), None)
+        nxt = next((v for v in units[i + 1 :] if v.kind != Kind.FURNITURE), None)
+        prev_done = prev is None or prev.closing or (prev.kind == Kind.BODY and ends_sentence(prev.text))
+        prev_done = prev_done and not (prev is not None and prev.kind in (Kind.HEADING, Kind.NAMES))
+        next_new = nxt is None or nxt.kind in (Kind.HEADING, Kind.KICKER) or bool(REPORT_LEAD.match(nxt.text))
+        if prev_done and next_new and (prev is None or prev.kind != Kind.BODY or prev.closing):
+            u.kind = Kind.BODY
+            u.closing = True
+            u.photo_credited = True
 
 
 def _kickers_before_headings(units: list[Unit]) -> None:

@@ -4,7 +4,16 @@ A *block* is what a reader sees as one unit: a paragraph, a headline line, a byl
 a caption.  Pages come in two styles: paragraphs separated by blank lines (then
 consecutive lines form one block) or one paragraph per line.  Narrow columns
 (8–20 characters a line) are re-joined when a line is as wide as its column,
-whether or not a blank line sits between the wrapped lines.
+whether or not a blank line sits between the wrapped lines (on pages whose wrapped
+lines touch, a blank line always ends a block).
+
+Some lines never take part in a wrap, whatever their width: page-header lines
+(:mod:`furniture`), names lines and the headline lines printed right above one, list
+items (``826名：三级林长``), ``【…】`` labels, and a short unpunctuated line sitting on a
+full-width paragraph that opens a report (a headline).  The column width a line is
+compared with comes from the narrow lines around it only, so the cut-off end of a
+paragraph (``…由原来的 3 个工`` / ``作日压缩至``) still joins its paragraph when another
+article's full-width text follows.
 """
 
 from __future__ import annotations
@@ -13,8 +22,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .bylines import parse_names
-from .text import REPORT_LEAD, despace, display_width, ends_sentence, join_lines
+from .bylines import parse_names, parse_names_line
+from .furniture import header_lines
+from .text import REPORT_LEAD, content_chars, despace, display_width, ends_sentence, join_lines
 
 _MD = re.compile(r"^(#{1,6})\s*")
 # A line that always starts a block of its own.
@@ -51,6 +61,8 @@ class Block:
     wide: bool = False  # clearly wider than the narrow column around it: not a piece of that column
     set_apart: bool = False  # one line between blank lines on a page whose wrapped lines touch
     letter_spaced: bool = False  # 华 容 护 好 一 湖 清 水 after a finished sentence: set like a headline
+    furniture: bool = False  # page header lines (paper, date, page number, section, editors)
+    beside_wrapped: bool = False  # the block above or below is a paragraph wrapped over several lines
 
     @property
     def loose_in_column(self) -> bool:
@@ -161,17 +173,35 @@ def _is_wrap(
     after_sentence = i == 0 or ends_sentence(lines[i - 1].text) or _is_parenthetical(lines[i - 1].text)
     if after_sentence and REPORT_LEAD.match(b.text) and not re.search(r"[，。、；：,;:]", a.text):
         return False  # a line with no clause in it, between finished text and a report's opening
-    if contiguous and a.gap and b.gap:
-        return False  # where wrapped lines touch, a line set apart by blank lines stands alone
-    if a.raw.startswith(("——", "▲")) or _STRONG_START.match(b.raw) or _is_parenthetical(a.text):
+    if contiguous and b.gap:
+        # Where wrapped lines touch, a blank line ends the block (a paragraph broken across a
+        # column gap is re-joined later, when its text shows it runs on).
+        return False
+    if (
+        a.raw.startswith(("——", "▲"))
+        or _STRONG_START.match(b.raw)
+        or _is_parenthetical(a.text)
+        or re.fullmatch(r"【[^】]{1,16}】", a.text)
+    ):
         return False
     if not _is_narrow_context(lines, i) or b.width > 46:
         return False
-    if parse_names(b.raw) or parse_names(a.raw):
+    if parse_names(b.raw) or parse_names(a.raw) or parse_names_line(b.raw) or parse_names_line(a.raw):
         return False
+    if _LIST_ITEM.match(a.text) and (_LIST_ITEM.match(b.text) or (i and _LIST_ITEM.match(lines[i - 1].text))):
+        return False  # 826名：三级林长 / 35万亩：林下经济面积: a list prints one item a line
+    if (
+        i + 2 < len(lines)
+        and lines[i + 2].width > 46
+        and not ends_sentence(b.text)
+        and not re.search(r"[，。；、,;]", a.text + b.text)
+    ):
+        return False  # two unpunctuated lines over a full-width paragraph: a headline and its deck
     if inside and a.width >= 0.85 * lines[i - 1].width:
         return True  # the paragraph already wraps into this line and it is as full as the one above
-    nxt = range(i + 1, min(len(lines), i + 4))
+    # Only the lines of the column count: a full-width paragraph below (another article
+    # printed after a cut-off line) says nothing about how wide this column is.
+    nxt = [j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].width <= 46] or [i + 1]
     # The column is set by the lines the text runs into; a wrapped line is about as wide
     # as they are and never wider.  Dumps wrap either by display width or by a count of
     # characters (spaces and half-width digits included), so either measure may show it.
@@ -180,6 +210,30 @@ def _is_wrap(
         return True
     chars = max(len(lines[j].raw) for j in nxt)
     return len(a.raw) >= 0.72 * chars and len(a.raw) <= chars + 2
+
+
+# A list item: a short key, a colon, its value (数说 boxes, 名单) - or a bullet.
+_LIST_ITEM = re.compile(r"^([^，。：:、；\s]{1,12}[：:]|[·•●◆■□▪\-－]\s*)")
+
+
+def _headline_over_report(prev: Line, line: Line) -> bool:
+    """A short unpunctuated line right on top of a much longer one that opens a report: a headline."""
+    return (
+        not re.search(r"[，。；：！？、,;:!?]", prev.text)
+        and len(prev.text) >= 6
+        and prev.width < 0.6 * line.width
+        and bool(REPORT_LEAD.match(line.text))
+    )
+
+
+def _headline_under_body(lines: list[Line], i: int) -> bool:
+    """A short unpunctuated line right under a finished paragraph, with a —— deck or names line
+    below it: the headline printed after its body, not the paragraph's last line."""
+    prev, line = lines[i - 1], lines[i]
+    if not ends_sentence(prev.text) or re.search(r"[，。；：！？、,;:!?]", line.text) or line.width > 46:
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is not None and (nxt.raw.startswith("——") or parse_names_line(nxt.raw) is not None)
 
 
 def _is_parenthetical(text: str) -> bool:
@@ -201,6 +255,7 @@ def build_blocks(text: str) -> list[Block]:
             if lines[i].gap == 0:
                 atomic[i] = atomic[i - 1] = True
     narrow = [_is_narrow_context(lines, i) for i in range(len(lines))]
+    header = header_lines([ln.raw for ln in lines])
     # The usual number of blank lines between lines of a column (some dumps double them).
     gaps = Counter(ln.gap for ln in lines[1:] if ln.gap)
     line_gap = max(1, gaps.most_common(1)[0][0]) if gaps else 1
@@ -208,7 +263,10 @@ def build_blocks(text: str) -> list[Block]:
     for i in range(len(lines)):
         inside = bool(wraps) and wraps[-1]
         wraps.append(
-            not atomic[i] and _is_wrap(lines, i, inside=inside, line_gap=line_gap, contiguous=not blank_style)
+            not atomic[i]
+            and not header[i]
+            and not (i + 1 < len(lines) and header[i + 1])
+            and _is_wrap(lines, i, inside=inside, line_gap=line_gap, contiguous=not blank_style)
         )
 
     blocks: list[Block] = []
@@ -230,6 +288,7 @@ def build_blocks(text: str) -> list[Block]:
                     set_apart=not blank_style and len(current) == 1 and _between_blanks(lines, current[0]),
                     wide=len(current) == 1 and _wider_than_column(lines, current[0]),
                     letter_spaced=len(current) == 1 and _spaced_out_line(lines, current[0]),
+                    furniture=all(header[j] for j in current),
                     between_narrow=all(
                         0 <= j < len(lines) and lines[j].width <= 46
                         for j in (current[0] - 1, current[-1] + 1)
@@ -238,16 +297,27 @@ def build_blocks(text: str) -> list[Block]:
             )
             current.clear()
 
+    head = _headline_lines(lines, header)
+    for i in range(len(lines) - 1):
+        if head[i] and head[i + 1] and _headline_wraps(lines[i], lines[i + 1]):
+            wraps[i] = True  # 溆浦：荒山坡种出 / “致富果”: one headline wrapped in a narrow column
+        elif head[i] or head[i + 1]:
+            wraps[i] = False
     for i, line in enumerate(lines):
         if current:
             prev = lines[i - 1]
             join = False
-            if line.gap == 0 and blank_style:
+            if header[i] != header[i - 1]:
+                join = False
+            elif line.gap == 0 and blank_style:
                 join = not (
                     _STRONG_START.match(line.raw)
+                    or _headline_over_report(prev, line)
+                    or _headline_under_body(lines, i)
                     or prev.md_level
                     or line.md_level
                     or prev.raw.startswith("——")
+                    or re.fullmatch(r"【[^】]{1,16}】", prev.text)
                     or _is_parenthetical(prev.text)
                     or (line.raw.startswith(("（", "(")) and _is_parenthetical(line.text))
                 )
@@ -257,4 +327,54 @@ def build_blocks(text: str) -> list[Block]:
                 flush()
         current.append(i)
     flush()
+    for k, b in enumerate(blocks):
+        b.beside_wrapped = any(0 <= j < len(blocks) and len(blocks[j].lines) > 1 for j in (k - 1, k + 1))
     return blocks
+
+
+_SENTENCE_INSIDE = re.compile(r"[，。；！？,;!?]")
+
+
+def _headline_wraps(a: Line, b: Line) -> bool:
+    """The second line of a headline block is only the wrapped end of the first (a word or two)."""
+    return (
+        b.gap == 0
+        and len(content_chars(b.text)) <= 5
+        and not re.search(r"[，。；：！？、,;:!?—]$", a.text)
+        and not b.text.startswith(("—", "（", "("))
+        and not parse_names_line(b.raw)
+    )
+
+
+def _headline_lines(lines: list[Line], header: list[bool]) -> list[bool]:
+    """The lines of a headline block printed right above a names line: each stands on its own.
+
+    Up to three short lines with no sentence punctuation over a byline (``记者 … 通讯员 …``)
+    are headline, deck and kicker, never the wrapped lines of a paragraph.
+    """
+    head = [False] * len(lines)
+    for i, ln in enumerate(lines):
+        if i == 0 or _is_parenthetical(ln.text) or not parse_names_line(ln.raw):
+            continue
+        j = i - 1
+        while (
+            j >= 0
+            and i - j <= 3
+            and not header[j]
+            and lines[j].width <= 70
+            and not _SENTENCE_INSIDE.search(lines[j].text)
+        ):
+            head[j] = True
+            j -= 1
+        if (
+            j >= 0
+            and i - j > 1
+            and not header[j]
+            and not (ends_sentence(lines[j].text) or _is_parenthetical(lines[j].text))
+            and lines[j].width <= 46
+            and not _SENTENCE_INSIDE.search(lines[j + 1].text[-1:])
+        ):
+            # The text above runs on into these lines: they are the end of a paragraph after all.
+            for k in range(j + 1, i):
+                head[k] = head[k] and lines[k].gap > 0
+    return head

@@ -401,6 +401,8 @@ def _accept(s: Surface, text: str, start: int, end: int, ctx: str, gz: Gazetteer
     return True
 
 
+# A headline about the whole prefecture: 覆盖全市中小学, 全州推行…, 市级….
+_WHOLE_PREFECTURE = re.compile(r"全(市|州)(?!场)|市州级|全市域")
 _ENTERPRISE_AFTER = re.compile(
     r"^市?[\u4e00-\u9fff]{0,6}?(供电公司|公司|集团|银行|所|厂|电力|烟草|移动|电信|联通|邮政|分行|支行)"
 )
@@ -528,7 +530,9 @@ def guess_place(
     if in_title:
         ccode, cscore = in_title[0]
     reason = None
-    if not in_title and title_pref_subject:
+    if not in_title and _WHOLE_PREFECTURE.search(title_text):
+        reason = "标题说的是全市（州）范围：按全市州报道处理"
+    elif not in_title and title_pref_subject:
         reason = "标题以市州（或功能区）为主体：按全市州报道处理"
     elif not in_title and len(counties) >= 3 and cscore < 0.5 * total:
         reason = "提到多个县市区且无一为主：按全市州报道处理"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 
 from .assemble import Draft, assemble
 from .classify import Kind, Unit, classify_blocks, is_page_header
 from .dates import estimate_date, parse_date
 from .dedupe import drop_repeated_sentences, mark_duplicates
+from .furniture import header_parts, is_jump_line
 from .layout import build_blocks
 from .places import guess_place, home_prefecture
 from .text import content_chars, ends_sentence, to_simplified
@@ -55,6 +57,8 @@ def segment_page(
         for u in _repeats_of(draft, units):
             used.add(id(u))
 
+    _page_prefecture_fallback(page)
+
     # Whatever no article took is page furniture: nothing is dropped silently.
     furniture_units: list[tuple[int, int, str]] = []
     for u in units:
@@ -83,6 +87,23 @@ def segment_page(
     return page
 
 
+def _page_prefecture_fallback(page: SegmentedPage) -> None:
+    """An article naming no Hunan place is set where most of the page's articles are (a local page)."""
+    placed = Counter(a.place.prefecture_code for a in page.articles if a.place.prefecture_code)
+    if not placed:
+        return
+    code, n = placed.most_common(1)[0]
+    if n < 2 or n < 0.67 * sum(placed.values()):
+        return  # a provincial page spread over many prefectures says nothing about this article
+    name = next(a.place.prefecture for a in page.articles if a.place.prefecture_code == code)
+    for a in page.articles:
+        if a.place.prefecture_code is None:
+            a.place.prefecture_code, a.place.prefecture = code, name
+            a.place.ambiguous = True
+            a.place.evidence.append(f"本版其他文章多在{name}：按{name}处理")
+            a.review_reasons = ["place_ambiguous" if r == "place_unknown" else r for r in a.review_reasons]
+
+
 def _locate(text: str, piece: str, start: int, end: int) -> tuple[int, int]:
     """Where ``piece`` (spaces removed) is printed between ``start`` and ``end``."""
     pattern = r"\s*".join(re.escape(c) for c in piece if not c.isspace())
@@ -91,25 +112,34 @@ def _locate(text: str, piece: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _read_page_header(page: SegmentedPage, furniture: list[Unit]) -> None:
+    """Date, paper, page label and section from the header lines (one line or several)."""
     for u in furniture:
-        if is_page_header(u.text):
-            page.date = page.date or parse_date(u.text)
-            label = re.search(r"(第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Z]\d{1,2}版?)", u.text)
-            if label and not page.page_label:
-                page.page_label = re.sub(r"\s+", "", label.group(1))
-            paper = re.search(r"([\u4e00-\u9fff]{2,8}(日报|晚报|报))", u.text)
-            if paper and not page.paper:
-                page.paper = paper.group(1)
-            rest = re.sub(
-                r"(\d{4}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d{1,2}\s*日?|星期.|周.|第\s*\S{1,3}\s*版|[A-Z]\d{1,2}版?)",
-                " ",
-                u.text,
-            )
-            if paper:
-                rest = rest.replace(paper.group(1), " ")
-            words = [w for w in re.split(r"[\s|｜/·]+", rest) if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", w)]
-            if words and not page.section:
-                page.section = words[0]
+        # The printed line, spaces kept: they separate the paper's name from the date and section.
+        text = re.sub(r"^#+\s*", "", u.block.raw_joined if u.block else u.text)
+        if is_jump_line(text) or not (is_page_header(text) or header_parts(text)[:2] != (0, 0)):
+            continue
+        page.date = page.date or parse_date(text)
+        label = re.search(r"(第\s*[A-Z]?\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Z]\d{1,2}版?)", text)
+        if label and not page.page_label:
+            page.page_label = re.sub(r"\s+", "", label.group(1))
+        paper = re.search(r"([\u4e00-\u9fff]{2,8}?(日报|晚报|报))(?![\u4e00-\u9fff])", text)
+        if paper and not page.paper:
+            page.paper = paper.group(1)
+        rest = re.sub(
+            r"(\d{4}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d{1,2}\s*日?|星期.|周.|第\s*\S{1,4}\s*版|[A-Z]\d{1,2}版?)",
+            " ",
+            text,
+        )
+        if paper:
+            rest = rest.replace(paper.group(1), " ")
+        rest = re.sub(r"(责任编辑|责编|编辑|美编|美术编辑|主编|校对|版式)\s*[:：/／]?\s*\S.*$", " ", rest)
+        words = [
+            w
+            for w in re.split(r"[\s|｜/]+", rest)
+            if re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,9}", w)
+        ]
+        if words and not page.section:
+            page.section = words[0]
 
 
 def _material(d: Draft) -> list[Unit]:
@@ -173,6 +203,7 @@ def _join_paragraphs(paras: list[Unit]) -> list[str]:
             and prev.kind != Kind.LABEL
             and not p.subhead
             and p.kind != Kind.LABEL
+            and not (p.list_item or prev.list_item)
             and (prev.narrow or len(out[-1]) >= 25 or _starts_mid_sentence(text))
         ):
             out[-1] = out[-1] + text

@@ -113,3 +113,21 @@ def test_rebuild_with_worker_processes_gives_the_same_index(isolated_index):
     assert indexing.rebuild(batch_size=10, procs=2) == Article.objects.count()
     assert engine.run_query("").total == Article.objects.count()
     assert scan("黄精") <= set(result_ids("黄精"))
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_background_thread_applies_a_save_once_the_lock_is_released(isolated_index, settings):
+    """The real path of an admin save: commit → queue row → per-process thread → index."""
+    settings.SEARCH_BACKGROUND_INDEXING = True
+    indexing.rebuild()
+    holder = indexing.get_index().writer()
+    try:
+        article = Article.objects.order_by("pk").first()
+        article.title = "后台线程写入的标题"
+        article.save()  # autocommit: on_commit fires now and wakes the thread, which finds the lock busy
+        assert IndexQueue.objects.filter(article_id=article.pk).exists()
+    finally:
+        holder.cancel()
+    indexing._retrier.join(timeout=60)
+    assert not IndexQueue.objects.exists()
+    assert result_ids("后台线程写入") == [article.pk]

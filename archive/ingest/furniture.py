@@ -1,0 +1,114 @@
+"""Page furniture: the page header (paper, date, weekday, page number, section, editors) and jump lines.
+
+Papers print the header in many shapes: on one line with ``|`` separators, spread over
+several lines at the top of the page (paper / date / page number / section each on its
+own), and the editors' line (责任编辑、责编、美编、校对、版式 with names) anywhere.  A line
+is read as furniture when *all* of it is made of such pieces:
+
+* strong pieces (a full date, a page number with its mark such as ``A07`` / ``第14版``,
+  an editor's role with a name, a jump line 上接/下转) make a line furniture anywhere;
+* weak pieces (a paper's name alone, a bare page number ``03``, a section name such as
+  ``综合新闻`` or ``县域·民生``) only in the header zone at the top of the page, and a
+  section name only while more header lines follow it (a short line ending the zone may
+  be a kicker or a headline).
+"""
+
+from __future__ import annotations
+
+import re
+
+_HAN = r"[\u4e00-\u9fff]"
+_DATE = re.compile(r"\d{4}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d{1,2}\s*日?")
+_WEEKDAY = re.compile(r"(星期|礼拜)[一二三四五六日天]|(?<!\S)周[一二三四五六日](?!\S)")
+_PAGE_NO = re.compile(
+    r"第\s*[A-Z]?\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?<![A-Za-z0-9])[A-Z]\s?\d{1,2}(\s*版)?(?![A-Za-z0-9])"
+    r"|(?<!\d)\d{1,2}\s*版"
+)
+_BARE_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?![\d.%])")
+# An editor's role followed by one name (2–4 characters, possibly printed with spaces).
+_ROLES = (
+    r"(责任编辑|执行编辑|美术编辑|版式编辑|图片编辑|摄影编辑|版式设计|值班编委|总编辑|责编|美编|主编|编辑|校对"
+    r"|版式|组版|审读|终审|二审|一审)"
+)
+_NAME_CHAR = rf"(?!{_ROLES}){_HAN}"
+_EDITOR = re.compile(rf"{_ROLES}\s*[:：/／]?\s*{_NAME_CHAR}(\s?{_NAME_CHAR}){{1,3}}(?!{_NAME_CHAR})")
+_PAPER = re.compile(rf"{_HAN}{{2,8}}(日报|晚报|报)(?!{_HAN})")
+_JUMP = re.compile(
+    r"^[（(]?\s*(上接|下转|接上|转第|接第|转)\s*[A-Za-z]?\s*第?\s*[A-Za-z0-9一二三四五六七八九十]{1,3}\s*版\s*[)）]?$"
+)
+_SEPARATORS = re.compile(r"[\s|｜·•/]+")
+_SECTION = re.compile(rf"{_HAN}{{2,8}}")
+_SERIES = re.compile(r"(之.{1,10}篇|篇[①-⑳\d]*$|系列|[①-⑳])")
+
+
+def _strip_markup(text: str) -> str:
+    return re.sub(r"^#+\s*", "", text.strip())
+
+
+def header_parts(text: str) -> tuple[int, int, str]:
+    """(strong pieces, weak pieces, leftover) of a line read as a page header."""
+    t = _strip_markup(text)
+    strong = weak = 0
+    for pattern in (_EDITOR, _DATE, _WEEKDAY, _PAGE_NO):
+        t, n = pattern.subn(" ", t)
+        strong += n
+    t, n = _PAPER.subn(" ", t)
+    weak += n
+    t, n = _BARE_NUMBER.subn(" ", t)
+    weak += n
+    return strong, weak, t
+
+
+def is_jump_line(text: str) -> bool:
+    """上接A1版, （下转第2版）, 转第3版: where an article goes on."""
+    return bool(_JUMP.match(re.sub(r"\s+", "", text)))
+
+
+def is_header_line(text: str, *, in_zone: bool = False, more_follow: bool = False) -> bool:
+    """Is this whole line page-header furniture?  See the module docstring for the rules."""
+    t = _strip_markup(text)
+    if not t or len(t) > 90 or re.search(r"[，。！？；,;!?“”\"]", t):
+        return False
+    if is_jump_line(t):
+        return True
+    strong, weak, rest = header_parts(t)
+    leftover = [w for w in _SEPARATORS.split(rest) if w]
+    sections = [w for w in leftover if _SECTION.fullmatch(w) and not _SERIES.search(w)]
+    if len(sections) != len(leftover) or len(sections) > 2:
+        return False
+    if strong:
+        return True
+    if not in_zone:
+        return False
+    if sections:
+        # A section name beside a paper's name or a page number, or alone with more header lines below.
+        return bool(weak) or (more_follow and len(sections) == 1)
+    return weak > 0
+
+
+def header_lines(lines: list[str]) -> list[bool]:
+    """Which of the page's lines (non-blank, in order) are header furniture.
+
+    The header zone is the run of header-like lines at the top of the page; strong header
+    lines (editors, dates with a page number) are furniture wherever they are printed.
+    """
+    flags = [is_header_line(t) for t in lines]
+    i = 0
+    while i < len(lines):
+        if flags[i]:
+            i += 1
+            continue
+        more = i + 1 < len(lines) and is_header_line(lines[i + 1], in_zone=True, more_follow=True)
+        if is_header_line(lines[i], in_zone=True, more_follow=more):
+            flags[i] = True
+            i += 1
+            continue
+        break
+    # A zone of section names alone (全域布局 / 成链) is a spaced-out headline, not a header.
+    if i and not any(sum(header_parts(t)[:2]) for t in lines[:i]):
+        for j in range(i):
+            flags[j] = is_header_line(lines[j])
+    return flags
+
+
+__all__ = ["header_lines", "header_parts", "is_header_line", "is_jump_line"]
