@@ -321,6 +321,18 @@ class Benchmark:
             section["community"] = self.community_rebuild()
         self.results["sections"]["rebuild"] = section
 
+    def reuse_data(self) -> None:
+        from django.core.management import call_command
+
+        from archive.models import Article
+
+        call_command("migrate", verbosity=0, interactive=False)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        section: dict = {"articles": Article.objects.count(), "reused": True}
+        if not self.args.skip_community:
+            section["community"] = self.community_rebuild()
+        self.results["sections"]["rebuild"] = section
+
     def raw_writer(self) -> dict | None:
         """The same documents, schema and analyzers through a bare Whoosh writer: the floor."""
         from whoosh.index import create_in
@@ -698,9 +710,17 @@ class Benchmark:
         self.results["command"] = self.args.command_line
         self.results["workdir"] = str(self.workdir)
         self.setup_django()
-        self.phase_corpus()
-        self.phase_import()
-        self.phase_rebuild()
+        if self.args.reuse_data:
+            # Phases 1-2 ran earlier on this data directory; only the community index is rebuilt.
+            self.note(
+                f"--reuse-data: corpus, import and our rebuild were not measured in this run; "
+                f"the data in {self.data_dir} comes from an earlier run."
+            )
+            self.reuse_data()
+        else:
+            self.phase_corpus()
+            self.phase_import()
+            self.phase_rebuild()
         self.resolve_queries()
         self.phase_search()
         if not self.args.skip_server:
@@ -1456,6 +1476,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--workdir", type=Path, help="directory for corpus, database and indexes (default: a new temp dir)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the work directory afterwards")
+    parser.add_argument(
+        "--reuse-data",
+        action="store_true",
+        help="with --workdir of an earlier run: skip corpus, import and our rebuild; measure the rest",
+    )
     parser.add_argument("--repeat", type=int, help="rounds over the query set (default 3; 1 with --tiny)")
     parser.add_argument(
         "--rebuild-procs", type=int, default=1, help="process_index_queue --rebuild --procs N (default 1)"
@@ -1514,7 +1539,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="archive-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    if (workdir / "data").exists() and any((workdir / "data").iterdir()):
+    if args.reuse_data:
+        if not (args.workdir and (workdir / "data" / "archive.sqlite3").exists()):
+            raise SystemExit("--reuse-data needs --workdir of an earlier run that kept its data")
+        shutil.rmtree(workdir / "data" / "community_index", ignore_errors=True)
+    elif (workdir / "data").exists() and any((workdir / "data").iterdir()):
         raise SystemExit(f"{workdir}/data is not empty: the benchmark needs a fresh data directory")
     log(f"work directory: {workdir}")
     bench = Benchmark(args, workdir)

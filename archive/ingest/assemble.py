@@ -3,10 +3,13 @@
 The decisions are scored rather than fixed by layout order:
 
 1. a short line between paragraphs is a headline when it sits with other headline
-   material (subtitle, names line, dateline, kicker), follows a closing byline, or the
-   evidence of a new report adds up (the text above signed off or broke off, the text
-   below opens like a report, the place or the setting changes, the line leads with a
-   place); numbered lines and two-clause lines read as in-body subheads;
+   material (subtitle, names line, kicker) or directly under a headline (its deck);
+   otherwise one score decides (:func:`headline_score`): a closing byline above or a
+   dateline below, the text above signing off or breaking off, the text below opening
+   like a report, the place or the setting changing, the line leading with a place, a
+   continued article's 上接 line under it count for a headline; a number (一、/2.), two
+   clauses, a word that needs a continuation (的/和/在) or a loose line in a wrapped column
+   count for an in-body subhead or a wrapped piece;
 2. each headline block is attached to the body before or after it (headlines are
    printed after their body on some pages) by a dynamic programme over the page that
    weighs the usual order against how much of the headline's wording the body shares;
@@ -19,6 +22,9 @@ The decisions are scored rather than fixed by layout order:
    earlier article stopped mid-sentence; running text never jumps back into an article
    that was finished; a paragraph that finishes a number or quantity another article
    broke off on (``增长 3`` / ``成以上，``, ``经营主体`` / ``8600余户，``) always goes back to it;
+   the bar is also lower after a finished dateline brief (本报讯… ending on a full stop, the
+   usual shape of an item printed inside another) and for a paragraph set in the other
+   article's column; a closing byline under the resumed text signs the resumed article;
 5. page furniture cuts articles (上接/下转 lines), and a paragraph closed by its own credit
    that opens like a report (or follows a dateline brief) about another county is an item
    of its own (photo news, the next brief).
@@ -30,9 +36,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .classify import Kind, Unit
+from .classify import _UNFINISHED, Kind, Unit
 from .places import find_mentions
-from .text import REPORT_LEAD, BigramIndex, bigrams, content_chars, ends_sentence, is_han
+from .text import REPORT_LEAD, BigramIndex, opens_report, bigrams, content_chars, ends_sentence, is_han
 
 GROUP_KINDS = (Kind.KICKER, Kind.HEADING, Kind.SUBTITLE, Kind.NAMES, Kind.AUTHOR)
 BODY_KINDS = (Kind.BODY, Kind.LABEL)
@@ -46,6 +52,7 @@ ORPHAN_PENALTY = -1.0
 SPLIT_PENALTY = -0.5
 TOPIC_SHIFT = 0.1  # below this shared-wording share two stretches of text are different articles
 SWITCH_MARGIN = 0.35
+HEADLINE_BAR = 2.0  # headline_score from which a short line between paragraphs starts an article
 RESUME_CONTEXT = 4  # paragraphs of an article compared with a candidate continuation
 _JUMP = re.compile(r"(上接|下转|接上|转第|接第)")
 
@@ -137,6 +144,17 @@ def _neighbours(units: list[Unit], i: int, step: int) -> Unit | None:
     return None
 
 
+def _jump_between(units: list[Unit], i: int, j: int) -> bool:
+    """A 上接/下转 line stands between units ``i`` and ``j``."""
+    lo, hi = min(i, j), max(i, j)
+    return any(u.kind == Kind.FURNITURE and _JUMP.search(u.text) for u in units[lo + 1 : hi])
+
+
+def _continued_elsewhere(units: list[Unit], i: int, j: int) -> bool:
+    """A 下转 line between units ``i`` and ``j``: the article of unit ``i`` goes on on another page."""
+    return any(u.kind == Kind.FURNITURE and ("下转" in u.text or "转第" in u.text) for u in units[i + 1 : j])
+
+
 def _window(units: list[Unit], i: int, step: int, limit: int = 8) -> str:
     """Up to ``limit`` body paragraphs next to unit ``i`` (stops at headline material)."""
     out: list[str] = []
@@ -169,11 +187,22 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
     text = "".join(units[k].text for k in range(first, last + 1) if units[k].kind == Kind.HEADING)
     prev, nxt = _neighbours(units, first, -1), _neighbours(units, last, 1)
     score = 0.0
+    if _NUMBERED.match(u.text):
+        score -= 6.0  # 一、 / 2. / （三）: numbered lines are subheads whatever else holds
+    if prev is not None and (prev.closing or _continued_elsewhere(units, prev.index, first)):
+        # A closing byline or 下转第3版 ended the article above: what follows starts another.
+        score += 4.0
+    if nxt is not None and (nxt.dateline or nxt.opening_credit):
+        score += 3.0  # 本报讯（记者 …）/ (文/李 茜)… opens the report under this line
+    if first == last and _UNFINISHED.search(u.text):
+        score -= 1.5  # ending on 的/和/在…: a piece of a sentence (loose column lines: see below)
+    if prev is None and _jump_follows(units, last):
+        score += 1.0  # 炎陵黄桃… / ▲… / 上接A1版: a continued article's headline heads the page
     cut_off = prev is not None and prev.kind == Kind.BODY and not ends_sentence(prev.text)
     in_column = u.narrow and (u.block is None or u.block.between_narrow)
     if cut_off and not in_column and len(prev.text) >= 30 and not prev.subhead:
         score += 2.0  # the text before stops mid-sentence: another article cuts in
-    if nxt is not None and nxt.kind == Kind.BODY and REPORT_LEAD.match(nxt.text):
+    if nxt is not None and nxt.kind == Kind.BODY and opens_report(nxt.text):
         score += 1.0
     before, after = _window(units, first, -1, limit=4), _window(units, last, 1, limit=4)
     mentions = find_mentions(text, "title", context=text + after)
@@ -210,6 +239,16 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
     return score
 
 
+def _jump_follows(units: list[Unit], i: int) -> bool:
+    """A 上接 line sits between unit ``i`` and the next paragraph (captions aside)."""
+    for u in units[i + 1 :]:
+        if u.kind == Kind.FURNITURE and _JUMP.search(u.text):
+            return True
+        if u.kind not in (Kind.FURNITURE, Kind.CAPTION, Kind.CREDIT):
+            return False
+    return False
+
+
 def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
     """Decide for each short line whether it is a headline or an in-body subhead.
 
@@ -223,8 +262,9 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
         i for i, u in enumerate(units) if u.kind == Kind.HEADING and not u.strong and u.duplicate_of is None
     ]
 
-    def anchored(v: Unit | None) -> bool:
-        if v is None:
+    def anchored(v: Unit | None, i: int) -> bool:
+        if v is None or _jump_between(units, i, v.index):
+            # 上接第1版 under a headline block: the line below it opens the continued text.
             return False
         if v.kind == Kind.NAMES:
             return not v.closing
@@ -235,7 +275,9 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
     for _ in range(2):  # spreads along a headline block: names line → deck → headline
         for i in pending:
             u = units[i]
-            if not u.strong and (anchored(_neighbours(units, i, -1)) or anchored(_neighbours(units, i, 1))):
+            if not u.strong and (
+                anchored(_neighbours(units, i, -1), i) or anchored(_neighbours(units, i, 1), i)
+            ):
                 u.strong = True
     # The rest, in clusters of adjacent short lines.
     clusters: list[list[int]] = []
@@ -250,17 +292,19 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
             clusters.append([i])
     for cluster in clusters:
         first, last = cluster[0], cluster[-1]
-        prev, nxt = _neighbours(units, first, -1), _neighbours(units, last, 1)
-        if _NUMBERED.match(units[first].text):
-            strong = False
-        elif prev is not None and prev.closing:
-            strong = True  # a closing byline ended the article before
-        elif len(cluster) == 1 and units[first].fragment:
-            strong = False
-        elif nxt is not None and nxt.dateline:
-            strong = True
-        else:
-            strong = headline_score(units, first, last, index, md_page) >= 2.0
+        above = _neighbours(units, first, -1)
+        # Right under a line just taken as a headline, a complete short line is its deck.
+        deck = (
+            above is not None
+            and not _jump_between(units, above.index, first)
+            and above.kind == Kind.HEADING
+            and above.strong
+            and units[first].block is not None
+            and units[first].block.gap_before > 0
+            and not _NUMBERED.match(units[first].text)
+            and len(cluster) == 1
+        )
+        strong = deck or headline_score(units, first, last, index, md_page) >= HEADLINE_BAR
         for k in cluster:
             if strong:
                 units[k].strong = True
@@ -316,7 +360,12 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
                 close_run()
             continue
         if u.kind == Kind.NAMES and u.closing:
-            # （廖智慧 何茂金）on a line of its own: the credit of the body above, which ends there.
+            # （廖智慧 何茂金）on a line of its own: the credit of the body above, which ends there;
+            # the paragraph right above may be a brief of its own (same decision as for credits).
+            if run is not None and _own_item(run):
+                last = run.paras.pop()
+                close_run()
+                run = Run(paras=[last])
             if run is None:
                 close_group()
                 run = Run()
@@ -334,7 +383,7 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             continue
         # body paragraph
         close_group()
-        if run is not None and u.dateline:
+        if run is not None and (u.dateline or u.opening_credit):
             close_run()
         if run is None:
             run = Run(dateline=bool(u.dateline))
@@ -351,24 +400,41 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
     return elements, floating, furniture
 
 
-def _own_item(run: Run) -> bool:
-    """The run's last paragraph, closed by a credit, is an item of its own (photo news, a brief).
+OWN_ITEM_BAR = 3.0  # new_report_score from which headless text is an item of its own
 
-    It opens like a report (a date, 近日…), the text above ended its sentence, and it is
-    about a county the text above does not name.
+
+def new_report_score(before: list[Unit], para: Unit, *, closed: bool, after_dateline: bool) -> float:
+    """How strongly ``para``, running on after ``before`` without a headline, starts a report of its own.
+
+    One decision for every place where headless text may begin a new item: the text above must
+    be finished (a full stop, a closed quote or a credit); then a report's opening, a dateline
+    brief above (such briefs are one thing each), a credit closing ``para`` itself and a county
+    the text above does not name each count for a new item; naming the same places counts against.
     """
+    if not before or not (ends_sentence(before[-1].text) or before[-1].closing):
+        return float("-inf")
+    score = 0.0
+    if opens_report(para.text):
+        score += 1.0
+    if after_dateline:
+        score += 1.0
+    if closed:
+        score += 1.0
+    here = _counties(para.text)
+    there = _prefectures("".join(p.text for p in before))
+    if here and not here & there:
+        score += 1.0
+    elif here & there:
+        score -= 1.5
+    return score
+
+
+def _own_item(run: Run) -> bool:
+    """The run's last paragraph, closed by a credit, is an item of its own (photo news, a brief)."""
     if len(run.paras) < 2:
         return False
-    last, before = run.paras[-1], run.paras[:-1]
-    if not ends_sentence(before[-1].text):
-        return False
-    # A report's opening (a date, 近日…), or any paragraph after a dateline brief: such a brief
-    # is one paragraph or a few about one thing, so a credited paragraph about another county
-    # below it is the next item.
-    if not (REPORT_LEAD.match(last.text) or run.dateline):
-        return False
-    here = _counties(last.text)
-    return bool(here) and not here & _prefectures("".join(p.text for p in before))
+    score = new_report_score(run.paras[:-1], run.paras[-1], closed=True, after_dateline=run.dateline)
+    return score >= OWN_ITEM_BAR
 
 
 def _starts_new_group(group: Group, u: Unit) -> bool:
@@ -632,7 +698,7 @@ def _resumed_after_brief(d: Draft, out: list[Draft], index: BigramIndex) -> Draf
     """
     if d.title_group is not None or not d.paras or not d.hard_end or _starts_with_dateline(d):
         return None
-    if REPORT_LEAD.match(d.paras[0].text) or len(out) < 2 or not out[-1].hard_end:
+    if opens_report(d.paras[0].text) or len(out) < 2 or not out[-1].hard_end:
         return None
     grams = _draft_grams(d)
     for x in reversed(out[:-1]):
@@ -719,6 +785,7 @@ class _Resumer:
         self.units = units
         self._profiles: dict[int, Counter[str]] = {}
         self._places: dict[int, set[str]] = {}
+        self._gap_cut: int | None = None
 
     def profile(self, d: Draft, exclude: tuple[Unit, ...] = (), recent: int = RESUME_CONTEXT) -> Counter[str]:
         # Same-sized profiles (headline + last paragraphs) so a long article does not win by size.
@@ -756,22 +823,37 @@ class _Resumer:
             earlier = [*earlier, d.tail]
             d.extra_credits, d.hard_end = [], False
         current = d
+        self._gap_cut = _article_gap(original) if d.tail is not None else None
         for j, p in enumerate(original):
+            if j == self._gap_cut and d.tail is not None:
+                # The page sets articles apart with wider blank gaps: the trailing headline's
+                # article starts at the one wide gap in the body the two headlines share.
+                current = d.tail
+                self.append(current, p)
+                continue
             headline_claims = j == 0 and d.title_group is not None and not d.title_after_body
             # A brief or photo-news item that opens like a report and is closed by its own
             # byline stands on its own: it is not the continuation of another article.
-            headline_claims = headline_claims or (j == 0 and d.hard_end and bool(REPORT_LEAD.match(p.text)))
+            headline_claims = headline_claims or (j == 0 and d.hard_end and opens_report(p.text))
             if not headline_claims and earlier:
                 nxt = original[j + 1] if j + 1 < len(original) else None
                 current = self.choose(d, current, p, nxt, earlier)
             self.append(current, p)
         if d.tail is not None:
             self.finish_tail(d, end_credits, hard_end)
+        elif current is not d and end_credits:
+            # The run's last paragraphs went back to an article resumed here: the closing byline
+            # printed under them (（文/蒋 健）) signs that article, not the one that cut in.
+            current.extra_credits += end_credits
+            d.extra_credits = []
+            current.hard_end = current.hard_end or hard_end
 
     def choose(self, d: Draft, current: Draft, p: Unit, nxt: Unit | None, earlier: list[Draft]) -> Draft:
         last = current.paras[-1] if current.paras else None
         interrupted = last is not None and _interrupted(self.units, last, p)
         broken = last is not None and not ends_sentence(last.text)
+        # The current article is a finished dateline item (本报讯… ending on a full stop).
+        finished_item = not broken and bool(current.paras) and bool(current.paras[0].dateline)
         if broken and not interrupted:
             return current  # contiguous text cut mid-sentence goes on here
         look = bigrams(p.text) | (bigrams(nxt.text) if nxt else set())
@@ -787,6 +869,8 @@ class _Resumer:
                 continue
             if cand is d and current is d.tail:
                 continue  # the trailing headline's article runs on to the end of the body
+            if cand is d.tail and self._gap_cut is not None:
+                continue  # it starts at the wide gap (see read)
             if not interrupted and not cand.open and cand is not d and cand is not d.tail:
                 continue  # running text does not jump back into an article that was finished
             share = self.index.coverage(look, self.profile(cand, scored, recent))
@@ -804,6 +888,10 @@ class _Resumer:
                         break
             if cand is d or cand is d.tail:
                 margin -= 0.10
+            if cand.open and finished_item:
+                margin -= 0.10  # a dateline brief printed inside another article ends complete
+            if cand.open and last is not None and p.narrow == cand.paras[-1].narrow != last.narrow:
+                margin -= 0.08  # set in the candidate's column, not in the current article's
             margin += _place_conflict(look_places, self.places(cand), self.places(current))
             if interrupted:
                 margin -= 0.08  # other material sits in between: a resumption is plausible
@@ -830,6 +918,16 @@ class _Resumer:
         holder.hard_end = holder.hard_end or hard_end
         if tail.paras:
             tail.order = tail.paras[0].start
+
+
+def _article_gap(paras: list[Unit]) -> int | None:
+    """The one paragraph after a clearly wider blank gap than the others (an article boundary)."""
+    gaps = [p.block.gap_before if p.block else 0 for p in paras]
+    if len(gaps) < 3:
+        return None
+    usual = sorted(gaps[1:])[(len(gaps) - 1) // 2]
+    wide = [k for k in range(1, len(gaps)) if gaps[k] >= usual + 2]
+    return wide[0] if len(wide) == 1 else None
 
 
 def _prefectures(text: str) -> set[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .types import ReporterCredit
 
@@ -78,7 +79,9 @@ _ORG_HINT = re.compile(
     r"|县|市|区|镇|乡|村|街道|社区|单位|报|台|网|供电|宣传)"
 )
 # The paper or media centre printed in front of a label: 衡阳日报全媒体记者, 湖南日报通讯员.
-_PUBLISHER = r"[\u4e00-\u9fff·]{1,16}?(日报社?|晚报|报社?|融媒体中心|新闻中心|新闻网|广播电视台|电视台|网)"
+_PUBLISHER = (
+    r"[\u4e00-\u9fff·]{1,16}?(日报社?|晚报|报社?|融媒体中心|新闻中心|新闻网|广播电视台|电视台|客户端|网)"
+)
 _PAPER_BEFORE_LABEL = re.compile(
     rf"^({_PUBLISHER})(本报|特约|见习|实习|全媒体|融媒体|融媒|首席|驻站)?(记者|通讯员)"
 )
@@ -294,17 +297,39 @@ def parse_names_line(text: str) -> Credits | None:
 
 
 def parse_author_line(text: str) -> list[ReporterCredit] | None:
-    """``涟源市委书记 刘杰`` → 刘杰 (作者): an official signing a commentary."""
+    """``涟源市委书记 刘杰``, ``桑植县委书记 王 建国`` → the name (作者): an official signing a commentary.
+
+    The official's title is one printed word ending in a post (书记, 县长, 局长…); the name after
+    it may be printed with a space inside (王 建国).
+    """
     parts = text.split()
+    # Printed without a space (县委书记谈发展) the same words are a headline: only a spaced line counts.
     if len(parts) < 2 or len(parts) > 4:
         return None
-    title = "".join(parts[:-1]) if len(parts[-1]) >= 2 else "".join(parts[:-2])
-    name = parts[-1] if len(parts[-1]) >= 2 else "".join(parts[-2:])
-    if len(title) < 3 or len(title) > 20 or not _TITLE_WORDS.search(title):
-        return None
-    if not looks_like_name(name):
-        return None
-    return [ReporterCredit(name, "作者")]
+    for k in range(1, len(parts)):
+        title, name = "".join(parts[:k]), "".join(parts[k:])
+        if 3 <= len(title) <= 20 and _TITLE_WORDS.search(title) and looks_like_name(name):
+            return [ReporterCredit(name, "作者")]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def is_byline(text: str) -> bool:
+    """A line that names an article's writers and is never part of a headline or a paragraph.
+
+    A names line (``记者 张 凯 报道``, ``作者：记者 李 娜``, ``新湖南客户端记者 周 晓``) or an
+    official's author line (``桑植县委书记 王 建国``).  Layout never joins such a line to a
+    neighbour, and the short lines right above it are a headline block, so a headline printed
+    on top of its byline never swallows the names.
+    """
+    t = text.strip()
+    if not t or len(t) > 60:
+        return False
+    names = parse_names_line(t)
+    if names is not None:
+        # One bare two-character word (成链, 向阳) is as likely a wrapped piece of text as a name.
+        return len(names.credits) > 1 or any(c.role for c in names.credits) or bool(names.printed_prefix)
+    return parse_author_line(t) is not None
 
 
 _SUPPLIED_BY = re.compile(r"^(图片|照片|本版图片)?由(?P<who>[^，。,]{2,30})提供$")

@@ -15,13 +15,16 @@ from .bylines import (
     Credits,
     parse_author_line,
     parse_credit,
+    parse_names,
     parse_names_line,
     spaced_names,
     split_closing_byline,
     split_dateline,
 )
+from .furniture import is_web_metadata, split_web_metadata
 from .layout import Block
-from .text import REPORT_LEAD, content_chars, despace, ends_sentence
+from .places import is_column_line
+from .text import REPORT_LEAD, content_chars, despace, ends_sentence, opens_report
 from .types import ReporterCredit
 
 
@@ -75,6 +78,7 @@ class Unit:
     organisations: list[str] = field(default_factory=list)
     closing: bool = False  # paragraph ended with a closing byline: its article ends here
     dateline: str | None = None  # "株洲日报·掌上株洲讯": an article starts here
+    opening_credit: bool = False  # (文/李 茜)走进…: a byline opening the paragraph, an article starts here
     furniture_tail: str | None = None  # "（下转第2版）" cut from the end of a paragraph
     furniture_head: str | None = None  # "（上接第一版）" cut from the start of a paragraph
     strong: bool = False  # for HEADING: certainly a headline (markdown top level, …)
@@ -124,7 +128,17 @@ def classify_block(block: Block) -> Unit:
     raw = block.raw_joined
     unit = Unit(Kind.BODY, text, block.start, block.end, block, md_level=block.md_level, narrow=block.narrow)
 
-    if block.furniture or is_furniture(text):
+    # An online dump may print the byline on its metadata line (来源：益阳日报  作者：记者 李娜).
+    rest, metadata = split_web_metadata(raw)
+    names_line = parse_names_line(rest) if metadata and len(rest) <= 48 else None
+    if names_line is not None:
+        unit.kind = Kind.NAMES
+        unit.credits = names_line.credits
+        unit.aside = metadata + _aside_of_credit("", names_line)
+        unit.text = ""
+        return unit
+    # Metadata is matched as printed: its spaces separate 来源：… from what follows.
+    if block.furniture or is_furniture(text) or is_web_metadata(raw):
         unit.kind = Kind.FURNITURE
         return unit
     bullet = _CAPTION_BULLET.match(text)
@@ -204,8 +218,8 @@ def classify_block(block: Block) -> Unit:
         unit.fragment = block.loose_in_column and (
             (block.between_narrow and block.beside_wrapped) or bool(_UNFINISHED.search(text))
         )
-        if _SERIES.search(text) and len(text) <= 20:
-            unit.kind = Kind.KICKER
+        if _SERIES.search(text) and len(text) <= 20 or is_column_line(text):
+            unit.kind = Kind.KICKER  # a column line over a headline; alone it becomes a headline again
         return unit
 
     _split_body(unit)
@@ -229,6 +243,13 @@ def _split_body(unit: Unit) -> None:
         text = text[: m.start()].rstrip()
         # The article goes on on another page: its part on this page ends here.
         unit.closing = "下转" in m.group(0) or "转第" in m.group(0)
+    opening = _OPENING_CREDIT.match(text)
+    opening_names = parse_names(opening.group("inner"), strict=False) if opening else None
+    if opening and opening_names:
+        # (文/李 茜)走进桃源县…: the byline printed in front of the first sentence.
+        unit.opening_credit = True
+        unit.credits = list(opening_names)
+        text = text[opening.end() :].lstrip()
     dl = split_dateline(text)
     if dl:
         aside = _dateline_aside(text, dl[1], dl[0])
@@ -257,6 +278,10 @@ def _split_body(unit: Unit) -> None:
             unit.closing = True
             unit.photo_credited = not unit.dateline
     unit.text = despace(text)
+
+
+# A byline in parentheses in front of a paragraph's first sentence: (文/李 茜)走进…
+_OPENING_CREDIT = re.compile(r"^[（(](?P<inner>(文|图|图/文|文/图|记者|通讯员)\s*[/／ ][^（）()]{1,40})[)）]\s*(?=\S)")
 
 
 # A credit printed after the last sentence without parentheses, set off by a space.
@@ -464,7 +489,7 @@ def _captions_credited_inline(units: list[Unit]) -> None:
         nxt = next((v for v in units[i + 1 :] if v.kind != Kind.FURNITURE), None)
         # The text below goes on - unless it is an item of its own (opens like a report and is
         # closed by its own credit: the next photo news).
-        own_item = nxt is not None and nxt.closing and bool(REPORT_LEAD.match(nxt.text))
+        own_item = nxt is not None and nxt.closing and opens_report(nxt.text)
         if nxt is not None and nxt.kind == Kind.BODY and not nxt.dateline and not own_item:
             u.kind = Kind.CAPTION
             u.closing = False
@@ -477,13 +502,13 @@ def _photo_news_between_items(units: list[Unit]) -> None:
     with nothing unfinished above it and no paragraph of its own article below, is an item.
     """
     for i, u in enumerate(units):
-        if u.kind != Kind.CAPTION or not u.inline_caption or not REPORT_LEAD.match(u.text):
+        if u.kind != Kind.CAPTION or not u.inline_caption or not opens_report(u.text):
             continue
         prev = next((v for v in reversed(units[:i]) if v.kind != Kind.FURNITURE), None)
         nxt = next((v for v in units[i + 1 :] if v.kind != Kind.FURNITURE), None)
         prev_done = prev is None or prev.closing or (prev.kind == Kind.BODY and ends_sentence(prev.text))
         prev_done = prev_done and not (prev is not None and prev.kind in (Kind.HEADING, Kind.NAMES))
-        next_new = nxt is None or nxt.kind in (Kind.HEADING, Kind.KICKER) or bool(REPORT_LEAD.match(nxt.text))
+        next_new = nxt is None or nxt.kind in (Kind.HEADING, Kind.KICKER) or opens_report(nxt.text)
         if prev_done and next_new and (prev is None or prev.kind != Kind.BODY or prev.closing):
             u.kind = Kind.BODY
             u.closing = True
@@ -501,6 +526,26 @@ def _kickers_before_headings(units: list[Unit]) -> None:
             nxt = _next_content(units, i)
             if nxt is None or nxt.kind not in (Kind.HEADING, Kind.SUBTITLE):
                 u.kind = Kind.HEADING
+        elif u.kind == Kind.HEADING and not u.md_level and _three_line_head(units, i):
+            # 聚焦“五好”园区建设 / 溆浦：… / 从卖原竹到…: three short lines over a names line are
+            # kicker, headline and deck, in that order.
+            u.kind = Kind.KICKER
+            u.fragment = False
+
+
+def _three_line_head(units: list[Unit], i: int) -> bool:
+    seq = [units[i]]
+    for _ in range(3):
+        nxt = _next_content(units, seq[-1].index)
+        if nxt is None:
+            return False
+        seq.append(nxt)
+    heads, byline = seq[:3], seq[3]
+    return (
+        all(h.kind == Kind.HEADING and not h.md_level for h in heads)
+        and byline.kind in (Kind.NAMES, Kind.AUTHOR)
+        and not byline.closing
+    )
 
 
 __all__ = ["Kind", "Unit", "classify_blocks", "is_furniture", "is_page_header"]

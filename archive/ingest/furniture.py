@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .places import is_column_line
+
 _HAN = r"[\u4e00-\u9fff]"
 _DATE = re.compile(r"\d{4}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d{1,2}\s*日?")
 _WEEKDAY = re.compile(r"(星期|礼拜)[一二三四五六日天]|(?<!\S)周[一二三四五六日](?!\S)")
@@ -39,6 +41,52 @@ _JUMP = re.compile(
 _SEPARATORS = re.compile(r"[\s|｜·•/]+")
 _SECTION = re.compile(rf"{_HAN}{{2,8}}")
 _SERIES = re.compile(r"(之.{1,10}篇|篇[①-⑳\d]*$|系列|[①-⑳])")
+
+
+# Online dumps (news sites) print metadata lines around each article: when and where it was
+# published, how often read, the site's breadcrumb, share buttons.  None of it is article text.
+_WEB_META_PIECES = re.compile(
+    r"(发布时间|发表时间|发稿时间|更新时间|时间|日期)\s*[:：]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(\s*\d{1,2}:\d{2}(:\d{2})?)?"
+    r"|【\s*(来源|稿源|出处)\s*[:：][^】]{1,30}】"
+    r"|(?<!\S)(来源|稿源|出处)\s*[:：]\s*\S{2,30}"
+    r"|(浏览次数|浏览量|阅读量|阅读数|点击数|点击量|访问量|浏览|阅读|点击)\s*[:：]\s*\d+\s*次?"
+    r"|(?<!\S)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?(?!\S)"  # a bare time stamp
+    r"|(发布日期|发稿日期|信息来源|文章来源|本文来源|录入时间)\s*[:：]\s*\S{2,30}"
+    r"|【\s*字[体号]\s*[:：][^】]{0,12}】|字号\s*[:：]\s*大\s*中\s*小|【?打印本页】?|【?关闭窗口】?|【?收藏本页】?"
+    r"|【\s*(打印|关闭|纠错|收藏)\s*】"
+    r"|[（(【\[]\s*(责任编辑|编辑|责编)\s*[:：]\s*[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3}\s*[)）】\]]"
+)
+# Share buttons, links to the previous / next item (they repeat other items' headlines), 返回顶部.
+_SHARE = re.compile(
+    r"^(分享(到|至)?\s*[:：]|分享到|(上一篇|下一篇|相关新闻|相关阅读)\s*[:：]|返回顶部$|扫一扫)"
+)
+# 首页 > 新闻 > 正文: two steps at least, or one ending on 正文 / starting at 当前位置.
+_CRUMB = r"[^\s>＞»›，。]{2,12}"
+_BREADCRUMB = re.compile(
+    rf"^((当前位置|您现在的位置|您的位置|所在位置)\s*[:：]\s*{_CRUMB}(\s*[>＞»›]\s*{_CRUMB}){{1,5}}"
+    rf"|{_CRUMB}(\s*[>＞»›]\s*{_CRUMB}){{2,5}}|{_CRUMB}\s*[>＞»›]\s*正文)$"
+)
+
+
+def split_web_metadata(text: str) -> tuple[str, list[str]]:
+    """(the rest, the metadata pieces) of a line mixing metadata with a byline.
+
+    ``来源：益阳日报  作者：李娜`` → (``作者：李娜``, [``来源：益阳日报``]).
+    """
+    pieces = [m.group(0).strip() for m in _WEB_META_PIECES.finditer(text)]
+    return _WEB_META_PIECES.sub(" ", text).strip(" |｜/·"), pieces
+
+
+def is_web_metadata(text: str) -> bool:
+    """A line of an online dump's page chrome: 发布时间/来源/浏览次数, 分享到, a breadcrumb (… > 正文)."""
+    t = text.strip()
+    if not t or len(t) > 90:
+        return False
+    if _SHARE.match(t) or _BREADCRUMB.match(t):
+        return True
+    rest, n = _WEB_META_PIECES.subn(" ", t)
+    return n > 0 and not rest.strip(" |｜/·")
 
 
 def _strip_markup(text: str) -> str:
@@ -69,11 +117,11 @@ def is_header_line(text: str, *, in_zone: bool = False, more_follow: bool = Fals
     t = _strip_markup(text)
     if not t or len(t) > 90 or re.search(r"[，。！？；,;!?“”\"]", t):
         return False
-    if is_jump_line(t):
+    if is_jump_line(t) or is_web_metadata(t):
         return True
     strong, weak, rest = header_parts(t)
     leftover = [w for w in _SEPARATORS.split(rest) if w]
-    sections = [w for w in leftover if _SECTION.fullmatch(w) and not _SERIES.search(w)]
+    sections = [w for w in leftover if _SECTION.fullmatch(w) and not (_SERIES.search(w) or is_column_line(w))]
     if len(sections) != len(leftover) or len(sections) > 2:
         return False
     if strong:
@@ -111,4 +159,11 @@ def header_lines(lines: list[str]) -> list[bool]:
     return flags
 
 
-__all__ = ["header_lines", "header_parts", "is_header_line", "is_jump_line"]
+__all__ = [
+    "header_lines",
+    "header_parts",
+    "is_header_line",
+    "is_jump_line",
+    "is_web_metadata",
+    "split_web_metadata",
+]

@@ -22,8 +22,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .bylines import parse_names, parse_names_line
+from .bylines import is_byline, parse_names
 from .furniture import header_lines
+from .places import is_column_line
 from .text import REPORT_LEAD, content_chars, despace, display_width, ends_sentence, join_lines
 
 _MD = re.compile(r"^(#{1,6})\s*")
@@ -170,15 +171,14 @@ def _is_wrap(
     b = lines[i + 1]
     if b.gap > line_gap or a.md_level or b.md_level or ends_sentence(a.text):
         return False
-    after_sentence = i == 0 or ends_sentence(lines[i - 1].text) or _is_parenthetical(lines[i - 1].text)
-    if after_sentence and REPORT_LEAD.match(b.text) and not re.search(r"[，。、；：,;:]", a.text):
-        return False  # a line with no clause in it, between finished text and a report's opening
+    if _headline_over_lead(lines, i):
+        return False  # a headline (and deck) between finished text and a report's opening
     if contiguous and b.gap:
         # Where wrapped lines touch, a blank line ends the block (a paragraph broken across a
         # column gap is re-joined later, when its text shows it runs on).
         return False
     if (
-        a.raw.startswith(("——", "▲"))
+        a.raw.startswith("——")
         or _STRONG_START.match(b.raw)
         or _is_parenthetical(a.text)
         or re.fullmatch(r"【[^】]{1,16}】", a.text)
@@ -186,7 +186,7 @@ def _is_wrap(
         return False
     if not _is_narrow_context(lines, i) or b.width > 46:
         return False
-    if parse_names(b.raw) or parse_names(a.raw) or parse_names_line(b.raw) or parse_names_line(a.raw):
+    if parse_names(b.raw) or parse_names(a.raw) or is_byline(b.raw) or is_byline(a.raw):
         return False
     if _LIST_ITEM.match(a.text) and (_LIST_ITEM.match(b.text) or (i and _LIST_ITEM.match(lines[i - 1].text))):
         return False  # 826名：三级林长 / 35万亩：林下经济面积: a list prints one item a line
@@ -212,6 +212,32 @@ def _is_wrap(
     return len(a.raw) >= 0.72 * chars and len(a.raw) <= chars + 2
 
 
+def _finished_before(lines: list[Line], i: int) -> bool:
+    """Nothing runs on into line ``i``: page start, a finished sentence, or a closing credit."""
+    if i == 0:
+        return True
+    prev = lines[i - 1].text
+    return ends_sentence(prev) or bool(re.search(r"[（(][^（）()]{1,40}[)）]$", prev))
+
+
+def _headline_over_lead(lines: list[Line], i: int) -> bool:
+    """Line ``i`` is one of one or two short, complete lines sitting between finished text and
+    a report's opening (今年以来，… / 4月12日，…): a headline, or a headline and its deck, however
+    wide the column.  A single line only needs to hold no clause; a pair must be two phrases
+    that each stand alone (see :func:`_complete_phrase`)."""
+    for s, e in ((i, i), (i - 1, i), (i, i + 1)):
+        if s < 0 or e + 1 >= len(lines) or not REPORT_LEAD.match(lines[e + 1].text):
+            continue
+        if not _finished_before(lines, s):
+            continue
+        if s == e and not re.search(r"[，。、；：,;:]", lines[s].text):
+            return True
+        pair = s < e and all(_complete_phrase(lines[k].text) for k in (s, e))
+        if pair and lines[e].gap <= lines[s].gap + 1:
+            return True
+    return False
+
+
 # A list item: a short key, a colon, its value (数说 boxes, 名单) - or a bullet.
 _LIST_ITEM = re.compile(r"^([^，。：:、；\s]{1,12}[：:]|[·•●◆■□▪\-－]\s*)")
 
@@ -233,7 +259,7 @@ def _headline_under_body(lines: list[Line], i: int) -> bool:
     if not ends_sentence(prev.text) or re.search(r"[，。；：！？、,;:!?]", line.text) or line.width > 46:
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    return nxt is not None and (nxt.raw.startswith("——") or parse_names_line(nxt.raw) is not None)
+    return nxt is not None and (nxt.raw.startswith("——") or is_byline(nxt.raw))
 
 
 def _is_parenthetical(text: str) -> bool:
@@ -312,12 +338,20 @@ def build_blocks(text: str) -> list[Block]:
             elif line.gap == 0 and blank_style:
                 join = not (
                     _STRONG_START.match(line.raw)
+                    # a byline never joins a headline on top of it (标题 / 记者 张 凯 报道)
+                    or is_byline(line.raw)
+                    or is_byline(prev.raw)
                     or _headline_over_report(prev, line)
                     or _headline_under_body(lines, i)
                     or prev.md_level
                     or line.md_level
                     or prev.raw.startswith("——")
+                    # a ▲ caption ends with its sentence; the touching lines below are body
+                    or (lines[current[0]].raw.startswith(("▲", "△")) and ends_sentence(prev.text))
+                    or _headline_pair(lines, i)
+                    # a label or a column line (乡村振兴看新化) stands over the headline, apart from it
                     or re.fullmatch(r"【[^】]{1,16}】", prev.text)
+                    or is_column_line(prev.text)
                     or _is_parenthetical(prev.text)
                     or (line.raw.startswith(("（", "(")) and _is_parenthetical(line.text))
                 )
@@ -335,26 +369,85 @@ def build_blocks(text: str) -> list[Block]:
 _SENTENCE_INSIDE = re.compile(r"[，。；！？,;!?]")
 
 
+_UNFINISHED_END = re.compile(r"[的和与及至把被将向从对给在为：:、—]$")
+
+
+def _complete_phrase(text: str) -> bool:
+    """A short line that can stand alone as a headline line: no clause punctuation, its quotes
+    closed, not ending on a word that needs a continuation."""
+    n = len(content_chars(text))
+    return (
+        4 <= n <= 24
+        and not re.search(r"[，。；！？,;!?、]", text)
+        and text.count("“") == text.count("”")
+        and text.count("『") == text.count("』")
+        and not _UNFINISHED_END.search(text)
+        and not text.startswith(("（", "(", "—", "《"))
+    )
+
+
+def _headline_pair(lines: list[Line], i: int) -> bool:
+    """Lines ``i-1`` and ``i`` touch, stand between blank lines, and each is a complete headline
+    phrase (鼎城“一站式”矛调中心 / 把矛盾化解在家门口): a two-line headline, title over deck,
+    not one line wrapped (a wrap leaves a word or a quotation cut, see :func:`_headline_wraps`)."""
+    a, b = lines[i - 1], lines[i]
+    alone = (a.gap > 0 or i == 1) and (i + 1 >= len(lines) or lines[i + 1].gap > 0)
+    # A spaced-out line (长 沙 自 贸 会 展 区 …) is spread to fill the column, so the line under
+    # it is its wrapped rest.
+    spaced = _SPACED_PAIR.search(a.raw) or _SPACED_PAIR.search(b.raw)
+    # A line much shorter than the one above is its wrapped end (…地理标志 / 运营推广项目).
+    balanced = len(content_chars(b.text)) > 0.5 * len(content_chars(a.text))
+    return (
+        alone
+        and balanced
+        and not spaced
+        and _complete_phrase(a.text)
+        and _complete_phrase(b.text)
+        and not is_byline(b.raw)
+        and not is_byline(a.raw)
+        and not _headline_wraps(a, b)
+    )
+
+
 def _headline_wraps(a: Line, b: Line) -> bool:
     """The second line of a headline block is only the wrapped end of the first (a word or two)."""
     return (
         b.gap == 0
         and len(content_chars(b.text)) <= 5
-        and not re.search(r"[，。；：！？、,;:!?—]$", a.text)
+        and not re.search(r"[，。；：！？、,;:!?—】]$", a.text)  # 【县长论坛】 labels the headline below
         and not b.text.startswith(("—", "（", "("))
-        and not parse_names_line(b.raw)
+        and not is_byline(b.raw)
     )
 
 
-def _headline_lines(lines: list[Line], header: list[bool]) -> list[bool]:
-    """The lines of a headline block printed right above a names line: each stands on its own.
+# 本报讯（记者 … / 衡阳日报5月7日讯( / (文/李 茜)走进…: a dateline or an opening credit opens a
+# report, it never continues a line above.
+_DATELINE_OPENING = re.compile(
+    r"^([\u4e00-\u9fff·]{1,20}?(\d{1,2}月\d{1,2}日)?讯[（(]|[（(](文|图|图/文|文/图|记者|通讯员)\s*[/／ ])"
+)
 
-    Up to three short lines with no sentence punctuation over a byline (``记者 … 通讯员 …``)
-    are headline, deck and kicker, never the wrapped lines of a paragraph.
+
+def _headline_lines(lines: list[Line], header: list[bool]) -> list[bool]:
+    """The lines of a headline block printed right above a names line or a dateline: each stands alone.
+
+    Up to three short lines with no sentence punctuation over a byline (``记者 … 通讯员 …``,
+    ``本报讯（记者 …``) are headline, deck and kicker, never the wrapped lines of a paragraph.
     """
     head = [False] * len(lines)
     for i, ln in enumerate(lines):
-        if i == 0 or _is_parenthetical(ln.text) or not parse_names_line(ln.raw):
+        if i == 0 or _is_parenthetical(ln.text):
+            continue
+        if not is_byline(ln.raw):
+            # Over a dateline or an opening credit only the line right above, when it is a phrase
+            # that stands alone after finished text (not the cut-off end of another article's
+            # sentence: …由原来的3个工 / 作日压缩至).
+            if (
+                _DATELINE_OPENING.match(ln.raw)
+                and not header[i - 1]
+                and _complete_phrase(lines[i - 1].text)
+                and (_finished_before(lines, i - 1) or "讯" in ln.text[:24])
+            ):
+                head[i - 1] = True
             continue
         j = i - 1
         while (

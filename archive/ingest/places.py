@@ -191,6 +191,9 @@ ZONES = {
     "回龙圩管理区": "431100",
     "洪江管理区": "431200",
     "洪江区": "431200",
+    # The old 洪江 city is the 洪江 zone, not today's 洪江市 (seat 黔城): its landmark names it.
+    "洪江古商城": "431200",
+    "洪江古城": "431200",
 }
 _ZONE_SUFFIXES = ("高新区", "经开区", "经济技术开发区", "高新技术产业开发区", "综合保税区", "综保区")
 
@@ -206,6 +209,7 @@ CONFUSIONS = {
     "冈": "岗",
     "溆": "漵淑",
     "溪": "谿",
+    "泸": "沪",
     "沅": "沆",
     "冷": "泠",
     "市": "巿",
@@ -347,6 +351,26 @@ class Mention:
     surface: Surface
     start: int
     zone: str  # title | lead | body | caption
+
+
+def leads_with_division(text: str) -> bool:
+    """``text`` opens with a division's name in any of its forms (新化, 沅江市, 桃江县).
+
+    For a headline's shape only (沅江：…, …看沅江): no context check, since the shape itself
+    says a place is meant.
+    """
+    m = gazetteer().pattern.match(text)
+    return m is not None and gazetteer().surfaces[m.group(0)].form != "variant"
+
+
+# 乡村振兴看新化, 真抓实干在资兴: a column's name is a theme followed by 看/在 and a place.
+_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,8}(看|在)(?P<place>[\u4e00-\u9fff]{2,5})$")
+
+
+def is_column_line(text: str) -> bool:
+    """A column (series) line such as 乡村振兴看新化: printed over a headline as its kicker."""
+    m = _COLUMN.match(text.strip())
+    return bool(m) and leads_with_division(m.group("place"))
 
 
 def find_mentions(text: str, zone: str, *, context: str = "") -> list[Mention]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -10,9 +11,9 @@ from .assemble import Draft, assemble
 from .classify import Kind, Unit, classify_blocks, is_page_header
 from .dates import estimate_date, parse_date
 from .dedupe import drop_repeated_sentences, mark_duplicates
-from .furniture import header_parts, is_jump_line
+from .furniture import header_parts, is_jump_line, is_web_metadata
 from .layout import build_blocks
-from .places import guess_place, home_prefecture
+from .places import guess_place, home_prefecture, leads_with_division
 from .text import content_chars, ends_sentence, to_simplified
 from .topics import assign_topics
 from .types import ReporterCredit, SegmentedArticle, SegmentedPage, Span
@@ -45,7 +46,10 @@ def segment_page(
         if repeats and "duplicate_removed" not in article.review_reasons:
             article.duplicate_removed = True
             article.review_reasons.append("duplicate_removed")
-        if page.date is not None:
+        published = _published_date(article.spans, units)
+        if published is not None:
+            article.date = published  # an online dump's 发布时间 line inside the article
+        elif page.date is not None:
             article.date = page.date
         else:
             # No page header date: a guess from the text, flagged (None when the text names no year).
@@ -104,6 +108,25 @@ def _page_prefecture_fallback(page: SegmentedPage) -> None:
             a.review_reasons = ["place_ambiguous" if r == "place_unknown" else r for r in a.review_reasons]
 
 
+def _published_date(spans: list[Span], units: list[Unit]) -> dt.date | None:
+    """The date of a 发布时间 line printed inside the article's extent (online dumps date each item).
+
+    The line is furniture, or metadata printed beside the byline (作者：… 发布时间：…).
+    """
+    if not spans:
+        return None
+    lo, hi = spans[0].start, spans[-1].end
+    for u in units:
+        if not lo <= u.start <= hi:
+            continue
+        printed = [u.block.raw_joined if u.block else u.text] if u.kind == Kind.FURNITURE else u.aside
+        for text in printed:
+            found = parse_date(text) if is_web_metadata(text) else None
+            if found is not None:
+                return found
+    return None
+
+
 def _locate(text: str, piece: str, start: int, end: int) -> tuple[int, int]:
     """Where ``piece`` (spaces removed) is printed between ``start`` and ``end``."""
     pattern = r"\s*".join(re.escape(c) for c in piece if not c.isspace())
@@ -116,7 +139,11 @@ def _read_page_header(page: SegmentedPage, furniture: list[Unit]) -> None:
     for u in furniture:
         # The printed line, spaces kept: they separate the paper's name from the date and section.
         text = re.sub(r"^#+\s*", "", u.block.raw_joined if u.block else u.text)
-        if is_jump_line(text) or not (is_page_header(text) or header_parts(text)[:2] != (0, 0)):
+        if (
+            is_jump_line(text)
+            or is_web_metadata(text)  # 发布时间 dates one item of an online dump, not the page
+            or not (is_page_header(text) or header_parts(text)[:2] != (0, 0))
+        ):
             continue
         page.date = page.date or parse_date(text)
         label = re.search(r"(第\s*[A-Z]?\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Z]\d{1,2}版?)", text)
@@ -175,6 +202,19 @@ def _title_parts(d: Draft) -> tuple[str | None, str | None, str | None]:
     kickers += [u.text for u in d.title_group.units if u.kind == Kind.KICKER and u.text]
     heads = [u.text for u in d.title_group.units if u.kind == Kind.HEADING and u.text]
     subs = [u.text for u in d.title_group.units if u.kind == Kind.SUBTITLE and u.text]
+    # Lines above the one a —— deck hangs from are kickers (县域经济看邵阳 over 邵东：… / ——…).
+    units = d.title_group.units
+    deck = next((k for k, u in enumerate(units) if u.kind == Kind.SUBTITLE), None)
+    if deck is not None and len(heads) > 1:
+        above = [u for u in units[:deck] if u.kind == Kind.HEADING and u.text]
+        if len(above) > 1:
+            kickers += [u.text for u in above[:-1]]
+            below = [u.text for u in units[deck:] if u.kind == Kind.HEADING and u.text]
+            heads = [above[-1].text, *below]
+    if deck is None and len(heads) == 2 and _place_led(heads[1]) and not _place_led(heads[0]):
+        # 乡村振兴看新化 / 新化：“一村一品”点亮富民路: a line led by its place and a colon is the
+        # main title, so the line above it is the series line (引题), not the headline.
+        kickers.append(heads.pop(0))
     title = heads[0] if heads else None
     if title and "——" in title:
         title, _, rest = title.partition("——")
@@ -185,6 +225,15 @@ def _title_parts(d: Draft) -> tuple[str | None, str | None, str | None]:
     subtitle = "　".join(s for s in subs if s) or None
     kicker = " ".join(kickers) or None
     return title, kicker, subtitle
+
+
+_PLACE_COLON = re.compile(r"^([\u4e00-\u9fff]{2,8})[：:]")
+
+
+def _place_led(line: str) -> bool:
+    """``新化：…``, ``慈利县：…``: a headline opening with a place name and a colon."""
+    m = _PLACE_COLON.match(line)
+    return bool(m) and leads_with_division(m.group(1))
 
 
 def _join_paragraphs(paras: list[Unit]) -> list[str]:
@@ -256,7 +305,15 @@ def _article(
     a.split = d.split
     a.duplicate_removed = removed or any(p.fragment_removed for p in d.paras)
     # Match places and keywords on simplified text: a headline may be printed in traditional characters.
-    head_text = to_simplified(" ".join(x for x in (kicker, title, subtitle) if x))
+    # A commentary's author line names the official's county (宁远县委书记): as telling as a headline.
+    authors = [
+        a
+        for g in d.names_groups + ([d.title_group] if d.title_group else [])
+        for u in g.units
+        if u.kind == Kind.AUTHOR
+        for a in u.aside
+    ]
+    head_text = to_simplified(" ".join(x for x in (kicker, title, subtitle, *authors) if x))
     a.place = guess_place(head_text, a.body, a.captions, home=home)
     a.topics = assign_topics(head_text, a.body, topic_rules)
 

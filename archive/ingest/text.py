@@ -16,6 +16,15 @@ REPORT_LEAD = re.compile(
     r"^[“\"]?(\d{1,2}月(\d{1,2}日|上旬|中旬|下旬|初|底|末)|近日|日前|近期|近年来|今年以来|今年来|今年\d"
     r"|本月|上月|本报讯|记者从|连日来|\d{4}年|[\u4e00-\u9fff]{2}时节)"
 )
+# A report's subject, then the time word (武冈市湾头桥镇日前举行…, 市民政局近日…).
+_SUBJECT_THEN_TIME = re.compile(r"^[^，。,；;：:“”]{2,14}?(近日|日前|近期|连日来|\d{1,2}月\d{1,2}日)")
+
+
+def opens_report(text: str) -> bool:
+    """The paragraph opens the way a news report does (a date, 近日…, 某镇日前…)."""
+    return bool(REPORT_LEAD.match(text) or _SUBJECT_THEN_TIME.match(text))
+
+
 # Characters that read as CJK for spacing purposes although Unicode calls them "ambiguous".
 _CJK_PUNCT = set("“”‘’…—·、。，；：！？「」『』（）《》【】〔〕〈〉％")
 
@@ -94,7 +103,13 @@ def ends_sentence(text: str) -> bool:
     t = text.rstrip()
     while t and t[-1] in CLOSERS:
         t = t[:-1]
-    return bool(t) and t[-1] in TERMINAL
+    if not t:
+        return False
+    if t[-1] in TERMINAL:
+        return True
+    # Pages set in half-width punctuation end sentences with "." - but "2." closing a line is
+    # a number broken across the column (2. / 6万件), not a full stop.
+    return t[-1] in ".．" and len(t) > 1 and (is_cjk(t[-2]) or t[-2] in "%)")
 
 
 _NOT_CONTENT = re.compile(r"[\W_]+")
