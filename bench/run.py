@@ -1169,15 +1169,15 @@ def render(results: dict) -> str:
     lines.append("|---|---|---|---|---|---|---|---|---|")
 
     def rebuild_row(label: str, r: dict, n: int) -> str:
-        cpu_ms = r.get("cpu_s", 0) * 1000 / n if n else 0
-        ours_cpu = ours.get("cpu_s", 0) * 1000 / rb["articles"] if rb.get("articles") else 0
+        cpu_ms = (r.get("cpu_s") or 0) * 1000 / n if n else 0
+        ours_cpu = (ours.get("cpu_s") or 0) * 1000 / rb["articles"] if rb.get("articles") else 0
         wall_ratio = r["per_s"] / ours["per_s"] if ours.get("per_s") else 0
         cpu_ratio = ours_cpu / cpu_ms if cpu_ms else 0
         return (
             f"| {label} | {fmt(n)} | {fmt(r['seconds'], 1, ' s')} | {fmt(r.get('cpu_s'), 1, ' s')} "
-            f"| {fmt(r.get('load'), 2)} | {fmt(r['per_s'])} | {fmt(cpu_ms, 1)} "
+            f"| {fmt(r.get('load'), 2)} | {fmt(r['per_s'])} | {fmt(cpu_ms or None, 1)} "
             f"| {fmt(r['index_mib'], 1, ' MiB')} "
-            f"| {wall_ratio:.2f}× / {cpu_ratio:.2f}× |"
+            f"| {wall_ratio:.2f}× / {f'{cpu_ratio:.2f}×' if cpu_ratio else '—'} |"
         )
 
     if ours:
@@ -1238,6 +1238,14 @@ def render(results: dict) -> str:
                 f"{kind}: " + ", ".join(f"{nm} {fmt(v.get(nm, {}).get('p95'))}" for nm in names)
                 for kind, v in se["by_kind"].items()
             )
+        )
+        lines.append("")
+    comm_n = (rb.get("community") or {}).get("articles")
+    if comm_n and rb.get("articles") and comm_n < rb["articles"]:
+        lines.append(
+            f"The community setup searched its own index of the first {comm_n:,} articles "
+            f"(`--community-articles`), not all {rb['articles']:,}: its latencies are for a smaller index "
+            "and its empty results partly reflect the sample."
         )
         lines.append("")
     hits = se.get("hits", {})

@@ -26,8 +26,9 @@ The decisions are scored rather than fixed by layout order:
    usual shape of an item printed inside another) and for a paragraph set in the other
    article's column; a closing byline under the resumed text signs the resumed article;
 5. page furniture cuts articles (上接/下转 lines), and a paragraph closed by its own credit
-   that opens like a report (or follows a dateline brief) about another county is an item
-   of its own (photo news, the next brief).
+   (inline, or a names line of its own under it) is an item of its own (photo news, the next
+   brief) when one score says a new report starts there (:func:`new_report_score`: the text
+   above finished, the paragraph opens like a report, a dateline brief above, another county).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from dataclasses import dataclass, field
 
 from .classify import _UNFINISHED, Kind, Unit
 from .places import find_mentions
-from .text import REPORT_LEAD, BigramIndex, opens_report, bigrams, content_chars, ends_sentence, is_han
+from .text import REPORT_LEAD, BigramIndex, bigrams, content_chars, ends_sentence, is_han, opens_report
 
 GROUP_KINDS = (Kind.KICKER, Kind.HEADING, Kind.SUBTITLE, Kind.NAMES, Kind.AUTHOR)
 BODY_KINDS = (Kind.BODY, Kind.LABEL)
@@ -352,7 +353,7 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             floating.append(u)
             if u.kind == Kind.CREDIT and run is not None and run.paras:
                 # A photo-news credit closes the item above it, which may be an item of its own.
-                if _own_item(run):
+                if _own_item(run, elements):
                     last = run.paras.pop()
                     close_run()
                     run = Run(paras=[last])
@@ -362,7 +363,7 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
         if u.kind == Kind.NAMES and u.closing:
             # （廖智慧 何茂金）on a line of its own: the credit of the body above, which ends there;
             # the paragraph right above may be a brief of its own (same decision as for credits).
-            if run is not None and _own_item(run):
+            if run is not None and _own_item(run, elements):
                 last = run.paras.pop()
                 close_run()
                 run = Run(paras=[last])
@@ -389,7 +390,7 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             run = Run(dateline=bool(u.dateline))
         run.paras.append(u)
         if u.closing:
-            if _own_item(run):  # a brief or photo-news item closed by its own byline
+            if _own_item(run, elements):  # a brief or photo-news item closed by its own byline
                 last = run.paras.pop()
                 close_run()
                 run = Run(paras=[last])
@@ -403,19 +404,25 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
 OWN_ITEM_BAR = 3.0  # new_report_score from which headless text is an item of its own
 
 
-def new_report_score(before: list[Unit], para: Unit, *, closed: bool, after_dateline: bool) -> float:
+def new_report_score(
+    before: list[Unit], para: Unit, *, closed: bool, after_dateline: bool, broken_off: bool = False
+) -> float:
     """How strongly ``para``, running on after ``before`` without a headline, starts a report of its own.
 
     One decision for every place where headless text may begin a new item: the text above must
     be finished (a full stop, a closed quote or a credit); then a report's opening, a dateline
     brief above (such briefs are one thing each), a credit closing ``para`` itself and a county
-    the text above does not name each count for a new item; naming the same places counts against.
+    the text above does not name each count for a new item; naming the same places counts against,
+    and so does running on mid-phrase while an earlier article broke off mid-sentence
+    (``broken_off``): that is the rest of the interrupted article, not a new report.
     """
     if not before or not (ends_sentence(before[-1].text) or before[-1].closing):
         return float("-inf")
     score = 0.0
     if opens_report(para.text):
         score += 1.0
+    elif broken_off:
+        score -= 1.0
     if after_dateline:
         score += 1.0
     if closed:
@@ -429,11 +436,14 @@ def new_report_score(before: list[Unit], para: Unit, *, closed: bool, after_date
     return score
 
 
-def _own_item(run: Run) -> bool:
+def _own_item(run: Run, earlier: list[Group | Run]) -> bool:
     """The run's last paragraph, closed by a credit, is an item of its own (photo news, a brief)."""
     if len(run.paras) < 2:
         return False
-    score = new_report_score(run.paras[:-1], run.paras[-1], closed=True, after_dateline=run.dateline)
+    broken_off = any(isinstance(e, Run) and e.paras and not ends_sentence(e.paras[-1].text) for e in earlier)
+    score = new_report_score(
+        run.paras[:-1], run.paras[-1], closed=True, after_dateline=run.dateline, broken_off=broken_off
+    )
     return score >= OWN_ITEM_BAR
 
 

@@ -281,7 +281,9 @@ def _split_body(unit: Unit) -> None:
 
 
 # A byline in parentheses in front of a paragraph's first sentence: (文/李 茜)走进…
-_OPENING_CREDIT = re.compile(r"^[（(](?P<inner>(文|图|图/文|文/图|记者|通讯员)\s*[/／ ][^（）()]{1,40})[)）]\s*(?=\S)")
+_OPENING_CREDIT = re.compile(
+    r"^[（(](?P<inner>(文|图|图/文|文/图|记者|通讯员)\s*[/／ ][^（）()]{1,40})[)）]\s*(?=\S)"
+)
 
 
 # A credit printed after the last sentence without parentheses, set off by a space.

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from .bylines import is_byline, parse_names
 from .furniture import header_lines
 from .places import is_column_line
-from .text import REPORT_LEAD, content_chars, despace, display_width, ends_sentence, join_lines
+from .text import content_chars, despace, display_width, ends_sentence, join_lines, opens_report
 
 _MD = re.compile(r"^(#{1,6})\s*")
 # A line that always starts a block of its own.
@@ -226,7 +226,7 @@ def _headline_over_lead(lines: list[Line], i: int) -> bool:
     wide the column.  A single line only needs to hold no clause; a pair must be two phrases
     that each stand alone (see :func:`_complete_phrase`)."""
     for s, e in ((i, i), (i - 1, i), (i, i + 1)):
-        if s < 0 or e + 1 >= len(lines) or not REPORT_LEAD.match(lines[e + 1].text):
+        if s < 0 or e + 1 >= len(lines) or not opens_report(lines[e + 1].text):
             continue
         if not _finished_before(lines, s):
             continue
@@ -248,7 +248,7 @@ def _headline_over_report(prev: Line, line: Line) -> bool:
         not re.search(r"[，。；：！？、,;:!?]", prev.text)
         and len(prev.text) >= 6
         and prev.width < 0.6 * line.width
-        and bool(REPORT_LEAD.match(line.text))
+        and opens_report(line.text)
     )
 
 
@@ -442,7 +442,7 @@ def _headline_lines(lines: list[Line], header: list[bool]) -> list[bool]:
             # that stands alone after finished text (not the cut-off end of another article's
             # sentence: …由原来的3个工 / 作日压缩至).
             if (
-                _DATELINE_OPENING.match(ln.raw)
+                _DATELINE_OPENING.match(ln.text)
                 and not header[i - 1]
                 and _complete_phrase(lines[i - 1].text)
                 and (_finished_before(lines, i - 1) or "讯" in ln.text[:24])
