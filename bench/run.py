@@ -1129,7 +1129,10 @@ def render(results: dict) -> str:
     lines: list[str] = []
     corpus = s.get("corpus", {})
     n = s.get("import", {}).get("articles") or corpus.get("articles")
-    lines.append(f"## {results['started']} — N = {fmt(n)} articles")
+    heading = f"N = {fmt(corpus.get('articles') or n)} generated articles"
+    if n and corpus.get("articles") and n != corpus["articles"]:
+        heading += f" ({fmt(n)} after segmentation)"
+    lines.append(f"## {results['started']} — {heading}")
     lines.append("")
     lines.append(
         f"- Machine: {m.get('cores')} cores ({m.get('cpu', '?')}), {m.get('mem_gib', '?')} GiB RAM, "

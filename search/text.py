@@ -52,11 +52,16 @@ class _FoldTable(dict):
 
     def __missing__(self, code: int) -> str:
         value = fold_char(chr(code))
+        if not value:
+            _VANISHING.add(code)
         self[code] = value
         return value
 
 
 _FOLD = _FoldTable()
+# Characters that fold to nothing. While there are none, a folded text as long as
+# its source folded every character to exactly one (㈱ → (株) makes it longer).
+_VANISHING: set[int] = set()
 
 
 def normalize(text: str) -> str:
@@ -66,29 +71,44 @@ def normalize(text: str) -> str:
     return _SPACE_INSIDE_CJK.sub("", text.translate(_FOLD))
 
 
-def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
-    """:func:`normalize` plus, for each output character, its index in ``text``.
-
-    Used by the highlighter to mark matches found in folded text on the
-    original text.
-    """
+def _char_offsets(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     for i, char in enumerate(text):
         folded = _FOLD[ord(char)]
         out.append(folded)
         offsets.extend([i] * len(folded))
-    joined = "".join(out)
-    kept = [True] * len(joined)
-    for match in _SPACE_INSIDE_CJK.finditer(joined):
-        for j in range(match.start(), match.end()):
-            kept[j] = False
-    if all(kept):
-        return joined, offsets
-    return (
-        "".join(c for c, k in zip(joined, kept, strict=True) if k),
-        [o for o, k in zip(offsets, kept, strict=True) if k],
-    )
+    return "".join(out), offsets
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """:func:`normalize` plus, for each output character, its index in ``text``.
+
+    Used by the highlighter to mark matches found in folded text on the
+    original text.
+    """
+    if not text:
+        return "", []
+    folded = text.translate(_FOLD)  # also fills the table, and so _VANISHING
+    if len(folded) == len(text) and (not _VANISHING or _VANISHING.isdisjoint(map(ord, text))):
+        # Nearly every text folds one character to one: offsets are the identity,
+        # and the per-character loop (most of a highlight's cost) is skipped.
+        offsets = list(range(len(text)))
+    else:
+        folded, offsets = _char_offsets(text)
+    removed = [m.span() for m in _SPACE_INSIDE_CJK.finditer(folded)]
+    if not removed:
+        return folded, offsets
+    kept_text: list[str] = []
+    kept_offsets: list[int] = []
+    start = 0
+    for begin, end in removed:
+        kept_text.append(folded[start:begin])
+        kept_offsets.extend(offsets[start:begin])
+        start = end
+    kept_text.append(folded[start:])
+    kept_offsets.extend(offsets[start:])
+    return "".join(kept_text), kept_offsets
 
 
 def runs(normalized: str) -> list[str]:

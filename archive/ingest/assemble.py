@@ -28,7 +28,9 @@ The decisions are scored rather than fixed by layout order:
 5. page furniture cuts articles (上接/下转 lines), and a paragraph closed by its own credit
    (inline, or a names line of its own under it) is an item of its own (photo news, the next
    brief) when one score says a new report starts there (:func:`new_report_score`: the text
-   above finished, the paragraph opens like a report, a dateline brief above, another county).
+   above finished, the paragraph opens like a report, a dateline brief above, another county);
+   an article's last paragraph with neither headline nor credit is judged by the same score,
+   with a change of wording standing in for the credit (photo news, :func:`_split_trailing_items`).
 """
 
 from __future__ import annotations
@@ -268,7 +270,9 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
             # 上接第1版 under a headline block: the line below it opens the continued text.
             return False
         if v.kind == Kind.NAMES:
-            return not v.closing
+            # A closing byline （…） ends the body above it; right under a short line that is
+            # not a paragraph's end, (文/杨 柳) is the names line of that headline.
+            return not v.closing or (v.index > i and not ends_sentence(units[i].text))
         if v.kind == Kind.HEADING:
             return v.strong
         return v.kind in (Kind.KICKER, Kind.SUBTITLE, Kind.AUTHOR)
@@ -360,6 +364,10 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
                 run.hard_end = True
                 close_run()
             continue
+        if u.kind == Kind.NAMES and u.closing and run is None and group is not None and group.has_title:
+            # （文/杨 柳） right under a headline, before any body: the names line of that headline.
+            group.units.append(u)
+            continue
         if u.kind == Kind.NAMES and u.closing:
             # （廖智慧 何茂金）on a line of its own: the credit of the body above, which ends there;
             # the paragraph right above may be a brief of its own (same decision as for credits).
@@ -402,6 +410,10 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
 
 
 OWN_ITEM_BAR = 3.0  # new_report_score from which headless text is an item of its own
+# An uncredited last paragraph sharing less wording than this with its article may be photo news
+# (a real closing paragraph shares 0.4 and more; see _split_trailing_items).
+TRAILING_SHIFT = 0.2
+SHIFT_CONTEXT = 150  # characters of text above needed before its wording is compared
 
 
 def new_report_score(
@@ -580,10 +592,41 @@ def assemble(units: list[Unit]) -> Assembly:
     drafts = _drafts(elements, choice)
     drafts = _merge_headless(drafts, index)
     drafts = _Resumer(drafts, index, units).run()
+    drafts = _split_trailing_items(drafts, index)
     _promote_subheads(drafts)
     _place_floating(drafts, floating, index)
     drafts = [d for d in drafts if d.paras or d.title_group or d.captions]
     return Assembly(drafts, furniture)
+
+
+def _split_trailing_items(drafts: list[Draft], index: BigramIndex) -> list[Draft]:
+    """An article's last paragraph, printed without headline or credit, may be an item of its own.
+
+    Photo news often has neither: it is told apart by the same score as a credited item, with
+    the change of wording (little shared vocabulary with the paragraphs above) in place of the credit.
+    """
+    out: list[Draft] = []
+    for d in drafts:
+        out.append(d)
+        if len(d.paras) < 2 or d.hard_end or d.extra_credits or d.resumed or d.tail is not None:
+            continue
+        last, before = d.paras[-1], d.paras[:-1]
+        if last.subhead or last.credits or last.closing or last.dateline:
+            continue
+        # The headline counts as wording of the article: a closing paragraph names its subject.
+        above: set[str] = bigrams(d.title_group.text) if d.title_group is not None else set()
+        for p in before:
+            above |= bigrams(p.text)
+        # Shared wording only tells when there is enough text above to share it with.
+        judged = sum(len(p.text) for p in before) >= SHIFT_CONTEXT
+        shared = index.coverage(bigrams(last.text), above) if judged else 1.0
+        score = new_report_score(before, last, closed=shared < TRAILING_SHIFT, after_dateline=False)
+        if shared < TOPIC_SHIFT:
+            score += 1.0  # next to nothing in common: as telling as a credit of its own
+        if score >= OWN_ITEM_BAR:
+            d.paras = before
+            out.append(Draft(paras=[last], order=last.start))
+    return out
 
 
 def _drafts(elements: list[Group | Run], choice: dict[int, str]) -> list[Draft]:
@@ -646,6 +689,17 @@ def _merge_headless(drafts: list[Draft], index: BigramIndex) -> list[Draft]:
     i = 0
     while i < len(drafts):
         d = drafts[i]
+        resumed = _resumed_after_brief(d, out, index)
+        if resumed is not None:
+            # The rest of an article cut off mid-sentence (or its credited last paragraph),
+            # printed after a brief that cut in.
+            resumed.paras += d.paras
+            resumed.hard_end = d.hard_end
+            resumed.extra_credits += d.extra_credits
+            resumed.names_groups += d.names_groups
+            resumed.resumed = resumed.split = True
+            i += 1
+            continue
         if d.title_group is None and d.paras and not d.hard_end and not _starts_with_dateline(d):
             nxt = drafts[i + 1] if i + 1 < len(drafts) else None
             if (
@@ -684,29 +738,19 @@ def _merge_headless(drafts: list[Draft], index: BigramIndex) -> list[Draft]:
                 prev.extra_credits += d.extra_credits
                 i += 1
                 continue
-        resumed = _resumed_after_brief(d, out, index)
-        if resumed is not None:
-            # The article's last paragraph (and its credit) printed after a brief that cut in.
-            resumed.paras += d.paras
-            resumed.hard_end = d.hard_end
-            resumed.extra_credits += d.extra_credits
-            resumed.names_groups += d.names_groups
-            resumed.resumed = resumed.split = True
-            i += 1
-            continue
         out.append(d)
         i += 1
     return out
 
 
 def _resumed_after_brief(d: Draft, out: list[Draft], index: BigramIndex) -> Draft | None:
-    """A headless piece closed by a credit, right after a closed brief, that goes on an earlier article.
+    """A headless piece right after a closed brief that goes on an earlier article.
 
     ``耒阳市还建立了…（记者 彭 婷）`` after a credited brief about 常宁 is the end of the 耒阳
     article above the brief, not photo news: it does not open like a report and shares the
     earlier article's wording.
     """
-    if d.title_group is not None or not d.paras or not d.hard_end or _starts_with_dateline(d):
+    if d.title_group is not None or not d.paras or _starts_with_dateline(d):
         return None
     if opens_report(d.paras[0].text) or len(out) < 2 or not out[-1].hard_end:
         return None
@@ -716,6 +760,10 @@ def _resumed_after_brief(d: Draft, out: list[Draft], index: BigramIndex) -> Draf
             continue
         if x.hard_end:
             return None  # the nearest headed article above finished: nothing to resume
+        if not d.hard_end and not x.open:
+            # Without a closing credit the piece may be a brief of its own; an article
+            # stopped mid-sentence (…开展订单式职业技能培训，) is what makes it a resumption.
+            return None
         return x if index.coverage(grams, _draft_grams(x)) >= 0.35 else None
     return None
 

@@ -90,6 +90,10 @@ _ORG_BEFORE_NAMES = re.compile(
     r"^(?P<org>[\u4e00-\u9fff·]{2,20}(融媒体中心|新闻中心|日报社?|报社|电视台|广播电视台|宣传部"
     r"|委员会|[局委办院所站队部])(?:[\u4e00-\u9fff]{0,6}(中心|科|股|室))?)\s+(?P<rest>\S.*)$"
 )
+# A closing parenthesis naming only an organisation: the source of the item.
+_SOURCE_ORG = re.compile(
+    r"[\u4e00-\u9fff·]{2,16}(融媒体中心|新闻中心|日报社?|报社|电视台|广播电视台|宣传部|委员会|纪委监委|[局委办院])"
+)
 _PAPER = re.compile(r"^[\u4e00-\u9fff·]{2,16}(日报|晚报|报|新闻|融媒|网)[\u4e00-\u9fff·]*(讯)?$")
 
 
@@ -402,6 +406,9 @@ def split_closing_byline(text: str) -> tuple[str, Credits] | None:
             if org:  # （衡东县融媒体中心 彭思远）: the media centre is not a reporter
                 names = parse_names(org.group("rest"), strict=True, spaced_ok=True)
                 prefix = org.group("org")
+        if names is None and prefix is None and _SOURCE_ORG.fullmatch(inner.strip()):
+            # （洪江区融媒体中心）, （州纪委监委）: the item's source is an organisation, not a reporter.
+            return before, Credits(printed_supply=inner.strip())
         if names is None:
             return None
         credit = Credits(credits=names)

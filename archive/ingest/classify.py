@@ -24,7 +24,7 @@ from .bylines import (
 from .furniture import is_web_metadata, split_web_metadata
 from .layout import Block
 from .places import is_column_line
-from .text import REPORT_LEAD, content_chars, despace, ends_sentence, opens_report
+from .text import REPORT_LEAD, content_chars, despace, ends_sentence, is_series_line, opens_report
 from .types import ReporterCredit
 
 
@@ -57,7 +57,6 @@ _HEADER_HINT = re.compile(
     r"(星期[一二三四五六日天]|周[一二三四五六日]|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Z]\d{1,2}\b|版|日报|晚报)"
 )
 _EMBEDDED_FURNITURE = re.compile(r"\s*[（(]\s*(上接|下转|转第|接第)[^（）()]{1,10}版\s*[)）]\s*$")
-_SERIES = re.compile(r"(之.{1,10}篇[①-⑳\d]*|系列报道|[①-⑳]$|（[一二三四五六七八九十]+）$|·.{2,8}$)")
 _LABEL = re.compile(r"^【[^】]{2,12}】$")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
 # ■ 龙山县举办农民丰收节: a bullet that marks the headline of a brief.
@@ -218,7 +217,7 @@ def classify_block(block: Block) -> Unit:
         unit.fragment = block.loose_in_column and (
             (block.between_narrow and block.beside_wrapped) or bool(_UNFINISHED.search(text))
         )
-        if _SERIES.search(text) and len(text) <= 20 or is_column_line(text):
+        if is_series_line(text) or is_column_line(text):
             unit.kind = Kind.KICKER  # a column line over a headline; alone it becomes a headline again
         return unit
 
@@ -255,8 +254,12 @@ def _split_body(unit: Unit) -> None:
         aside = _dateline_aside(text, dl[1], dl[0])
         if aside:
             unit.aside.append(aside)
-        unit.dateline, text, credits = dl
+        unit.dateline, rest, credits = dl
         unit.credits = list(credits)
+        if credits:
+            # A dateline with names (本报讯（记者 …）) is the byline; a bare one (本报讯　为推动…)
+            # is printed as the paragraph's first words and stays in the body.
+            text = rest
     closing = split_closing_byline(text)
     if closing:
         text = closing[0]
@@ -524,7 +527,7 @@ def _kickers_before_headings(units: list[Unit]) -> None:
             nxt = _next_content(units, i)
             if nxt is not None and nxt.kind == Kind.HEADING and (nxt.strong or not nxt.md_level):
                 u.kind = Kind.KICKER
-        elif u.kind == Kind.KICKER and not _SERIES.search(u.text):
+        elif u.kind == Kind.KICKER and not is_series_line(u.text):
             nxt = _next_content(units, i)
             if nxt is None or nxt.kind not in (Kind.HEADING, Kind.SUBTITLE):
                 u.kind = Kind.HEADING

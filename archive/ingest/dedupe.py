@@ -22,9 +22,9 @@ def mark_duplicates(units: list[Unit]) -> int:
     """
     seen: dict[str, int] = {}
     earlier_text: list[str] = []
-    marked = 0
+    marked = _mark_stray_fragments(units)
     for i, u in enumerate(units):
-        if u.kind not in (Kind.BODY, Kind.LABEL) and not u.closing:
+        if (u.kind not in (Kind.BODY, Kind.LABEL) and not u.closing) or u.duplicate_of is not None:
             continue
         key = norm_key(u.text) + "|" + ",".join(c.name for c in u.credits)
         if len(norm_key(u.text)) >= MIN_PARAGRAPH and key in seen:
@@ -45,6 +45,26 @@ def mark_duplicates(units: list[Unit]) -> int:
         follower = _next_body(units, i)
         if follower is None or follower.duplicate_of is not None:
             u.duplicate_of = first
+            marked += 1
+    return marked
+
+
+def _mark_stray_fragments(units: list[Unit]) -> int:
+    """A paragraph that is only a piece of a longer paragraph elsewhere on the page is a stray copy.
+
+    Whichever comes first, the fuller copy keeps the text: a fragment printed inside another
+    article (…持续擦亮“一馆一城”文旅名片…) must not take that sentence from its own article.
+    """
+    bodies = [u for u in units if u.kind == Kind.BODY and u.duplicate_of is None]
+    keys = {u.index: norm_key(u.text) for u in bodies}
+    marked = 0
+    for u in bodies:
+        key = keys[u.index]
+        if len(key) < MIN_FRAGMENT:
+            continue
+        fuller = next((v for v in bodies if len(keys[v.index]) > len(key) and key in keys[v.index]), None)
+        if fuller is not None and fuller.duplicate_of is None:
+            u.duplicate_of = fuller.index
             marked += 1
     return marked
 

@@ -25,7 +25,15 @@ from dataclasses import dataclass, field
 from .bylines import is_byline, parse_names
 from .furniture import header_lines
 from .places import is_column_line
-from .text import content_chars, despace, display_width, ends_sentence, join_lines, opens_report
+from .text import (
+    content_chars,
+    despace,
+    display_width,
+    ends_sentence,
+    is_series_line,
+    join_lines,
+    opens_report,
+)
 
 _MD = re.compile(r"^(#{1,6})\s*")
 # A line that always starts a block of its own.
@@ -352,6 +360,7 @@ def build_blocks(text: str) -> list[Block]:
                     # a label or a column line (乡村振兴看新化) stands over the headline, apart from it
                     or re.fullmatch(r"【[^】]{1,16}】", prev.text)
                     or is_column_line(prev.text)
+                    or is_series_line(prev.text)
                     or _is_parenthetical(prev.text)
                     or (line.raw.startswith(("（", "(")) and _is_parenthetical(line.text))
                 )

@@ -5,7 +5,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.text import iter_gram_positions, normalize, normalize_with_offsets, query_gram_terms, runs
+from search.text import (
+    fold_char,
+    iter_gram_positions,
+    normalize,
+    normalize_with_offsets,
+    query_gram_terms,
+    runs,
+)
 
 
 def test_normalize_folds_width_case_traditional_and_spaces_inside_cjk():
@@ -60,3 +67,21 @@ def test_every_substring_is_found_by_the_gram_stream(text, data):
     grams = list(iter_gram_positions(normalize(text)))
     for piece in runs(normalize(query)):
         assert _phrase_present(grams, piece), (text, query, piece)
+
+
+def test_offsets_when_folding_changes_the_length():
+    # ㈱ folds to three characters, ﬁ to two: each output character still points at its source.
+    text = "㈱長沙 ﬁ 李 蓉"
+    folded, offsets = normalize_with_offsets(text)
+    assert folded == normalize(text)
+    assert len(offsets) == len(folded)
+    assert [text[i] for i in offsets] == ["㈱", "㈱", "㈱", "長", "沙", " ", "ﬁ", "ﬁ", " ", "李", "蓉"]
+
+
+@given(st.text(alphabet=st.sampled_from("政務服务 ＡＢａb１2①㈱ﬁ李蓉\n，。"), max_size=40))
+def test_offsets_agree_with_normalize_for_any_text(text):
+    folded, offsets = normalize_with_offsets(text)
+    assert folded == normalize(text)
+    assert len(offsets) == len(folded)
+    assert offsets == sorted(offsets)
+    assert all(ch in fold_char(text[i]) for ch, i in zip(folded, offsets, strict=True))
