@@ -40,7 +40,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .classify import _UNFINISHED, Kind, Unit
-from .places import find_mentions
+from .places import find_mentions, is_place_led_headline
 from .text import REPORT_LEAD, BigramIndex, bigrams, content_chars, ends_sentence, is_han, opens_report
 
 GROUP_KINDS = (Kind.KICKER, Kind.HEADING, Kind.SUBTITLE, Kind.NAMES, Kind.AUTHOR)
@@ -209,12 +209,17 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
         score += 1.0
     before, after = _window(units, first, -1, limit=4), _window(units, last, 1, limit=4)
     mentions = find_mentions(text, "title", context=text + after)
-    named = {m.surface.canonical for m in mentions}
-    if named:
-        # Headlines name places; a subhead names one the article has named already.
-        score += 1.0 if not any(n in before for n in named) else 0.5
-        if any(m.start == 0 for m in mentions) and not any(n in before for n in named):
+    if mentions:
+        # Headlines name places; a subhead names one the article has named already (as a place:
+        # 物流通道 above does not name 通道县).
+        context = before + text + after
+        named_before = {m.surface.canonical for m in find_mentions(before, "body", context=context)}
+        fresh = not any(m.surface.canonical in named_before for m in mentions)
+        score += 1.0 if fresh else 0.5
+        if any(m.start == 0 for m in mentions) and fresh:
             score += 0.5  # 永兴：…, 祁东黄花菜…: a report's headline leads with its place
+            if is_place_led_headline(text):
+                score += 0.5  # place and colon (通道：…) is how a report's headline is written
     if prev is not None and prev.kind == Kind.BODY and _SIGN_OFF.search(prev.text):
         score += 1.0  # …”县农业农村局负责人表示。 is how a report usually ends
     if prev is None and nxt is not None and not nxt.narrow:
@@ -231,6 +236,9 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
     both_body = prev is not None and nxt is not None and prev.kind == nxt.kind == Kind.BODY
     if both_body and prev.narrow != nxt.narrow:  # type: ignore[union-attr]
         score += 1.0  # the setting changes (full-width paragraphs ↔ a narrow column): another report
+    set_apart = all(units[k].block is not None and units[k].block.set_apart for k in range(first, last + 1))
+    if set_apart and (prev is None or ends_sentence(prev.text)):
+        score += 1.0  # where a column's lines touch, lines set apart by blank lines after a finished text
     if u.block is not None and u.block.letter_spaced:
         score += 1.0  # typesetters space out headlines
     if re.search(r"[，,]|.——", text):
@@ -260,7 +268,9 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
     (a two-line subhead looks like a headline with its deck), are headlines only when the
     evidence adds up (see :func:`headline_score`); otherwise they are in-body subheads.
     """
-    md_page = any(u.md_level for u in units)
+    # A page that marks its headlines with #: one marked line (a feature's headline over plain
+    # briefs) does not make the page's other headlines unlikely.
+    md_page = sum(1 for u in units if u.md_level and u.kind == Kind.HEADING) >= 2
     pending = [
         i for i, u in enumerate(units) if u.kind == Kind.HEADING and not u.strong and u.duplicate_of is None
     ]
@@ -316,6 +326,15 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
             else:
                 units[k].kind = Kind.BODY
                 units[k].subhead = not units[k].fragment
+
+
+def _body_below(units: list[Unit], i: int) -> Unit | None:
+    """The next body paragraph after unit ``i`` if nothing but captions and furniture lie between."""
+    for u in units[i + 1 :]:
+        if u.duplicate_of is not None or u.kind in (Kind.FURNITURE, Kind.CAPTION, Kind.CREDIT):
+            continue
+        return u if u.kind == Kind.BODY else None
+    return None
 
 
 def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], list[Unit]]:
@@ -398,7 +417,7 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             run = Run(dateline=bool(u.dateline))
         run.paras.append(u)
         if u.closing:
-            if _own_item(run, elements):  # a brief or photo-news item closed by its own byline
+            if _own_item(run, elements, _body_below(units, u.index)):  # an item closed by its own byline
                 last = run.paras.pop()
                 close_run()
                 run = Run(paras=[last])
@@ -417,7 +436,13 @@ SHIFT_CONTEXT = 150  # characters of text above needed before its wording is com
 
 
 def new_report_score(
-    before: list[Unit], para: Unit, *, closed: bool, after_dateline: bool, broken_off: bool = False
+    before: list[Unit],
+    para: Unit,
+    *,
+    closed: bool,
+    after_dateline: bool,
+    broken_off: bool = False,
+    resumed_below: bool = False,
 ) -> float:
     """How strongly ``para``, running on after ``before`` without a headline, starts a report of its own.
 
@@ -426,11 +451,16 @@ def new_report_score(
     brief above (such briefs are one thing each), a credit closing ``para`` itself and a county
     the text above does not name each count for a new item; naming the same places counts against,
     and so does running on mid-phrase while an earlier article broke off mid-sentence
-    (``broken_off``): that is the rest of the interrupted article, not a new report.
+    (``broken_off``): that is the rest of the interrupted article, not a new report.  Text above
+    that breaks off mid-sentence and resumes right below ``para`` (``resumed_below``) counts for it.
     """
-    if not before or not (ends_sentence(before[-1].text) or before[-1].closing):
+    if not before:
         return float("-inf")
     score = 0.0
+    if resumed_below:
+        score += 1.0  # the text above breaks off and goes on right below ``para``: ``para`` cut in
+    elif not (ends_sentence(before[-1].text) or before[-1].closing):
+        return float("-inf")
     if opens_report(para.text):
         score += 1.0
     elif broken_off:
@@ -448,13 +478,23 @@ def new_report_score(
     return score
 
 
-def _own_item(run: Run, earlier: list[Group | Run]) -> bool:
-    """The run's last paragraph, closed by a credit, is an item of its own (photo news, a brief)."""
+def _own_item(run: Run, earlier: list[Group | Run], below: Unit | None = None) -> bool:
+    """The run's last paragraph, closed by a credit, is an item of its own (photo news, a brief).
+
+    ``below`` is the paragraph printed after it: when it finishes the sentence the run broke off
+    before its last paragraph, that paragraph is a whole item printed inside another article.
+    """
     if len(run.paras) < 2:
         return False
     broken_off = any(isinstance(e, Run) and e.paras and not ends_sentence(e.paras[-1].text) for e in earlier)
+    resumed = below is not None and _continues(run.paras[-2].text, below.text)
     score = new_report_score(
-        run.paras[:-1], run.paras[-1], closed=True, after_dateline=run.dateline, broken_off=broken_off
+        run.paras[:-1],
+        run.paras[-1],
+        closed=True,
+        after_dateline=run.dateline,
+        broken_off=broken_off,
+        resumed_below=resumed,
     )
     return score >= OWN_ITEM_BAR
 

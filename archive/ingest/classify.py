@@ -23,7 +23,7 @@ from .bylines import (
 )
 from .furniture import is_web_metadata, split_web_metadata
 from .layout import Block
-from .places import is_column_line
+from .places import is_column_line, is_place_led_headline
 from .text import REPORT_LEAD, content_chars, despace, ends_sentence, is_series_line, opens_report
 from .types import ReporterCredit
 
@@ -430,6 +430,10 @@ def _apply_markdown_levels(units: list[Unit]) -> None:
             continue  # 【…】 labels and series lines are decided by what follows them
         if nxt is not None and nxt.md_level and nxt.md_level < u.md_level and nxt.md_level == top:
             u.kind = Kind.KICKER
+        elif is_place_led_headline(u.text):
+            # 攸县：“一老一小”有人管 — a place and a colon open a report's headline, never a subhead
+            u.kind = Kind.HEADING
+            u.strong = True
         elif (
             nxt is not None and nxt.kind in (Kind.AUTHOR, Kind.NAMES) and not (prv and prv.kind == Kind.BODY)
         ):

@@ -40,6 +40,8 @@ _JUMP = re.compile(
 )
 _SEPARATORS = re.compile(r"[\s|｜·•/]+")
 _SECTION = re.compile(rf"{_HAN}{{2,8}}")
+# Names that only a page's section can carry (县市区新闻, 综合新闻, 要闻): never a kicker or a headline.
+_SECTION_NAME = re.compile(r"(新闻|要闻|综合|资讯|时讯|动态|专版|专刊|副刊)$")
 _SERIES = re.compile(r"(之.{1,10}篇|篇[①-⑳\d]*$|系列|[①-⑳])")
 
 
@@ -130,7 +132,7 @@ def is_header_line(text: str, *, in_zone: bool = False, more_follow: bool = Fals
         return False
     if sections:
         # A section name beside a paper's name or a page number, or alone with more header lines below.
-        return bool(weak) or (more_follow and len(sections) == 1)
+        return bool(weak) or (len(sections) == 1 and (more_follow or bool(_SECTION_NAME.search(sections[0]))))
     return weak > 0
 
 

@@ -270,24 +270,66 @@ def _headline_under_body(lines: list[Line], i: int) -> bool:
     return nxt is not None and (nxt.raw.startswith("——") or is_byline(nxt.raw))
 
 
+_OPENS = "（(「“"
+_CLOSES = "）)」”"
+_RUN_ON_START = re.compile(r"^[。，、；：！？,.;:!?）)」”』]")
+
+
+def _runs_on(a: Line, b: Line) -> bool:
+    """Line ``b`` cannot stand alone: it closes a bracket left open in ``a``, or starts with the
+    punctuation that ends ``a``'s sentence.  Narrow columns wrap credit parentheses anywhere
+    (``（通讯员 吴 琼`` / ``杨帆）``), and no headline or byline starts with ``。`` or ``）``
+    or, where lines touch, is cut off after a comma."""
+    if a.md_level or b.md_level or _STRONG_START.match(b.raw):
+        return False
+    unclosed = sum(a.text.count(c) for c in _OPENS) > sum(a.text.count(c) for c in _CLOSES)
+    closes_it = any(c in b.text for c in _CLOSES) and len(b.text) <= 40
+    # A line touching the one above that stops on a comma (``…王兰) 近日，`` / ``走进…``) goes on.
+    clause_open = b.gap == 0 and a.text.endswith(("，", "、", ","))
+    return (unclosed and closes_it) or clause_open or bool(_RUN_ON_START.match(b.text))
+
+
 def _is_parenthetical(text: str) -> bool:
     return bool(re.fullmatch(r"[（(][^（）()]{1,40}[)）]", text.strip()))
+
+
+STYLE_WINDOW = 8  # lines either side that decide how this part of the page is set
+
+
+def _blank_styles(lines: list[Line]) -> list[bool]:
+    """Per line: is this part of the page set with blank lines between its lines?
+
+    One dump can switch style (a column with a blank line after every wrapped line above
+    columns whose lines touch), so the style is read from the lines around each line.
+    """
+    gapped = [ln.gap > 0 for ln in lines]
+    out = []
+    for i in range(len(lines)):
+        window = gapped[max(1, i - STYLE_WINDOW) : i + STYLE_WINDOW + 1] or [False]
+        out.append(sum(window) >= 0.5 * len(window))
+    # Five or more touching lines are a wrapped paragraph: a headline block or a caption with its
+    # credit (and the line under it) never runs that long.
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or gapped[i]:
+            if i - start >= 5:
+                out[start:i] = [False] * (i - start)
+            start = i
+    return out
 
 
 def build_blocks(text: str) -> list[Block]:
     lines = split_lines(text)
     if not lines:
         return []
-    followed_by_blank = sum(1 for ln in lines[1:] if ln.gap > 0)
-    blank_style = followed_by_blank >= 0.5 * max(len(lines) - 1, 1)
+    blank_style = _blank_styles(lines)
 
     # Lines that sit directly on top of each other in a blank-separated page form an atomic
     # unit (a two-line headline, a caption with its credit): no wrap-joins into or out of it.
     atomic = [False] * len(lines)
-    if blank_style:
-        for i in range(1, len(lines)):
-            if lines[i].gap == 0:
-                atomic[i] = atomic[i - 1] = True
+    for i in range(1, len(lines)):
+        if blank_style[i] and blank_style[i - 1] and lines[i].gap == 0:
+            atomic[i] = atomic[i - 1] = True
     narrow = [_is_narrow_context(lines, i) for i in range(len(lines))]
     header = header_lines([ln.raw for ln in lines])
     # The usual number of blank lines between lines of a column (some dumps double them).
@@ -300,7 +342,7 @@ def build_blocks(text: str) -> list[Block]:
             not atomic[i]
             and not header[i]
             and not (i + 1 < len(lines) and header[i + 1])
-            and _is_wrap(lines, i, inside=inside, line_gap=line_gap, contiguous=not blank_style)
+            and _is_wrap(lines, i, inside=inside, line_gap=line_gap, contiguous=not blank_style[i])
         )
 
     blocks: list[Block] = []
@@ -319,7 +361,9 @@ def build_blocks(text: str) -> list[Block]:
                     gap_before=members[0].gap,
                     narrow=any(narrow[j] for j in current),
                     atomic=any(atomic[j] for j in current),
-                    set_apart=not blank_style and len(current) == 1 and _between_blanks(lines, current[0]),
+                    set_apart=len(current) == 1
+                    and not blank_style[current[0]]
+                    and _between_blanks(lines, current[0]),
                     wide=len(current) == 1 and _wider_than_column(lines, current[0]),
                     letter_spaced=len(current) == 1 and _spaced_out_line(lines, current[0]),
                     furniture=all(header[j] for j in current),
@@ -343,7 +387,9 @@ def build_blocks(text: str) -> list[Block]:
             join = False
             if header[i] != header[i - 1]:
                 join = False
-            elif line.gap == 0 and blank_style:
+            elif not header[i] and line.gap <= line_gap and _runs_on(prev, line):
+                join = True
+            elif line.gap == 0 and blank_style[i]:
                 join = not (
                     _STRONG_START.match(line.raw)
                     # a byline never joins a headline on top of it (标题 / 记者 张 凯 报道)

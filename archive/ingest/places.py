@@ -363,6 +363,17 @@ def leads_with_division(text: str) -> bool:
     return m is not None and gazetteer().surfaces[m.group(0)].form != "variant"
 
 
+_PLACE_COLON = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]\S")
+
+
+def is_place_led_headline(text: str) -> bool:
+    """``攸县：“一老一小”有人管`` / ``通道：侗寨民宿…``: a division, a colon, then the news.
+
+    Papers write report headlines this way; an in-body subhead does not lead with a place.
+    """
+    return bool(_PLACE_COLON.match(text)) and leads_with_division(text)
+
+
 # 乡村振兴看新化, 真抓实干在资兴: a column's name is a theme followed by 看/在 and a place.
 _COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,8}(看|在)(?P<place>[\u4e00-\u9fff]{2,5})$")
 
@@ -409,12 +420,17 @@ def _accept(s: Surface, text: str, start: int, end: int, ctx: str, gz: Gazetteer
         return False
     canonical = s.canonical
     if s.form in ("short", "variant") and canonical in NEVER_SHORT:
-        return False
+        # 通道：侗寨民宿…: only a headline's place-colon shape, with the full name in the article,
+        # means the county
+        d = gz.divisions.get(s.code)
+        return s.form == "short" and start == 0 and after in "：:" and d is not None and d.name in ctx
     if s.form == "variant":
         # A slip is accepted when it reads as a division name (suffix follows) or Hunan context is present.
         d = gz.divisions.get(s.code)
         if d is not None and not (
-            s.text.endswith(("县", "区", "市", "州")) or (after and after in "县区市州镇乡")
+            s.text.endswith(("县", "区", "市", "州"))
+            or (after and after in "县区市州镇乡")
+            or re.search(re.escape(s.text) + "[县区市州]", ctx)  # 武岗建成… over 武岗市在…
         ):
             return _has_hunan_context(s, ctx, gz)
         return True
