@@ -34,9 +34,6 @@ FACET_FIELDS = ("prefecture", "county", "topics", "year", "reporters")
 # Facets with few values: counted by intersecting per-value document sets with the
 # matches (C set operations) instead of visiting every matching document in Python.
 SET_FACETS = ("prefecture", "topics", "year")
-# Relevance ranking scores every match with cheap term boosts, then only this many
-# of the best again with the position-checked phrase boosts.
-RESCORE_TOP = 200
 SORTS = ("relevance", "newest", "oldest")
 
 # Query-time weights (the index stores plain term frequencies).
@@ -213,27 +210,6 @@ class CompiledQuery:
             return wq.AndNot(self.required, self.excluded)
         return self.required
 
-    def cheap_scoring_query(self) -> wq.Query | None:
-        """The scoring query without position-checked boosts, or None when it has none.
-
-        Phrases on the word field compare positions for every candidate document;
-        term boosts only read postings. The cheap query ranks all matches, the full
-        one re-scores the best :data:`RESCORE_TOP` of them.
-        """
-        if self.required is None or not any(_has_phrase(q) for q in self.optional):
-            return None
-        cheap = [q for q in self.optional if not _has_phrase(q)]
-        q = self.required
-        if cheap:
-            q = wq.AndMaybe(q, wq.Or(cheap))
-        if self.excluded is not None:
-            q = wq.AndNot(q, self.excluded)
-        return q
-
-
-def _has_phrase(q: wq.Query) -> bool:
-    return isinstance(q, wq.Phrase) or any(_has_phrase(child) for child in q.children())
-
 
 def _place_alternatives(place: Place, gaz: Gazetteer) -> tuple[list[wq.Query], list[wq.Query]]:
     """(ways to match, score boosts) for a word naming ``place``."""
@@ -245,10 +221,7 @@ def _place_alternatives(place: Place, gaz: Gazetteer) -> tuple[list[wq.Query], l
     return match, boosts
 
 
-def _term_query(
-    term: Term, gaz: Gazetteer, whole_query: bool = False
-) -> tuple[wq.Query, list[wq.Query], TermNote]:
-    """``whole_query``: this term is everything the reader typed (one clause, one term)."""
+def _term_query(term: Term, gaz: Gazetteer) -> tuple[wq.Query, list[wq.Query], TermNote]:
     note = TermNote(raw=term.raw, normalized=" ".join(term.pieces), phrase=term.phrase)
     required: list[wq.Query] = []
     optional: list[wq.Query] = []
@@ -259,14 +232,10 @@ def _term_query(
             optional.append(
                 substring_query(piece, grams="headline_grams", exact=False).with_boost(W_HEADLINE_PHRASE)
             )
-            # A quoted piece that is the whole query is required as an exact phrase:
-            # every match contains it, so this boost would lift every match alike
-            # while checking word positions in each.
-            if not (whole_query and term.phrase and len(term.pieces) == 1):
-                if len(words) > 1:
-                    optional.append(wq.Phrase("text", words, boost=W_PHRASE))
-                else:
-                    optional.append(wq.Term("text", words[0], boost=W_PHRASE))
+            if len(words) > 1:
+                optional.append(wq.Phrase("text", words, boost=W_PHRASE))
+            else:
+                optional.append(wq.Term("text", words[0], boost=W_PHRASE))
         if term.phrase:
             required.append(substring_query(piece, exact=True))
             for word in words:
@@ -302,11 +271,10 @@ def compile_query(parsed: ParsedQuery, gaz: Gazetteer | None = None) -> Compiled
     clauses: list[wq.Query] = []
     optional: list[wq.Query] = []
     notes: list[TermNote] = []
-    whole = len(parsed.clauses) == 1 and len(parsed.clauses[0].terms) == 1
     for clause in parsed.clauses:
         alternatives = []
         for term in clause.terms:
-            q, opt, note = _term_query(term, gaz, whole_query=whole)
+            q, opt, note = _term_query(term, gaz)
             alternatives.append(q)
             optional.extend(opt)
             notes.append(note)
@@ -409,31 +377,6 @@ def _count_facets(counts: dict[str, Counter], arrays: dict[str, Any], docs: list
             counter.update(map(column.__getitem__, docs))
 
 
-def _rescore(searcher, q: wq.Query, candidates: list[int]) -> list[tuple[float, int]]:
-    """(score, docnum) of ``q`` for ``candidates`` (global docnums that all match ``q``)."""
-    scored: list[tuple[float, int]] = []
-    context = searcher.context()
-    wanted = sorted(candidates)
-    i = 0
-    for leaf, base in sorted(_leaves(searcher), key=lambda item: item[1]):
-        end = base + leaf.reader().doc_count_all()
-        local = []
-        while i < len(wanted) and wanted[i] < end:
-            local.append(wanted[i] - base)
-            i += 1
-        if not local:
-            continue
-        matcher = q.matcher(leaf, context)
-        for docnum in local:
-            if not matcher.is_active():
-                break
-            if matcher.id() < docnum:
-                matcher.skip_to(docnum)
-            if matcher.is_active() and matcher.id() == docnum:
-                scored.append((matcher.score(), base + docnum))
-    return scored
-
-
 def execute(
     compiled: CompiledQuery | None,
     filters: Filters = Filters(),
@@ -472,15 +415,7 @@ def execute(
         if not by_relevance:
             day = arrays["day"]
             dated.extend((day[d] or "", base + d) for d in docs)
-    cheap = compiled.cheap_scoring_query() if by_relevance and compiled else None
-    if by_relevance and cheap is not None and end <= RESCORE_TOP:
-        # Two stages: term boosts rank every match, phrase boosts re-rank the best.
-        first = searcher.search(cheap, filter=filter_q, limit=RESCORE_TOP, terms=False)
-        ranked = _rescore(searcher, scoring, [docnum for _, docnum in first.top_n])
-        ranked.sort(key=lambda item: (-item[0], item[1]))
-        for score, docnum in ranked[offset:end]:
-            hits.append(RawHit(_article_id(searcher, docnum), float(score or 0.0)))
-    elif by_relevance:
+    if by_relevance:
         results = searcher.search(scoring, filter=filter_q, limit=max(end, 1), terms=False)
         for score, docnum in results.top_n[offset:end]:
             hits.append(RawHit(_article_id(searcher, docnum), float(score or 0.0)))

@@ -46,8 +46,6 @@ RETRY_INTERVAL = 0.1
 MAX_SEGMENTS = 8
 # SQLite refuses queries with more than ~1000 terms in IN lists (prefetches included).
 DEFAULT_BATCH = 500
-# Posting-pool memory of a bulk drain's single writer (it spills sorted runs to disk beyond this).
-BULK_LIMIT_MB = 256
 IDENTIFIER_PREFIX = "archive.article."
 
 _local = threading.local()
@@ -93,9 +91,9 @@ def _lock_wait() -> float:
     return float(getattr(settings, "SEARCH_INDEX_LOCK_WAIT", 900))
 
 
-def _open_writer(ix, *, wait: bool, **options) -> SegmentWriter:
+def _open_writer(ix, *, wait: bool) -> SegmentWriter:
     """A writer on ``ix``; raises ``LockError`` at once when another holds the lock."""
-    return ix.writer(timeout=_lock_wait() if wait else 0.0, delay=0.05, **options)
+    return ix.writer(timeout=_lock_wait() if wait else 0.0, delay=0.05)
 
 
 # --- The queue -----------------------------------------------------------------------
@@ -126,18 +124,13 @@ def _apply(writer: SegmentWriter, article_ids: list[int], backend) -> None:
         writer.add_document(**doc)
 
 
-def _next_batch(batch_size: int, last: int | None = None, after: int = 0) -> tuple[list[int], int]:
-    """Up to ``batch_size`` distinct queued article ids above ``after``, and the newest row id seen.
-
-    ``last`` bounds the rows considered (a snapshot taken before a drain started);
-    None takes the newest row now.
-    """
+def _next_batch(batch_size: int) -> tuple[list[int], int]:
+    """Up to ``batch_size`` distinct queued article ids, and the newest row id seen."""
+    last = IndexQueue.objects.aggregate(last=Max("id"))["last"]
     if last is None:
-        last = IndexQueue.objects.aggregate(last=Max("id"))["last"]
-        if last is None:
-            return [], 0
+        return [], 0
     ids = list(
-        IndexQueue.objects.filter(id__lte=last, article_id__gt=after)
+        IndexQueue.objects.filter(id__lte=last)
         .order_by("article_id")
         .values_list("article_id", flat=True)
         .distinct()[:batch_size]
@@ -151,25 +144,17 @@ def process_pending(wait: bool = False, batch_size: int = DEFAULT_BATCH) -> int:
     With ``wait=False`` (what requests and the background thread use) it returns 0
     at once if another process holds the write lock; the rows stay queued for
     the next attempt. With ``wait=True`` it waits for the lock (up to
-    ``SEARCH_INDEX_LOCK_WAIT`` seconds) and drains the whole queue in one commit.
+    ``SEARCH_INDEX_LOCK_WAIT`` seconds) and drains the whole queue.
     """
     backend = get_backend()
     batch_size = min(batch_size, DEFAULT_BATCH)
-    done = _drain(backend, batch_size) if wait else _apply_small_batches(backend, batch_size)
-    if done:
-        backend.index = backend.index.refresh()
-    return done
-
-
-def _apply_small_batches(backend, batch_size: int) -> int:
-    """One small commit per batch, never waiting for the lock, never merging."""
     done = 0
     while True:
         article_ids, last = _next_batch(batch_size)
         if not article_ids:
             break
         try:
-            writer = _open_writer(backend.index, wait=False)
+            writer = _open_writer(backend.index, wait=wait)
         except LockError:
             break
         try:
@@ -184,39 +169,8 @@ def _apply_small_batches(backend, batch_size: int) -> int:
         done += len(article_ids)
         if len(article_ids) < batch_size:
             break
-    return done
-
-
-def _drain(backend, batch_size: int) -> int:
-    """Everything queued so far through ONE writer and ONE commit (a bulk import's queue).
-
-    A commit per batch would leave one segment per batch, and merging two dozen
-    segments took a third of a 10k-article import; one writer writes a single
-    new segment. Rows are read in batches (SQLite's limit on IN lists) and
-    deleted only after the commit that applied them; rows queued meanwhile
-    (id above the snapshot) stay for the next round.
-    """
-    article_ids, last = _next_batch(batch_size)
-    if not article_ids:
-        return 0
-    try:
-        writer = _open_writer(backend.index, wait=True, limitmb=BULK_LIMIT_MB)
-    except LockError:
-        return 0
-    done = 0
-    try:
-        while article_ids:
-            _apply(writer, article_ids, backend)
-            done += len(article_ids)
-            if len(article_ids) < batch_size:
-                break
-            article_ids, _ = _next_batch(batch_size, last=last, after=article_ids[-1])
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit(merge=False)
-    # Every distinct article of the rows up to ``last`` was applied by that commit.
-    IndexQueue.objects.filter(id__lte=last).delete()
+    if done:
+        backend.index = backend.index.refresh()
     return done
 
 

@@ -131,19 +131,3 @@ def test_background_thread_applies_a_save_once_the_lock_is_released(isolated_ind
     indexing._retrier.join(timeout=60)
     assert not IndexQueue.objects.exists()
     assert result_ids("后台线程写入") == [article.pk]
-
-
-def test_a_waiting_drain_applies_many_batches_in_one_commit(index):
-    """A bulk drain (an import) adds one segment, not one per batch, and empties the queue."""
-    articles = list(Article.objects.order_by("pk")[:12])
-    segments_before = indexing.segment_count()
-    with indexing.deferred(apply=False):
-        for i, article in enumerate(articles):
-            article.title = f"批量提交测试{i:02d}"
-            article.save()
-    assert IndexQueue.objects.count() >= len(articles)
-    assert indexing.process_pending(wait=True, batch_size=5) == len(articles)
-    assert not IndexQueue.objects.exists()
-    assert indexing.segment_count() == segments_before + 1
-    assert sorted(result_ids("批量提交测试")) == sorted(a.pk for a in articles)
-    assert engine.run_query("").total == Article.objects.count()
