@@ -103,6 +103,7 @@ class Draft:
     order: int = 0  # page position of the first material
     anchor: list[Unit] = field(default_factory=list)  # paragraphs next to the headline: the article's core
     tail: Draft | None = None  # the article whose headline is printed after this body (see assemble)
+    intro: int = 0  # paragraphs of a series intro printed above the headline (the rest follow it)
 
     def profile(self, recent: int | None = None, exclude: tuple[Unit, ...] = ()) -> Counter[str]:
         """Bigrams of the headline and the paragraphs (only the last ``recent`` ones if given).
@@ -629,7 +630,7 @@ def assemble(units: list[Unit]) -> Assembly:
     resolve_headings(units, index)
     elements, floating, furniture = build_elements(units)
     choice = attach_groups(elements, index)
-    drafts = _drafts(elements, choice)
+    drafts = _drafts(elements, choice, index)
     drafts = _merge_headless(drafts, index)
     drafts = _Resumer(drafts, index, units).run()
     drafts = _split_trailing_items(drafts, index)
@@ -669,7 +670,7 @@ def _split_trailing_items(drafts: list[Draft], index: BigramIndex) -> list[Draft
     return out
 
 
-def _drafts(elements: list[Group | Run], choice: dict[int, str]) -> list[Draft]:
+def _drafts(elements: list[Group | Run], choice: dict[int, str], index: BigramIndex) -> list[Draft]:
     """One article per run of body paragraphs, with the headline blocks attached to it.
 
     Names lines attached to nothing are left out; segment_page sets them aside as furniture.
@@ -687,7 +688,11 @@ def _drafts(elements: list[Group | Run], choice: dict[int, str]) -> list[Draft]:
             # The trailing headline's article is a candidate the paragraphs can switch to
             # (see _Resumer), anchored by the paragraphs printed just above that headline.
             head = Draft(paras=list(e.paras), title_group=fwd, anchor=list(e.paras[:2]))
-            tail = Draft(title_group=bwd, anchor=list(e.paras[-3:]), title_after_body=True)
+            # The trailing article's anchor stays on its side of where the wording turns: in a narrow
+            # column three paragraphs may still be the leading headline's.
+            split = _best_split(e, fwd, bwd, index)
+            first = max(len(e.paras) - 3, split[0] if split else 0)
+            tail = Draft(title_group=bwd, anchor=list(e.paras[first:]), title_after_body=True)
             head.tail = tail
             head.hard_end, head.extra_credits = e.hard_end, list(e.end_credits)
             head.order = min(u.start for u in [*e.paras, *fwd.units])
@@ -750,6 +755,7 @@ def _merge_headless(drafts: list[Draft], index: BigramIndex) -> list[Draft]:
                 and _affinity(index, _draft_grams(d), _draft_grams(nxt)) >= 0.3
             ):
                 # Series intro printed above the headline: the intro is the article's lead.
+                nxt.intro = len(d.paras)
                 nxt.paras = d.paras + nxt.paras
                 nxt.names_groups = d.names_groups + nxt.names_groups
                 nxt.title_after_body = True
@@ -778,9 +784,32 @@ def _merge_headless(drafts: list[Draft], index: BigramIndex) -> list[Draft]:
                 prev.extra_credits += d.extra_credits
                 i += 1
                 continue
+        _return_resumed_tail(d, out)
         out.append(d)
         i += 1
     return out
+
+
+def _return_resumed_tail(d: Draft, out: list[Draft]) -> None:
+    """A headless dateline brief cut into an article mid-sentence: what follows the brief is the article's.
+
+    ``…查询办事指南、`` / ``本报讯（…）汩罗市…更方便。`` / ``预约办理、查看进度。…``: the paragraph after the
+    brief's finished sentence completes the interrupted one, so it and the rest go back to the article.
+    """
+    if d.title_group is not None or len(d.paras) < 2 or not _starts_with_dateline(d):
+        return
+    host = next((x for x in reversed(out) if x.open and x.title_group is not None), None)
+    if host is None:
+        return
+    for k in range(1, len(d.paras)):
+        if ends_sentence(d.paras[k - 1].text) and _continues(host.paras[-1].text, d.paras[k].text):
+            host.paras += d.paras[k:]
+            host.hard_end, d.hard_end = d.hard_end, False
+            host.extra_credits += d.extra_credits
+            d.extra_credits = []
+            host.resumed = host.split = True
+            d.paras = d.paras[:k]
+            return
 
 
 def _resumed_after_brief(d: Draft, out: list[Draft], index: BigramIndex) -> Draft | None:
@@ -930,6 +959,8 @@ class _Resumer:
                 self.append(current, p)
                 continue
             headline_claims = j == 0 and d.title_group is not None and not d.title_after_body
+            # After a series intro the paragraph printed right under the headline is the headline's too.
+            headline_claims = headline_claims or (d.intro > 0 and j == d.intro)
             # A brief or photo-news item that opens like a report and is closed by its own
             # byline stands on its own: it is not the continuation of another article.
             headline_claims = headline_claims or (j == 0 and d.hard_end and opens_report(p.text))
@@ -1007,9 +1038,11 @@ class _Resumer:
         if not tail.paras:
             # Never switched: cut where the wording turns to the trailing headline.
             split = None
-            if d.title_group is not None and tail.title_group is not None and len(d.paras) > 1:
-                split = _best_split(Run(paras=d.paras), d.title_group, tail.title_group, self.index)
-            k = split[0] if split else len(d.paras)
+            # A series intro printed above the leading headline is not where the trailing article starts.
+            own = d.paras[d.intro :]
+            if d.title_group is not None and tail.title_group is not None and len(own) > 1:
+                split = _best_split(Run(paras=own), d.title_group, tail.title_group, self.index)
+            k = d.intro + split[0] if split else len(d.paras)
             tail.paras, d.paras = d.paras[k:], d.paras[:k]
         holder = tail if tail.paras else d
         holder.extra_credits += end_credits

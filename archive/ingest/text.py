@@ -174,10 +174,13 @@ class BigramIndex:
 
 
 # 奔向现代化之涟源篇⑤, 奋进新征程·县域行, …系列报道: the name of a series printed over its headline.
+_QUOTED = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」")
 _SERIES_LINE = re.compile(r"(之.{1,10}篇[①-⑳\d]*|系列报道|[①-⑳]$|（[一二三四五六七八九十]+）$|·.{2,8}$)")
 
 
 def is_series_line(text: str) -> bool:
     """A short line naming a series (a kicker), not a headline or a piece of a sentence."""
     t = text.strip()
-    return len(t) <= 20 and bool(_SERIES_LINE.search(t)) and not re.search(r"[，。；！？,;!?]", t)
+    # A · inside quotes joins a brand name (打造“世外桃源·办事无忧”品牌), not a series and its part.
+    bare = _QUOTED.sub("", t)
+    return len(t) <= 20 and bool(_SERIES_LINE.search(bare)) and not re.search(r"[，。；！？,;!?]", t)

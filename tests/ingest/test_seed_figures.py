@@ -38,7 +38,9 @@ REACHED = {
     "reporter_f1": 1.0,
     "county_accuracy": 1.0,
     "prefecture_accuracy": 1.0,
-    "topic_f1": 0.95,
+    # topic parameters are chosen by leave-one-set-out over nine annotated sets, not on the seeds alone:
+    # the held-out mean rose (0.848 → 0.855) while the seeds fell from 0.961 to 0.939
+    "topic_f1": 0.93,
     "coverage": 0.999,
 }
 
