@@ -208,6 +208,8 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
         score += 2.0  # the text before stops mid-sentence: another article cuts in
     if nxt is not None and nxt.kind == Kind.BODY and opens_report(nxt.text):
         score += 1.0
+        if _signed_above(units, first):
+            score += 2.0  # a signed commentary (标题 / 县委书记 某某 / 正文) never goes on as a news report
     before, after = _window(units, first, -1, limit=4), _window(units, last, 1, limit=4)
     mentions = find_mentions(text, "title", context=text + after)
     if mentions:
@@ -246,9 +248,27 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
         score -= 0.5  # 打造劳务品牌，端稳就业饭碗: two parallel clauses are how subheads are written
     if md_page and not u.md_level:
         score -= 2.0
-    if u.block is not None and u.block.loose_in_column and u.block.beside_wrapped and u.block.between_narrow:
-        score -= 2.0  # a short line in a column of wrapped paragraphs is usually a piece of one
+    if all(_loose_piece(units[k]) for k in (first, last)):
+        # A short line in a column of wrapped paragraphs is usually a piece of one; a block of
+        # lines that ends over a full-width paragraph (headline / deck / text) is not in a column.
+        score -= 2.0
     return score
+
+
+def _signed_above(units: list[Unit], i: int) -> bool:
+    """The text just above unit ``i`` is a signed commentary: its author line heads the body."""
+    for u in reversed(units[:i]):
+        if u.kind in (Kind.CAPTION, Kind.FURNITURE):
+            continue
+        if u.kind == Kind.BODY and not (u.dateline or u.credits or u.closing or u.opening_credit):
+            continue
+        return u.kind == Kind.AUTHOR
+    return False
+
+
+def _loose_piece(u: Unit) -> bool:
+    b = u.block
+    return b is not None and b.loose_in_column and b.beside_wrapped and b.between_narrow
 
 
 def _jump_follows(units: list[Unit], i: int) -> bool:

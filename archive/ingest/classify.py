@@ -243,7 +243,13 @@ def _split_body(unit: Unit) -> None:
         # The article goes on on another page: its part on this page ends here.
         unit.closing = "下转" in m.group(0) or "转第" in m.group(0)
     opening = _OPENING_CREDIT.match(text)
-    opening_names = parse_names(opening.group("inner"), strict=False) if opening else None
+    opening_names = (
+        parse_names(
+            opening.group("inner") or opening.group("reported") or opening.group("named"), strict=False
+        )
+        if opening
+        else None
+    )
     if opening and opening_names:
         # (文/李 茜)走进桃源县…: the byline printed in front of the first sentence.
         unit.opening_credit = True
@@ -286,6 +292,11 @@ def _split_body(unit: Unit) -> None:
 # A byline in parentheses in front of a paragraph's first sentence: (文/李 茜)走进…
 _OPENING_CREDIT = re.compile(
     r"^[（(](?P<inner>(文|图|图/文|文/图|记者|通讯员)\s*[/／ ][^（）()]{1,40})[)）]\s*(?=\S)"
+    # 记者 周 涛 报道 8月25日，…: a labelled names run closed by 报道 run into the first sentence.
+    r"|^(?P<reported>(本报|全媒体|融媒体)?(记者|通讯员)\s*[/／:：]?\s*[^，。,.；;：:]{2,40}?\s*报道)\s+(?=\S)"
+    # 怀化日报全媒体记者 胡 蓉 记者从…获悉，…: the names run straight into the first sentence.
+    r"|^([\u4e00-\u9fff·]{1,16}?(日报|晚报|融媒体中心|客户端))?"
+    r"(?P<named>(本报|全媒体|融媒体)?(记者|通讯员)(\s+[\u4e00-\u9fff]{1,4}){1,6}?)\s+(?=[^\s，。,]{2,}[，。,])"
 )
 
 
