@@ -748,6 +748,15 @@ def _draft_grams(d: Draft) -> set[str]:
     return set(d.profile())
 
 
+def _absorb_resumed(resumed: Draft, piece: Draft) -> None:
+    """Append ``piece`` (the rest of an interrupted article) to the article it resumes."""
+    resumed.paras += piece.paras
+    resumed.hard_end = piece.hard_end
+    resumed.extra_credits += piece.extra_credits
+    resumed.names_groups += piece.names_groups
+    resumed.resumed = resumed.split = True
+
+
 def _merge_headless(drafts: list[Draft], index: BigramIndex) -> list[Draft]:
     """A body without headline: the intro of the article whose headline follows, or a continuation."""
     out: list[Draft] = []
@@ -758,11 +767,7 @@ def _merge_headless(drafts: list[Draft], index: BigramIndex) -> list[Draft]:
         if resumed is not None:
             # The rest of an article cut off mid-sentence (or its credited last paragraph),
             # printed after a brief that cut in.
-            resumed.paras += d.paras
-            resumed.hard_end = d.hard_end
-            resumed.extra_credits += d.extra_credits
-            resumed.names_groups += d.names_groups
-            resumed.resumed = resumed.split = True
+            _absorb_resumed(resumed, d)
             i += 1
             continue
         if d.title_group is None and d.paras and not d.hard_end and not _starts_with_dateline(d):
@@ -785,11 +790,7 @@ def _merge_headless(drafts: list[Draft], index: BigramIndex) -> list[Draft]:
             resumed = next((x for x in reversed(out) if x.open), None)
             if resumed is not None and _continues(resumed.paras[-1].text, d.paras[0].text):
                 # The rest of a sentence cut off above (…缩短至 / 15个工作日。): the article resumes here.
-                resumed.paras += d.paras
-                resumed.hard_end = d.hard_end
-                resumed.extra_credits += d.extra_credits
-                resumed.names_groups += d.names_groups
-                resumed.resumed = resumed.split = True
+                _absorb_resumed(resumed, d)
                 i += 1
                 continue
             prev = out[-1] if out else None
