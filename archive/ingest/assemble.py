@@ -198,6 +198,10 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
         score += 4.0
     if nxt is not None and (nxt.dateline or nxt.opening_credit):
         score += 3.0  # 本报讯（记者 …）/ (文/李 茜)… opens the report under this line
+    if nxt is not None and nxt.kind == Kind.BODY and nxt.closing and _credited_above(units, first):
+        # The text above carries its byline and the paragraph below closes with a credit of its
+        # own (记者/… 摄): two credited items, so this line heads the second (photo news, a brief).
+        score += 1.5
     if first == last and _UNFINISHED.search(u.text):
         score -= 1.5  # ending on 的/和/在…: a piece of a sentence (loose column lines: see below)
     if prev is None and _jump_follows(units, last):
@@ -253,6 +257,16 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
         # lines that ends over a full-width paragraph (headline / deck / text) is not in a column.
         score -= 2.0
     return score
+
+
+def _credited_above(units: list[Unit], i: int) -> bool:
+    """The article above unit ``i`` has printed its byline (a names line or an opening credit)."""
+    for u in reversed(units[:i]):
+        if u.kind == Kind.NAMES or (u.kind == Kind.BODY and (u.opening_credit or u.credits)):
+            return True
+        if u.kind == Kind.HEADING and u.strong:
+            return False
+    return False
 
 
 def _signed_above(units: list[Unit], i: int) -> bool:
@@ -909,6 +923,16 @@ def _split_number(prev_text: str, text: str) -> bool:
     )
 
 
+def _set_like(cand: Draft, p: Unit, last: Unit | None) -> bool:
+    """Paragraph ``p`` is set like ``cand``'s last one (narrow column or full width), unlike ``last``."""
+    return last is not None and p.narrow == cand.paras[-1].narrow != last.narrow
+
+
+def _cut_at_clause(prev_text: str, text: str) -> bool:
+    """``prev_text`` stops after a comma (…12万余户，) and ``text`` does not open a report."""
+    return prev_text.rstrip().endswith(("，", "、", "；", ",", ";")) and not opens_report(text)
+
+
 def _interrupted(units: list[Unit], a: Unit, b: Unit) -> bool:
     """Other printed material (a caption, a repeat, another article) lies between paragraphs a and b."""
     return any(
@@ -1036,11 +1060,17 @@ class _Resumer:
                         # can go on here, whatever the wording says.
                         best, best_gain = cand, float("inf")
                         break
+                if finished_item and _set_like(cand, p, last) and _cut_at_clause(cand.paras[-1].text, p.text):
+                    # A complete dateline brief was printed inside an article cut off after a
+                    # comma, and this text is set in that article's column, not the brief's:
+                    # only that article goes on here, whatever the wording says.
+                    best, best_gain = cand, float("inf")
+                    break
             if cand is d or cand is d.tail:
                 margin -= 0.10
             if cand.open and finished_item:
                 margin -= 0.10  # a dateline brief printed inside another article ends complete
-            if cand.open and last is not None and p.narrow == cand.paras[-1].narrow != last.narrow:
+            if cand.open and _set_like(cand, p, last):
                 margin -= 0.08  # set in the candidate's column, not in the current article's
             margin += _place_conflict(look_places, self.places(cand), self.places(current))
             if interrupted:

@@ -238,12 +238,21 @@ def _headline_over_lead(lines: list[Line], i: int) -> bool:
             continue
         if not _finished_before(lines, s):
             continue
-        if s == e and not re.search(r"[，。、；：,;:]", lines[s].text):
+        if s == e and _headline_phrase(lines[s].text):
             return True
         pair = s < e and all(_complete_phrase(lines[k].text) for k in (s, e))
         if pair and lines[e].gap <= lines[s].gap + 1:
             return True
     return False
+
+
+def _headline_phrase(text: str) -> bool:
+    """A line holding no clause: no comma or full stop, and a colon only after a short lead
+    (邵阳经开区：产业项目“加速跑”), the way headlines name their subject."""
+    if re.search(r"[，。、；,;]", text):
+        return False
+    colons = re.findall(r"[：:]", text)
+    return not colons or (len(colons) == 1 and bool(re.match(r"^[^：:]{2,10}[：:][^：:]{4,}$", text)))
 
 
 # A list item: a short key, a colon, its value (数说 boxes, 名单) - or a bullet.

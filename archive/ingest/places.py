@@ -353,14 +353,15 @@ class Mention:
     zone: str  # title | lead | body | caption
 
 
-def leads_with_division(text: str) -> bool:
+def leads_with_division(text: str, *, variants: bool = False) -> bool:
     """``text`` opens with a division's name in any of its forms (新化, 沅江市, 桃江县).
 
     For a headline's shape only (沅江：…, …看沅江): no context check, since the shape itself
-    says a place is meant.
+    says a place is meant.  A misprinted name (淑浦 for 溆浦) counts only with ``variants``,
+    where the shape alone (the place and a colon) leaves no other reading.
     """
     m = gazetteer().pattern.match(text)
-    return m is not None and gazetteer().surfaces[m.group(0)].form != "variant"
+    return m is not None and (variants or gazetteer().surfaces[m.group(0)].form != "variant")
 
 
 _PLACE_COLON = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]\S")
@@ -541,6 +542,18 @@ def guess_place(
             guess.ambiguous = True
             guess.confidence = 0.3
             guess.evidence.append(f"按版面所属报纸的市州处理：{gz.divisions[home].name}")
+        return guess
+    if (
+        home
+        and home in gz.divisions
+        and _WHOLE_PREFECTURE.search(title_text)
+        and not any(m.zone == "title" for m in mentions)
+    ):
+        # 全市… in a prefecture's own paper is that prefecture, whatever other places the body
+        # names on the way (结对帮扶的湘西泸溪县).
+        guess.prefecture_code, guess.prefecture = home, gz.divisions[home].name
+        guess.confidence = 1.0
+        guess.evidence.append(f"标题说的是全市范围，本报所在市州：{gz.divisions[home].name}")
         return guess
     ranked = sorted(tally.prefecture.items(), key=lambda kv: -kv[1])
     pcode, pscore = ranked[0]

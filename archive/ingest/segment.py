@@ -233,7 +233,7 @@ _PLACE_COLON = re.compile(r"^([\u4e00-\u9fff]{2,8})[：:]")
 def _place_led(line: str) -> bool:
     """``新化：…``, ``慈利县：…``: a headline opening with a place name and a colon."""
     m = _PLACE_COLON.match(line)
-    return bool(m) and leads_with_division(m.group(1))
+    return bool(m) and leads_with_division(m.group(1), variants=True)
 
 
 def _join_paragraphs(paras: list[Unit]) -> list[str]:
