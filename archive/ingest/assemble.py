@@ -426,9 +426,11 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             # （廖智慧 何茂金）on a line of its own: the credit of the body above, which ends there;
             # the paragraph right above may be a brief of its own (same decision as for credits).
             if run is not None and _own_item(run, elements):
-                last = run.paras.pop()
+                item = [run.paras.pop()]
+                while run.paras and run.paras[-1].kind == Kind.LABEL:  # the item's section label
+                    item.insert(0, run.paras.pop())
                 close_run()
-                run = Run(paras=[last])
+                run = Run(paras=item)
             if run is None:
                 close_group()
                 run = Run()
@@ -453,9 +455,11 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
         run.paras.append(u)
         if u.closing:
             if _own_item(run, elements, _body_below(units, u.index)):  # an item closed by its own byline
-                last = run.paras.pop()
+                item = [run.paras.pop()]
+                while run.paras and run.paras[-1].kind == Kind.LABEL:  # the item's section label
+                    item.insert(0, run.paras.pop())
                 close_run()
-                run = Run(paras=[last])
+                run = Run(paras=item)
             run.hard_end = True
             close_run()
     close_group()
@@ -489,6 +493,10 @@ def new_report_score(
     (``broken_off``): that is the rest of the interrupted article, not a new report.  Text above
     that breaks off mid-sentence and resumes right below ``para`` (``resumed_below``) counts for it.
     """
+    # A section label (【县区快讯】) right above ``para`` heads what follows it: the text above
+    # the label is what must be finished.
+    while before and before[-1].kind == Kind.LABEL:
+        before = before[:-1]
     if not before:
         return float("-inf")
     score = 0.0

@@ -147,7 +147,10 @@ def classify_block(block: Block) -> Unit:
         _split_caption_credit(unit)
         return unit
     bullet = _BRIEF_BULLET.match(text)
-    if bullet and heading_shape(text[bullet.end() :]) and not parse_names_line(_BRIEF_BULLET.sub("", raw)):
+    # □平江县委书记 李明: a bullet also marks a byline or an official's author line.
+    unbulleted = _BRIEF_BULLET.sub("", raw)
+    signed = bullet and (parse_names_line(unbulleted) or parse_author_line(unbulleted))
+    if bullet and heading_shape(text[bullet.end() :]) and not signed:
         unit.kind = Kind.HEADING
         unit.strong = True
         unit.text = text[bullet.end() :]

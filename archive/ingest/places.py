@@ -476,19 +476,29 @@ def home_prefecture(paper: str | None) -> str | None:
 
 
 def guess_place(
-    title_text: str, body: str, captions: list[str] | None = None, *, home: str | None = None
+    title_text: str,
+    body: str,
+    captions: list[str] | None = None,
+    *,
+    home: str | None = None,
+    series: str = "",
 ) -> PlaceGuess:
     """Decide the county-level division (or the prefecture alone) an article is about.
 
     ``home`` is the prefecture code of the page's paper, used when the article names no place.
+    ``series`` is the kicker (series or column line) over the headline: a county it names counts
+    as named in the headline (真抓实干在资兴), but a prefecture it names is the scope of the whole
+    series (县域治理看岳阳①), not the subject of this article.
     """
     gz = gazetteer()
-    context = "\n".join([title_text, body, *(captions or [])])
+    context = "\n".join([series, title_text, body, *(captions or [])])
     if home and home in gz.divisions:
         # A prefecture's own paper reports on its counties: that is Hunan context for short names.
         context += "\n" + gz.divisions[home].name
     lead_len = 150
-    mentions = find_mentions(title_text, "title", context=context)
+    series_mentions = find_mentions(series, "title", context=context) if series else []
+    mentions = series_mentions + find_mentions(title_text, "title", context=context)
+    scope_only = {id(m) for m in series_mentions}
     for m in find_mentions(body, "body", context=context):
         if m.start < lead_len:
             m.zone = "lead"
@@ -520,11 +530,11 @@ def guess_place(
             tally.prefecture[d.code] += w
             tally.evidence[d.code].append(note)
             if m.zone == "title":
-                following = title_text[m.start + len(s.text) :]
+                following = (series if id(m) in scope_only else title_text)[m.start + len(s.text) :]
                 # "长沙自贸会展区": a zone inside the prefecture names no county; the body decides.
                 if _ZONE_AFTER.match(following):
                     modifiers.add(id(m))
-                else:
+                elif id(m) not in scope_only:
                     title_pref_subject = True
         else:
             tally.county[d.code] += w

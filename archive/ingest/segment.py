@@ -314,7 +314,8 @@ def _article(
         for a in u.aside
     ]
     head_text = to_simplified(" ".join(x for x in (kicker, title, subtitle, *authors) if x))
-    a.place = guess_place(head_text, a.body, a.captions, home=home)
+    headline = to_simplified(" ".join(x for x in (title, subtitle, *authors) if x))
+    a.place = guess_place(headline, a.body, a.captions, home=home, series=to_simplified(kicker or ""))
     a.topics = assign_topics(head_text, a.body, topic_rules)
 
     reasons = a.review_reasons

@@ -17,7 +17,7 @@ REPORT_LEAD = re.compile(
     r"|本月|上月|本报讯|记者从|连日来|\d{4}年|[\u4e00-\u9fff]{2}时节)"
 )
 # A report's subject, then the time word (武冈市湾头桥镇日前举行…, 市民政局近日…).
-_SUBJECT_THEN_TIME = re.compile(r"^[\u4e00-\u9fff]{2,14}?(近日|日前|近期|连日来|\d{1,2}月\d{1,2}日)")
+_SUBJECT_THEN_TIME = re.compile(r"^[\u4e00-\u9fff]{2,14}?[：:]?(近日|日前|近期|连日来|\d{1,2}月\d{1,2}日)")
 
 
 def opens_report(text: str) -> bool:
