@@ -673,7 +673,7 @@ def assemble(units: list[Unit]) -> Assembly:
     elements, floating, furniture = build_elements(units)
     choice = attach_groups(elements, index)
     drafts = _drafts(elements, choice, index)
-    drafts = _merge_headless(drafts, index)
+    drafts = _merge_headless(drafts, index, units)
     drafts = _Resumer(drafts, index, units).run()
     drafts = _split_trailing_items(drafts, index)
     _promote_subheads(drafts)
@@ -691,7 +691,17 @@ def _split_trailing_items(drafts: list[Draft], index: BigramIndex) -> list[Draft
     out: list[Draft] = []
     for d in drafts:
         out.append(d)
-        if len(d.paras) < 2 or d.hard_end or d.extra_credits or d.resumed or d.tail is not None:
+        # A closing credit under an article already signed under its headline signs an item of its own.
+        second_credit = (
+            d.title_group is not None
+            and not d.title_after_body
+            and len(d.paras) >= 2
+            and any(u.kind == Kind.NAMES for u in d.title_group.units)
+            and (bool(d.extra_credits) or any(g.units[0].start > d.paras[-1].start for g in d.names_groups))
+        )
+        if len(d.paras) < 2 or d.hard_end or d.resumed or d.tail is not None:
+            continue
+        if d.extra_credits and not second_credit:
             continue
         last, before = d.paras[-1], d.paras[:-1]
         if last.subhead or last.credits or last.closing or last.dateline:
@@ -706,9 +716,16 @@ def _split_trailing_items(drafts: list[Draft], index: BigramIndex) -> list[Draft
         score = new_report_score(before, last, closed=shared < TRAILING_SHIFT, after_dateline=False)
         if shared < TOPIC_SHIFT:
             score += 1.0  # next to nothing in common: as telling as a credit of its own
+        if second_credit:
+            score += 1.0
         if score >= OWN_ITEM_BAR:
             d.paras = before
-            out.append(Draft(paras=[last], order=last.start))
+            item = Draft(paras=[last], order=last.start)
+            if second_credit:
+                item.extra_credits, d.extra_credits = d.extra_credits, []
+                item.names_groups = [g for g in d.names_groups if g.units[0].start > last.start]
+                d.names_groups = [g for g in d.names_groups if g not in item.names_groups]
+            out.append(item)
     return out
 
 
@@ -779,7 +796,20 @@ def _absorb_resumed(resumed: Draft, piece: Draft) -> None:
     resumed.resumed = resumed.split = True
 
 
-def _merge_headless(drafts: list[Draft], index: BigramIndex) -> list[Draft]:
+def _opens_continuation(units: list[Unit], d: Draft) -> bool:
+    """The draft's text comes right under a 上接 line: it is the rest of an article from another page."""
+    first = d.paras[0]
+    if first.furniture_head:
+        return True
+    for u in reversed(units[: first.index]):
+        if u.kind != Kind.FURNITURE:
+            return False
+        if "上接" in u.text or "接上" in u.text or "接第" in u.text:
+            return True
+    return False
+
+
+def _merge_headless(drafts: list[Draft], index: BigramIndex, units: list[Unit]) -> list[Draft]:
     """A body without headline: the intro of the article whose headline follows, or a continuation."""
     out: list[Draft] = []
     i = 0
@@ -799,6 +829,7 @@ def _merge_headless(drafts: list[Draft], index: BigramIndex) -> list[Draft]:
                 and nxt.title_group is not None
                 and not nxt.title_after_body
                 and nxt.paras
+                and not _opens_continuation(units, d)
                 and _affinity(index, _draft_grams(d), _draft_grams(nxt)) >= 0.3
             ):
                 # Series intro printed above the headline: the intro is the article's lead.
