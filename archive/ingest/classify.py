@@ -21,7 +21,7 @@ from .bylines import (
     split_closing_byline,
     split_dateline,
 )
-from .furniture import is_web_metadata, split_web_metadata
+from .furniture import JUMP_LINE, is_web_metadata, split_web_metadata
 from .layout import Block
 from .places import is_column_line, is_place_led_headline
 from .text import REPORT_LEAD, content_chars, despace, ends_sentence, is_series_line, opens_report
@@ -47,9 +47,7 @@ _UNFINISHED = re.compile(r"[的和与及至把被将向从对给在为]$")
 _PHOTO_ROLES = {"图文", "图", "摄影"}
 _DATE = r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?"
 _FURNITURE = [
-    re.compile(
-        r"^[（(]?\s*(上接|下转|接上|转第|接第|转)\s*[A-Za-z]?\s*[第]?\s*[A-Za-z0-9一二三四五六七八九十]{1,3}\s*版\s*[)）]?$"
-    ),
+    JUMP_LINE,
     re.compile(r"^(责任编辑|责编|编辑|美编|校对|版式|组版|审读|值班编委|总编辑)\s*[:：]"),
     re.compile(r"^(第\s*\d{1,3}\s*版|[A-Z]\d{1,2}(版)?|\d{1,2}\s*版)$"),
 ]

@@ -35,7 +35,7 @@ _ROLES = (
 _NAME_CHAR = rf"(?!{_ROLES}){_HAN}"
 _EDITOR = re.compile(rf"{_ROLES}\s*[:：/／]?\s*{_NAME_CHAR}(\s?{_NAME_CHAR}){{1,3}}(?!{_NAME_CHAR})")
 _PAPER = re.compile(rf"{_HAN}{{2,8}}(日报|晚报|报)(?!{_HAN})")
-_JUMP = re.compile(
+JUMP_LINE = re.compile(
     r"^[（(]?\s*(上接|下转|接上|转第|接第|转)\s*[A-Za-z]?\s*第?\s*[A-Za-z0-9一二三四五六七八九十]{1,3}\s*版\s*[)）]?$"
 )
 _SEPARATORS = re.compile(r"[\s|｜·•/]+")
@@ -111,7 +111,7 @@ def header_parts(text: str) -> tuple[int, int, str]:
 
 def is_jump_line(text: str) -> bool:
     """上接A1版, （下转第2版）, 转第3版: where an article goes on."""
-    return bool(_JUMP.match(re.sub(r"\s+", "", text)))
+    return bool(JUMP_LINE.match(re.sub(r"\s+", "", text)))
 
 
 def is_header_line(text: str, *, in_zone: bool = False, more_follow: bool = False) -> bool:
