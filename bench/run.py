@@ -266,7 +266,15 @@ class Benchmark:
         log("import: manage.py import_pages ...")
         with profiled("import", self.profile_dir), Timer() as t:
             try:
-                call_command("import_pages", str(self.corpus_dir), "--no-progress", stdout=out, stderr=out)
+                call_command(
+                    "import_pages",
+                    str(self.corpus_dir),
+                    "--no-progress",
+                    "--jobs",
+                    str(self.args.import_jobs),
+                    stdout=out,
+                    stderr=out,
+                )
             except Exception as exc:  # a failed page makes the command exit non-zero; report it
                 self.note(f"import_pages ended with: {exc}")
         pages = SourcePage.objects.count()
@@ -277,6 +285,7 @@ class Benchmark:
             "load": t.load,
             "pages": pages,
             "articles": articles,
+            "jobs": self.args.import_jobs,
             "pages_per_s": pages / t.seconds,
             "articles_per_s": articles / t.seconds,
             "needs_review": Article.objects.filter(needs_review=True).count(),
@@ -334,23 +343,37 @@ class Benchmark:
         self.results["sections"]["rebuild"] = section
 
     def raw_writer(self) -> dict | None:
-        """The same documents, schema and analyzers through a bare Whoosh writer: the floor."""
+        """The same documents, schema and analyzers through a bare Whoosh writer: the floor.
+
+        Whoosh's defaults (its own codec, its ``MpWriter`` with as many processes as
+        our rebuild, one segment per process), fed documents prepared beforehand.
+        """
         from whoosh.index import create_in
+        from whoosh.multiproc import MpWriter
+        from whoosh.writing import SegmentWriter
 
         from search import indexing
 
         backend = indexing.get_backend()
         schema = backend.schema
+        limit = self.args.raw_articles
         with Timer() as prep:
-            docs = [
-                doc for batch in indexing._article_batches(500) for doc in indexing.article_documents(batch)
-            ]
+            docs = []
+            for batch in indexing._article_batches(500):
+                docs.extend(indexing.article_documents(batch))
+                if limit and len(docs) >= limit:
+                    del docs[limit:]
+                    break
         raw_dir = self.data_dir / "raw_index"
         raw_dir.mkdir(parents=True, exist_ok=True)
         ix = create_in(str(raw_dir), schema)
-        log(f"rebuild raw: {len(docs)} prepared documents in {prep.seconds:.1f}s; writing ...")
+        procs = self.args.rebuild_procs
+        log(f"rebuild raw: {len(docs)} documents prepared in {prep.seconds:.1f}s; writing ({procs} procs)")
         with Timer() as t:
-            writer = ix.writer(limitmb=256)
+            if procs > 1:
+                writer = MpWriter(ix, procs=procs, batchsize=256, multisegment=True, subargs={"limitmb": 256})
+            else:
+                writer = SegmentWriter(ix, limitmb=256)
             for doc in docs:
                 writer.add_document(**doc)
             writer.commit()
@@ -360,6 +383,7 @@ class Benchmark:
             "cpu_s": t.cpu,
             "load": t.load,
             "per_s": len(docs) / t.seconds,
+            "procs": procs,
             "prepare_seconds": prep.seconds,
             "index_mib": mib(dir_size(raw_dir)),
             "documents": len(docs),
@@ -1148,7 +1172,8 @@ def render(results: dict) -> str:
     lines.append("")
 
     imp = s.get("import", {})
-    lines.append("### 1. Import (`manage.py import_pages`, includes its final index update)")
+    jobs = f" --jobs {imp['jobs']}" if imp.get("jobs") else ""
+    lines.append(f"### 1. Import (`manage.py import_pages{jobs}`, includes its final index update)")
     lines.append("")
     lines.append(
         "| pages | articles | wall time | CPU time | load avg | pages/s | articles/s | flagged for review |"
@@ -1192,8 +1217,8 @@ def render(results: dict) -> str:
     if raw:
         lines.append(
             rebuild_row(
-                "raw Whoosh writer, same schema + analyzers (documents prepared beforehand in "
-                f"{fmt(raw['prepare_seconds'], 1, ' s')})",
+                f"raw Whoosh writer, same schema + analyzers, default codec, {raw.get('procs', 1)} "
+                f"proc(s) (documents prepared beforehand in {fmt(raw['prepare_seconds'], 1, ' s')})",
                 raw,
                 raw["documents"],
             )
@@ -1493,8 +1518,23 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="with --workdir of an earlier run: skip corpus, import and our rebuild; measure the rest",
     )
     parser.add_argument("--repeat", type=int, help="rounds over the query set (default 3; 1 with --tiny)")
+    default_procs = max(1, min(2, os.cpu_count() or 1))
     parser.add_argument(
-        "--rebuild-procs", type=int, default=1, help="process_index_queue --rebuild --procs N (default 1)"
+        "--rebuild-procs",
+        type=int,
+        default=default_procs,
+        help=f"process_index_queue --rebuild --procs N, also for the raw writer (default {default_procs})",
+    )
+    parser.add_argument(
+        "--import-jobs",
+        type=int,
+        default=default_procs,
+        help=f"import_pages --jobs N (default {default_procs})",
+    )
+    parser.add_argument(
+        "--raw-articles",
+        type=int,
+        help="feed only the first N articles to the raw Whoosh writer (rate reported per article)",
     )
     parser.add_argument(
         "--skip-community", action="store_true", help="skip the community setup (rebuild and search)"

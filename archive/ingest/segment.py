@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -19,6 +20,7 @@ from .topics import assign_topics
 from .types import ReporterCredit, SegmentedArticle, SegmentedPage, Span
 
 SHORT_BODY = 40  # characters; shorter bodies are flagged for review
+logger = logging.getLogger(__name__)
 
 
 def segment_page(
@@ -89,6 +91,21 @@ def segment_page(
     page.furniture = [t for _, _, t in furniture_units]
     page.furniture_spans = [Span(s, e) for s, e, _ in furniture_units]
     return page
+
+
+def segment_page_or_error(
+    text: str, file: str = "", topic_rules: Mapping[str, Mapping[str, float]] | None = None
+) -> SegmentedPage | str:
+    """:func:`segment_page`, with a crash returned as its message instead of raised.
+
+    What an import runs in its worker processes: one page the segmenter chokes on
+    must not stop the others, and the error has to cross a process boundary.
+    """
+    try:
+        return segment_page(text, file=file, topic_rules=topic_rules)
+    except Exception as exc:
+        logger.exception("Segmentation of %s failed", file)
+        return f"{type(exc).__name__}: {exc}"
 
 
 def _page_prefecture_fallback(page: SegmentedPage) -> None:

@@ -9,13 +9,18 @@ corrected (``edited=True``) is never overwritten, only flagged for review.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import logging
+import multiprocessing
+import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import zip_longest
 from pathlib import Path
@@ -24,7 +29,8 @@ from django.conf import settings
 from django.db import transaction
 from tqdm import tqdm
 
-from archive.ingest import PageDecodeError, decode_page, segment_page
+from archive.ingest import PageDecodeError, decode_page
+from archive.ingest.segment import segment_page_or_error
 from archive.ingest.types import SegmentedArticle, SegmentedPage
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
 from archive.services.articles import derive_title, needs_review
@@ -128,10 +134,14 @@ def collect_page_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def import_paths(paths: Sequence[str | Path], *, progress: bool = True, force: bool = False) -> ImportSummary:
+def import_paths(
+    paths: Sequence[str | Path], *, progress: bool = True, force: bool = False, jobs: int = 1
+) -> ImportSummary:
     """Import page files and folders; a file that fails is reported, the others still import.
 
     ``force`` re-segments unchanged pages too (after topic keywords or the segmenter changed).
+    ``jobs > 1`` segments pages in that many worker processes while this process
+    stores them, in the order given (segmenting is pure and takes about half the time).
     """
     files = collect_page_files(paths)
     summary = ImportSummary()
@@ -140,56 +150,143 @@ def import_paths(paths: Sequence[str | Path], *, progress: bool = True, force: b
     bar = tqdm(files, desc="导入版面", unit="页", file=sys.stderr, disable=not progress, dynamic_ncols=True)
     # Each page queues its index work in its own transaction; deferred() applies the whole
     # queue once at the end (process_pending(wait=True), then a merge) instead of a commit per page.
-    with indexing.deferred():
-        for path in bar:
-            bar.set_postfix_str(path.name, refresh=False)
-            summary.pages.append(import_file(path, topic_rules=topic_rules, force=force))
+    with indexing.deferred(), _segmenter(jobs if len(files) >= MIN_FILES_FOR_JOBS else 1) as segment:
+        for result in _import_files(bar, topic_rules, force, segment):
+            bar.set_postfix_str(Path(result.path).name, refresh=False)
+            summary.pages.append(result)
         bar.close()
     return summary
 
 
-def import_file(
-    path: Path, *, topic_rules: dict[str, dict[str, float]] | None = None, force: bool = False
-) -> PageResult:
-    """Import one page file; never raises for a bad file, returns a ``failed`` result instead."""
+def default_jobs() -> int:
+    """Segmenting processes for an import: one per core, at most two (this machine's size)."""
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+# Below this many files, starting worker processes costs more than it saves.
+MIN_FILES_FOR_JOBS = 20
+# Pages read ahead of the one being stored, per worker process.
+READ_AHEAD_PER_JOB = 8
+
+
+@dataclass
+class _ReadPage:
+    """A page file read and decoded, waiting to be segmented and stored."""
+
+    path: Path
+    data: bytes
+    sha256: str
+    text: str
+    encoding: str
+    same_bytes: bool
+    force: bool = False
+
+
+@contextlib.contextmanager
+def _segmenter(jobs: int) -> Iterator[Callable]:
+    """``segment(text, name, topic_rules)`` → a future-like object with ``result()``."""
+    if jobs <= 1:
+        yield lambda *args: _Done(segment_page_or_error(*args))
+        return
+    # spawn, not fork: this process has threads (the progress bar's, the index retrier's)
+    # and an open database connection that a forked child must never touch.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield lambda *args: pool.submit(segment_page_or_error, *args)
+
+
+@dataclass
+class _Done:
+    value: SegmentedPage | str
+
+    def result(self) -> SegmentedPage | str:
+        return self.value
+
+
+def _import_files(
+    files: Iterable[Path], topic_rules: dict[str, dict[str, float]], force: bool, segment: Callable
+) -> Iterator[PageResult]:
+    """Read, segment (possibly ahead, in workers) and store each file, in order."""
+    ahead: deque[tuple[_ReadPage | PageResult, object]] = deque()
+    limit = READ_AHEAD_PER_JOB * max(1, os.cpu_count() or 1)
+    for path in files:
+        read = read_page(path, force=force)
+        future = segment(read.text, path.name, topic_rules) if isinstance(read, _ReadPage) else None
+        ahead.append((read, future))
+        while len(ahead) > limit:
+            yield _finish(*ahead.popleft())
+    while ahead:
+        yield _finish(*ahead.popleft())
+
+
+def _finish(read: _ReadPage | PageResult, future) -> PageResult:
+    if isinstance(read, PageResult):
+        return read
+    segmented = future.result()
+    if isinstance(segmented, str):
+        return PageResult(str(read.path), "failed", reason=f"切分失败：{segmented}")
+    return store_segmented(read, segmented)
+
+
+def read_page(path: Path, *, force: bool = False) -> _ReadPage | PageResult:
+    """Read and decode ``path``; a final result instead if it failed or is already imported."""
     try:
         data = read_page_bytes(path)
         decoded = decode_page(data, max_bytes=settings.ARCHIVE_MAX_PAGE_BYTES)
     except (PageImportError, PageDecodeError) as exc:
         return PageResult(str(path), "failed", reason=str(exc))
     sha = hashlib.sha256(data).hexdigest()
+    known, same_bytes = _already_imported(path, sha, force)
+    return known or _ReadPage(path, data, sha, decoded.text, decoded.encoding, same_bytes, force)
+
+
+def _already_imported(path: Path, sha: str, force: bool) -> tuple[PageResult | None, bool]:
+    """(the result if this file needs no import, whether a page of this name has these bytes)."""
     existing = SourcePage.objects.filter(file_name=path.name).first()
     same_bytes = existing is not None and existing.sha256 == sha
     if same_bytes and not force:
-        return PageResult(str(path), "unchanged", page_id=existing.pk)
+        return PageResult(str(path), "unchanged", page_id=existing.pk), same_bytes
     if existing is None:
         twin = SourcePage.objects.filter(sha256=sha).first()
         if twin is not None:
             # The same bytes under another name: importing them again would duplicate every article.
-            return PageResult(
-                str(path), "unchanged", reason=f"内容与已导入的 {twin.file_name} 相同", page_id=twin.pk
-            )
-    if topic_rules is None:
-        topic_rules = current_topic_rules()
-    try:
-        segmented = segment_page(decoded.text, file=path.name, topic_rules=topic_rules)
-    except Exception as exc:  # a page the segmenter chokes on must not stop the other pages
-        logger.exception("Segmentation of %s failed", path)
-        return PageResult(str(path), "failed", reason=f"切分失败：{type(exc).__name__}: {exc}")
+            reason = f"内容与已导入的 {twin.file_name} 相同"
+            return PageResult(str(path), "unchanged", reason=reason, page_id=twin.pk), same_bytes
+    return None, same_bytes
+
+
+def store_segmented(read: _ReadPage, segmented: SegmentedPage) -> PageResult:
+    """Store one segmented page in its own transaction; a failure is reported, nothing half-stored."""
+    path = read.path
+    # Asked again: a page read ahead may have been stored meanwhile (the same file twice).
+    known, same_bytes = _already_imported(path, read.sha256, read.force)
+    if known is not None:
+        return known
     try:
         with transaction.atomic():
-            result = store_page(
+            return store_page(
                 path,
                 segmented,
-                sha256=sha,
-                encoding=decoded.encoding,
+                sha256=read.sha256,
+                encoding=read.encoding,
                 file_date=_file_date(path),
                 page_changed=not same_bytes,
             )
     except Exception as exc:  # any failure rolls the page back and is reported by name
         logger.exception("Import of %s failed", path)
         return PageResult(str(path), "failed", reason=f"保存失败：{exc}")
-    return result
+
+
+def import_file(
+    path: Path, *, topic_rules: dict[str, dict[str, float]] | None = None, force: bool = False
+) -> PageResult:
+    """Import one page file; never raises for a bad file, returns a ``failed`` result instead."""
+    read = read_page(path, force=force)
+    if isinstance(read, PageResult):
+        return read
+    if topic_rules is None:
+        topic_rules = current_topic_rules()
+    return _finish(read, _Done(segment_page_or_error(read.text, path.name, topic_rules)))
 
 
 def read_page_bytes(path: Path) -> bytes:

@@ -131,3 +131,21 @@ def test_background_thread_applies_a_save_once_the_lock_is_released(isolated_ind
     indexing._retrier.join(timeout=60)
     assert not IndexQueue.objects.exists()
     assert result_ids("后台线程写入") == [article.pk]
+
+
+def test_a_long_queue_is_indexed_by_worker_processes_in_one_commit(index, monkeypatch):
+    """An import of many pages: the whole queue lands in one parallel commit, nothing lost."""
+    monkeypatch.setattr(indexing, "BULK_THRESHOLD", 3)
+    articles = list(Article.objects.order_by("pk")[:12])
+    for i, article in enumerate(articles):
+        article.title = f"批量索引标题{i:02d}号"
+        article.save()
+    segments_before = indexing.segment_count()
+    assert indexing.process_pending(wait=True, procs=2) == len(articles)
+    assert not IndexQueue.objects.exists()
+    # One commit of at most one segment per worker (plus the parent's deletions).
+    assert indexing.segment_count() <= segments_before + 3
+    assert set(result_ids("批量索引标题")) == {a.pk for a in articles}
+    assert result_ids('"批量索引标题07号"') == [articles[7].pk]
+    # The old entries were replaced, not duplicated.
+    assert engine.run_query("").total == Article.objects.count()

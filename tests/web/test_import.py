@@ -265,3 +265,26 @@ def test_a_page_header_date_dates_every_article(tmp_path, isolated_index):
     for article in page.articles.all():
         assert str(article.pub_date) == "2024-11-21" and not article.date_estimated
         assert "date_estimated" not in article.review_reasons
+
+
+def test_parallel_import_stores_what_a_serial_import_would(tmp_path, isolated_index, monkeypatch):
+    """Pages segmented in worker processes are stored in order, each exactly once."""
+    from archive.services import importer
+
+    monkeypatch.setattr(importer, "MIN_FILES_FOR_JOBS", 2)
+    sources = sorted((ROOT / "tests" / "pages" / "segment_only").glob("*.txt"))[:12]
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i, source in enumerate(sources):
+        (folder / f"p{i:02d}_{source.name}").write_bytes(source.read_bytes())
+    # The same bytes twice under other names: read ahead together, stored once.
+    (folder / "p99_twin.txt").write_bytes(sources[0].read_bytes())
+    summary = import_paths([folder], progress=False, jobs=2)
+    assert summary.ok
+    assert summary.pages_new == len(sources)
+    twin = next(p for p in summary.pages if p.path.endswith("p99_twin.txt"))
+    assert twin.status == "unchanged" and "相同" in twin.reason
+    for i, source in enumerate(sources):
+        expected = [a.title or "" for a in segment_page(decode_page(source.read_bytes()).text).articles]
+        stored = Article.objects.filter(source_page__file_name=f"p{i:02d}_{source.name}").order_by("position")
+        assert [a.title for a in stored] == expected

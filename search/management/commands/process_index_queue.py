@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 
@@ -12,11 +11,6 @@ from tqdm import tqdm
 from archive.models import Article
 from search import indexing
 from search.models import IndexQueue
-
-
-def default_procs() -> int:
-    """Two tokenizing processes measured 1.83× one on a rebuild; more would fight for 2 cores."""
-    return max(1, min(2, os.cpu_count() or 1))
 
 
 class Command(BaseCommand):
@@ -35,8 +29,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--procs",
             type=int,
-            default=default_procs(),
-            help="重建时分词所用的进程数（>1 时每个进程写一个段；默认取 2 与 CPU 核数的较小者）",
+            default=indexing.default_procs(),
+            help=(
+                "重建（及一次处理上千篇的队列）时分词所用的进程数"
+                "（>1 时每个进程写一个段；默认取 2 与 CPU 核数的较小者）"
+            ),
         )
         parser.add_argument(
             "--optimize", action="store_true", help="完成后把所有段合并为一个（较慢，查询略快）"
@@ -50,7 +47,7 @@ class Command(BaseCommand):
         if rebuild:
             total = Article.objects.count()
             bar = tqdm(total=total, desc="重建索引", unit="篇", file=sys.stderr, disable=no_progress)
-            procs = procs or default_procs()
+            procs = procs or indexing.default_procs()
             count = indexing.rebuild(batch_size=batch_size, procs=procs, progress=bar.update)
             bar.close()
             elapsed = time.monotonic() - started
@@ -58,7 +55,7 @@ class Command(BaseCommand):
             self.stdout.write(f"已重建索引：{count} 篇文章，用时 {elapsed:.1f} 秒（{rate:.0f} 篇/秒）。")
         else:
             pending = IndexQueue.objects.count()
-            done = indexing.process_pending(wait=True, batch_size=batch_size)
+            done = indexing.process_pending(wait=True, batch_size=batch_size, procs=procs)
             self.stdout.write(f"已处理待索引队列：{done} 条（处理前 {pending} 条）。")
         if optimize:
             indexing.merge_segments(wait=True, optimize=True)
