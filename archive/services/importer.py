@@ -135,13 +135,19 @@ def collect_page_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def import_paths(
-    paths: Sequence[str | Path], *, progress: bool = True, force: bool = False, jobs: int = 1
+    paths: Sequence[str | Path],
+    *,
+    progress: bool = True,
+    force: bool = False,
+    jobs: int = 1,
+    index: bool = True,
 ) -> ImportSummary:
     """Import page files and folders; a file that fails is reported, the others still import.
 
     ``force`` re-segments unchanged pages too (after topic keywords or the segmenter changed).
     ``jobs > 1`` segments pages in that many worker processes while this process
     stores them, in the order given (segmenting is pure and takes about half the time).
+    ``index=False`` leaves the index work queued (for a bulk load followed by a rebuild).
     """
     files = collect_page_files(paths)
     summary = ImportSummary()
@@ -150,7 +156,8 @@ def import_paths(
     bar = tqdm(files, desc="导入版面", unit="页", file=sys.stderr, disable=not progress, dynamic_ncols=True)
     # Each page queues its index work in its own transaction; deferred() applies the whole
     # queue once at the end (process_pending(wait=True), then a merge) instead of a commit per page.
-    with indexing.deferred(), _segmenter(jobs if len(files) >= MIN_FILES_FOR_JOBS else 1) as segment:
+    jobs = jobs if len(files) >= MIN_FILES_FOR_JOBS else 1
+    with indexing.deferred(apply=index), _segmenter(jobs) as segment:
         for result in _import_files(bar, topic_rules, force, segment):
             bar.set_postfix_str(Path(result.path).name, refresh=False)
             summary.pages.append(result)

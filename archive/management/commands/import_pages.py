@@ -47,6 +47,14 @@ class Command(BaseCommand):
             ),
         )
         parser.add_argument(
+            "--no-index",
+            action="store_true",
+            help=(
+                "只入库、不更新检索索引（索引工作留在队列里）：大批量首次导入时用，"
+                "之后运行 process_index_queue --rebuild 一次建好索引"
+            ),
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="内容未变的版面也重新切分（例如在后台调整了主题关键词之后）；编辑修改过的文章仍保留",
@@ -58,10 +66,12 @@ class Command(BaseCommand):
         parser.formatter_class = _HelpFormatter
         return parser
 
-    def handle(self, *args, paths: list[str], no_progress: bool, force: bool, jobs: int, **options) -> None:
+    def handle(
+        self, *args, paths: list[str], no_progress: bool, force: bool, jobs: int, no_index: bool, **options
+    ) -> None:
         self.verbosity = options["verbosity"]
         progress = not no_progress and sys.stderr.isatty()
-        summary = import_paths(paths, progress=progress, force=force, jobs=jobs)
+        summary = import_paths(paths, progress=progress, force=force, jobs=jobs, index=not no_index)
         self.report(summary)
         if not summary.pages:
             raise CommandError("没有找到可导入的 .txt 文件")
