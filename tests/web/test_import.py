@@ -288,3 +288,21 @@ def test_parallel_import_stores_what_a_serial_import_would(tmp_path, isolated_in
         expected = [a.title or "" for a in segment_page(decode_page(source.read_bytes()).text).articles]
         stored = Article.objects.filter(source_page__file_name=f"p{i:02d}_{source.name}").order_by("position")
         assert [a.title for a in stored] == expected
+
+
+def test_import_without_indexing_leaves_the_work_queued_for_a_rebuild(tmp_path, isolated_index):
+    from search import indexing
+    from search.models import IndexQueue
+    from tests.search.helpers import result_ids
+
+    indexing.rebuild()
+    page = tmp_path / "bulk_load.txt"
+    page.write_text(seed_text(2) + "\n\n瑶池批量导入测试正文，记录一次批量导入。\n", encoding="utf-8")
+    summary = import_paths([page], progress=False, index=False)
+    assert summary.ok and summary.articles_created
+    created = set(summary.pages[0].created)
+    assert set(IndexQueue.objects.values_list("article_id", flat=True)) >= created
+    assert not created & set(result_ids("瑶池批量导入测试"))
+    indexing.rebuild()
+    assert not IndexQueue.objects.exists()
+    assert set(result_ids("瑶池批量导入测试")) & created
