@@ -68,8 +68,9 @@ test: setup-dev system-test-deps lint
 	$(BIN)/python -m pytest
 
 # Benchmark in a fresh temporary data directory (never ./var); appends to bench/RESULTS.md.
-# Options: make bench BENCH_ARGS="--articles 100000 --community-articles 10000"
-BENCH_ARGS ?= --articles 10000
+# Everyday run (~10 min); the record at 100k (~75 min):
+#   make bench BENCH_ARGS="--articles 100000 --import-no-index --community-articles 3000 --raw-articles 20000 --repeat 1"
+BENCH_ARGS ?= --articles 10000 --community-articles 2000 --raw-articles 5000
 bench: setup
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
