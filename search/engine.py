@@ -221,6 +221,52 @@ def _place_alternatives(place: Place, gaz: Gazetteer) -> tuple[list[wq.Query], l
     return match, boosts
 
 
+def _required_grams(q: wq.Query) -> frozenset[tuple[str, str]] | None:
+    """The (field, bigram) terms a gram query requires, or None for any other query."""
+    if isinstance(q, wq.Term):
+        return frozenset([(q.fieldname, q.text)])
+    if isinstance(q, wq.And) and all(isinstance(sub, wq.Term) for sub in q.subqueries):
+        return frozenset((sub.fieldname, sub.text) for sub in q.subqueries)
+    return None
+
+
+def absorb_alternatives(alternatives: list[wq.Query]) -> list[wq.Query]:
+    """Drop alternatives implied by another one (``a OR (a AND b)`` is ``a``).
+
+    A place's names usually contain the word typed (涟源 → 涟源市, 涟源县): every
+    document they match is already matched by the word, and evaluating them only
+    costs time (and would count the same occurrence several times in the score).
+    """
+    needs = [_required_grams(q) for q in alternatives]
+    kept: list[wq.Query] = []
+    for i, (q, need) in enumerate(zip(alternatives, needs, strict=True)):
+        if need is not None and any(
+            other is not None and (other < need or (other == need and j < i))
+            for j, other in enumerate(needs)
+            if j != i
+        ):
+            continue
+        kept.append(q)
+    return kept
+
+
+def merge_boosts(optional: list[wq.Query]) -> list[wq.Query]:
+    """One clause per repeated term, its boosts added up: the same score, fewer matchers.
+
+    (A single-word query asks for its word in the text both as "the phrase typed"
+    and as "a word of the query"; Whoosh's score is linear in the boost.)
+    """
+    boosts: dict[tuple[str, str], float] = {}
+    others: list[wq.Query] = []
+    for q in optional:
+        if type(q) is wq.Term:
+            key = (q.fieldname, q.text)
+            boosts[key] = boosts.get(key, 0.0) + q.boost
+        else:
+            others.append(q)
+    return [wq.Term(field, text, boost=boost) for (field, text), boost in boosts.items()] + others
+
+
 def _term_query(term: Term, gaz: Gazetteer) -> tuple[wq.Query, list[wq.Query], TermNote]:
     note = TermNote(raw=term.raw, normalized=" ".join(term.pieces), phrase=term.phrase)
     required: list[wq.Query] = []
@@ -257,6 +303,7 @@ def _term_query(term: Term, gaz: Gazetteer) -> tuple[wq.Query, list[wq.Query], T
                 optional.extend(boosts)
                 word_note.places.append(place)
                 word_note.via_prefecture = word_note.via_prefecture or place.is_prefecture
+            alternatives = absorb_alternatives(alternatives)
             required.append(alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives))
             optional.append(wq.Term("text", word, boost=W_WORD))
             optional.append(wq.Term("headline", word, boost=W_HEADLINE_WORD))
@@ -300,7 +347,7 @@ def compile_query(parsed: ParsedQuery, gaz: Gazetteer | None = None) -> Compiled
     required = None
     if clauses:
         required = clauses[0] if len(clauses) == 1 else wq.And(clauses)
-    return CompiledQuery(required=required, optional=optional, excluded=excluded, notes=notes)
+    return CompiledQuery(required=required, optional=merge_boosts(optional), excluded=excluded, notes=notes)
 
 
 # --- Filters, facets, execution ----------------------------------------------------------

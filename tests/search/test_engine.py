@@ -144,3 +144,20 @@ def test_headline_matches_rank_above_body_matches():
     ids = result_ids("黄精小镇")
     top = Article.objects.get(pk=ids[0])
     assert "黄精小镇" in (top.title + top.subtitle + top.kicker)
+
+
+def test_place_names_that_contain_the_word_typed_add_no_clauses():
+    """涟源 already matches every document 涟源市/涟源县 would: one alternative is enough."""
+    from whoosh import query as wq
+
+    from search.engine import absorb_alternatives, merge_boosts, substring_query
+
+    word = substring_query("涟源", exact=False)
+    names = [substring_query(n, exact=False) for n in ("涟源市", "涟源", "涟源县")]
+    prefecture = wq.Term("prefecture", "4313")
+    assert absorb_alternatives([word, *names, prefecture]) == [word, prefecture]
+    # A name that does not contain the word stays an alternative.
+    other = substring_query("蓝田", exact=False)
+    assert absorb_alternatives([word, other]) == [word, other]
+    merged = merge_boosts([wq.Term("text", "涟源", boost=2.0), wq.Term("text", "涟源"), other])
+    assert merged == [wq.Term("text", "涟源", boost=3.0), other]
