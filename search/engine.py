@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import logging
 import os
 import threading
 from collections import Counter
@@ -29,6 +30,8 @@ from .analysis import query_words
 from .gazetteer import Correction, Gazetteer, Place, get_gazetteer
 from .query import ParsedQuery, Term
 from .text import has_cjk, is_cjk_char, normalize, query_gram_terms
+
+log = logging.getLogger(__name__)
 
 FACET_FIELDS = ("prefecture", "county", "topics", "year", "reporters")
 # Facets with few values: counted by intersecting per-value document sets with the
@@ -549,6 +552,21 @@ def pinyin_places(parsed: ParsedQuery, gaz: Gazetteer | None = None) -> list[Pla
             if place not in places:
                 places.append(place)
     return places
+
+
+def prepare_searcher() -> None:
+    """Open this process's searcher and build its facet arrays ahead of the first query.
+
+    On a 100k-article index that takes a second or more; a gunicorn worker does it
+    in a background thread right after the fork (see ``config.wsgi``).
+    """
+    try:
+        searcher = get_searcher()
+        with _lock:
+            for leaf, _ in _leaves(searcher):
+                _arrays_for(leaf)
+    except Exception:  # no index yet, or it is being replaced: the first query will open it
+        log.warning("could not open the search index ahead of the first query", exc_info=True)
 
 
 def warm_up() -> None:

@@ -161,3 +161,11 @@ def test_place_names_that_contain_the_word_typed_add_no_clauses():
     assert absorb_alternatives([word, other]) == [word, other]
     merged = merge_boosts([wq.Term("text", "涟源", boost=2.0), wq.Term("text", "涟源"), other])
     assert merged == [wq.Term("text", "涟源", boost=3.0), other]
+
+
+def test_prepare_searcher_builds_the_facet_arrays_before_the_first_query():
+    engine.reset()
+    engine.prepare_searcher()
+    assert engine._segment_arrays
+    leaf_arrays = list(engine._segment_arrays.values())
+    assert sum(len(a["prefecture"]) for a in leaf_arrays) >= engine.get_searcher().doc_count()
