@@ -173,6 +173,21 @@ def _queued_count(last: int) -> int:
     return IndexQueue.objects.filter(id__lte=last).values("article_id").distinct().count()
 
 
+def _wait_for_write_lock(ix):
+    """Whoosh's write lock on ``ix``, held by the caller until it releases it.
+
+    For writers that must not start without it (``_lk=False``): waits up to
+    ``SEARCH_INDEX_LOCK_WAIT`` seconds, then raises ``LockError``.
+    """
+    lock = ix.lock("WRITELOCK")
+    deadline = time.monotonic() + _lock_wait()
+    while not lock.acquire(blocking=False):
+        if time.monotonic() > deadline:
+            raise LockError("another process holds the search index write lock")
+        time.sleep(0.2)
+    return lock
+
+
 def _drain_in_bulk(backend, procs: int) -> int:
     """Apply the whole queue (as of now) in one commit of a parallel writer.
 
@@ -181,12 +196,7 @@ def _drain_in_bulk(backend, procs: int) -> int:
     """
     last = IndexQueue.objects.aggregate(last=Max("id"))["last"] or 0
     ix = backend.index
-    lock = ix.lock("WRITELOCK")
-    deadline = time.monotonic() + _lock_wait()
-    while not lock.acquire(blocking=False):
-        if time.monotonic() > deadline:
-            raise LockError("another process holds the search index write lock")
-        time.sleep(0.2)
+    lock = _wait_for_write_lock(ix)
     done = 0
     try:
         writer = _parallel_writer(ix, procs)
@@ -478,12 +488,7 @@ def rebuild(
     """
     backend = get_backend()
     ix = backend.index
-    lock = ix.lock("WRITELOCK")
-    deadline = time.monotonic() + _lock_wait()
-    while not lock.acquire(blocking=False):
-        if time.monotonic() > deadline:
-            raise LockError("another process holds the search index write lock")
-        time.sleep(0.2)
+    lock = _wait_for_write_lock(ix)
     count = 0
     procs = default_procs() if procs is None else procs
     try:
