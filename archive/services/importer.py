@@ -284,18 +284,6 @@ def store_segmented(read: _ReadPage, segmented: SegmentedPage) -> PageResult:
         return PageResult(str(path), "failed", reason=f"保存失败：{exc}")
 
 
-def import_file(
-    path: Path, *, topic_rules: dict[str, dict[str, float]] | None = None, force: bool = False
-) -> PageResult:
-    """Import one page file; never raises for a bad file, returns a ``failed`` result instead."""
-    read = read_page(path, force=force)
-    if isinstance(read, PageResult):
-        return read
-    if topic_rules is None:
-        topic_rules = current_topic_rules()
-    return _finish(read, _Done(segment_page_or_error(read.text, path.name, topic_rules)))
-
-
 def read_page_bytes(path: Path) -> bytes:
     """The file's bytes, refusing what is missing, not a file, or over the size limit."""
     limit = settings.ARCHIVE_MAX_PAGE_BYTES
