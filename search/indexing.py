@@ -188,13 +188,13 @@ def _wait_for_write_lock(ix):
     return lock
 
 
-def _drain_in_bulk(backend, procs: int) -> int:
-    """Apply the whole queue (as of now) in one commit of a parallel writer.
+def _drain_in_bulk(backend, procs: int, last: int) -> int:
+    """Apply the queue up to row ``last`` in one commit of a parallel writer.
 
     For imports of many pages: one commit of ``procs`` new segments instead of a
-    small segment per batch that a long merge would then have to rewrite.
+    small segment per batch that a long merge would then have to rewrite. Rows up
+    to ``last`` are applied and removed; later ones stay queued.
     """
-    last = IndexQueue.objects.aggregate(last=Max("id"))["last"] or 0
     ix = backend.index
     lock = _wait_for_write_lock(ix)
     done = 0
@@ -246,7 +246,7 @@ def process_pending(wait: bool = False, batch_size: int = DEFAULT_BATCH, procs: 
     if wait and procs > 1:
         last = IndexQueue.objects.aggregate(last=Max("id"))["last"] or 0
         if last and _queued_count(last) > BULK_THRESHOLD:
-            done = _drain_in_bulk(backend, procs)
+            done = _drain_in_bulk(backend, procs, last)
     while True:
         article_ids, last = _next_batch(batch_size)
         if not article_ids:
