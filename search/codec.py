@@ -15,20 +15,114 @@ file: Whoosh opens a compound segment by copying each of its parts into a
 about 2 GB of heap, plus 1.9 GB of page cache it had touched). Separate files
 are read on demand.
 
-The segments stay ordinary Whoosh 3 segments that any reader opens.
+Posting blocks are pickled with protocol 4 instead of 2 (see
+:data:`BLOCK_PICKLE_PROTOCOL`). The segments stay ordinary Whoosh 3 segments
+that any reader opens. Reading
+adds one thing: a posting list can be taken a block at a time
+(:class:`BulkPostingReader`), which :mod:`search.columnar` turns into arrays.
 """
 
 from __future__ import annotations
 
-from whoosh.codec.whoosh3 import W3Codec
+import pickle
+import zlib
+from collections.abc import Iterator
 
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, W3PostingsWriter
+from whoosh.util.numeric import length_to_byte
 
-class ArchiveCodec(W3Codec):
-    """Whoosh 3 format without the per-block minimum/maximum document lengths."""
-
-    length_stats = False
+# Pickle protocol 2 (Whoosh's choice, from Python 2 days) has no opcode for
+# bytes: each encoded position list in a block is rebuilt through a function
+# call when read. Protocol 4 stores them natively: a 128-posting block of the
+# bigram field loads in 8 µs instead of 100 µs, dumps 13× faster and compresses
+# to half the size. ``pickle.loads`` reads either protocol, so these blocks
+# stay readable by Whoosh's own reader.
+BLOCK_PICKLE_PROTOCOL = 4
 
 
 def writer_options() -> dict:
     """Keyword arguments for every ``SegmentWriter`` that writes our index."""
     return {"codec": ArchiveCodec(), "compound": False}
+
+
+class BulkPostingReader(W3LeafMatcher):
+    """Whoosh's posting reader, plus reading a whole posting list in one pass.
+
+    Whoosh walks postings one document at a time in Python (``id()``,
+    ``weight()``, ``next()``: a few microseconds each). A search that counts and
+    ranks every match instead takes each block's decoded tuples as they are and
+    turns them into arrays (see :mod:`search.columnar`).
+    """
+
+    def blocks(self) -> Iterator[tuple[tuple[int, ...], object, object]]:
+        """Each block's (id deltas, weights, values) as stored, in document order.
+
+        The first delta of a block is its first document number; weights are
+        ``None`` (all 1.0), one float (all equal) or a tuple; values a tuple of
+        the encoded payloads (positions), or ``None``/bytes for fixed-size formats.
+        """
+        self.reset()
+        while True:
+            self._read_data()
+            yield self._data
+            if self._lastblock:
+                return
+            self._goto(self._nextoffset)
+
+
+class ArchivePostingsWriter(W3PostingsWriter):
+    """Writes Whoosh 3 posting blocks, pickled with :data:`BLOCK_PICKLE_PROTOCOL`.
+
+    The block layout is Whoosh 3's: a signed length (negative for the last
+    block of a term), the pickled block statistics, then the compressed pickle
+    of (id deltas, weights, values).
+    """
+
+    def _write_block(self, last: bool = False) -> None:
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        block = (self._mini_ids(), self._mini_weights(), self._mini_values())
+        data = pickle.dumps(block, BLOCK_PICKLE_PROTOCOL)
+        if self._compression:
+            data = zlib.compress(data, self._compression)
+        # The statistics stay protocol 2: numbers only, read with pickle.load from the file.
+        info = pickle.dumps(
+            (
+                len(self._ids),
+                self._ids[-1],
+                self._maxweight,
+                self._compression,
+                length_to_byte(self._minlength),
+                length_to_byte(self._maxlength),
+            ),
+            2,
+        )
+        size = len(info) + len(data)
+        self._postfile.write_int(-size if last else size)
+        self._postfile.write(info)
+        self._postfile.write(data)
+        self._blockcount += 1
+        self._new_block()
+
+
+class ArchiveCodec(W3Codec):
+    """Whoosh 3 format without the per-block minimum/maximum document lengths,
+    posting blocks pickled with a current protocol."""
+
+    length_stats = False
+
+    def postings_writer(self, dbfile, byteids=False):
+        return ArchivePostingsWriter(
+            dbfile,
+            blocklimit=self._blocklimit,
+            byteids=byteids,
+            compression=self._compression,
+            inlinelimit=self._inlinelimit,
+        )
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        if terminfo.is_inlined():
+            return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
+        offset, length = terminfo.extent()
+        return BulkPostingReader(dbfile, offset, length, format_, term=term, scorer=scorer)

@@ -14,18 +14,16 @@
 from __future__ import annotations
 
 import contextlib
-import heapq
 import logging
 import os
 import threading
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import Any
 
+import numpy as np
 from whoosh import query as wq
 
-from . import indexing
+from . import columnar, indexing
 from .analysis import query_words
 from .gazetteer import Correction, Gazetteer, Place, get_gazetteer
 from .query import ParsedQuery, Term
@@ -34,9 +32,8 @@ from .text import has_cjk, is_cjk_char, normalize, query_gram_terms
 log = logging.getLogger(__name__)
 
 FACET_FIELDS = ("prefecture", "county", "topics", "year", "reporters")
-# Facets with few values: counted by intersecting per-value document sets with the
-# matches (C set operations) instead of visiting every matching document in Python.
-SET_FACETS = ("prefecture", "topics", "year")
+# The fields whose terms are scored with BM25 (their lengths are read ahead).
+SCORED_FIELDS = ("grams", "chars", "text", "headline", "headline_grams")
 SORTS = ("relevance", "newest", "oldest")
 
 # Query-time weights (the index stores plain term frequencies).
@@ -103,10 +100,33 @@ def _leaves(searcher) -> list[tuple[object, int]]:
     return list(searcher.subsearchers) if searcher.subsearchers else [(searcher, 0)]
 
 
-def _arrays_for(segment_searcher) -> dict[str, Any]:
-    """docnum → facet values for one segment, built once from the postings.
+@dataclass
+class FacetColumn:
+    """One facet field of one segment, as arrays.
 
-    Also ``value_sets``: for the :data:`SET_FACETS`, value → set of docnums.
+    Single-valued fields: ``codes[docnum]`` indexes ``values`` (-1: none).
+    Multi-valued fields (topics, reporters): parallel ``docs``/``codes`` pairs.
+    """
+
+    values: list[str]
+    codes: np.ndarray
+    docs: np.ndarray | None = None
+
+    def count(self, matched: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
+        """How many of the ``matched`` documents have each value."""
+        if self.docs is None:
+            codes = self.codes[matched]
+        else:
+            codes = self.codes[mask[self.docs]]
+        codes = codes[codes >= 0]
+        return np.bincount(codes, minlength=len(self.values))
+
+
+def _arrays_for(segment_searcher) -> dict[str, Any]:
+    """Per-segment arrays built once from the postings: facet columns, the day of
+    each document (for sorting by date) and, filled on first use, field lengths.
+
+    Plain numpy data keyed by segment: built in gunicorn's master, shared by workers.
     """
     reader = segment_searcher.reader()
     key = reader.segment().segment_id() if hasattr(reader, "segment") else str(id(reader))
@@ -114,26 +134,44 @@ def _arrays_for(segment_searcher) -> dict[str, Any]:
     if arrays is not None:
         return arrays
     size = reader.doc_count_all()
-    arrays: dict[str, Any] = {}
-    value_sets: dict[str, dict[str, set[int]]] = {name: {} for name in SET_FACETS}
-    for name in (*FACET_FIELDS, "day"):
+    names = reader.schema.names()
+    arrays: dict[str, Any] = {"key": key, "size": size, "lengths": {}}
+    for name in FACET_FIELDS:
         multi = name in ("topics", "reporters")
-        values: list = [() if multi else None] * size
-        if name in reader.schema.names():
-            for btext in reader.lexicon(name):
-                value = btext.decode("utf-8")
-                docnums = list(reader.postings(name, btext).all_ids())
-                if name in value_sets:
-                    value_sets[name][value] = set(docnums)
-                for docnum in docnums:
-                    if multi:
-                        values[docnum] = (*values[docnum], value)
-                    else:
-                        values[docnum] = value
-        arrays[name] = values
-    arrays["value_sets"] = value_sets
+        values: list[str] = []
+        code_parts: list[np.ndarray] = []
+        doc_parts: list[np.ndarray] = []
+        codes = np.full(size, -1, dtype=np.int32)
+        for btext in reader.lexicon(name) if name in names else ():
+            docnums = columnar.term_ids(reader, name, btext)
+            if multi:
+                doc_parts.append(docnums)
+                code_parts.append(np.full(len(docnums), len(values), dtype=np.int32))
+            else:
+                codes[docnums] = len(values)
+            values.append(btext.decode("utf-8"))
+        if multi:
+            docs = np.concatenate(doc_parts) if doc_parts else np.zeros(0, dtype=np.int64)
+            codes = np.concatenate(code_parts) if code_parts else np.zeros(0, dtype=np.int32)
+            arrays[name] = FacetColumn(values, codes, docs)
+        else:
+            arrays[name] = FacetColumn(values, codes)
+    # Days are indexed as YYYYMMDD: as integers they sort like the strings; none = -1.
+    day = np.full(size, -1, dtype=np.int64)
+    for btext in reader.lexicon("day") if "day" in names else ():
+        if btext.isdigit():
+            day[columnar.term_ids(reader, "day", btext)] = int(btext)
+    arrays["day"] = day
     _segment_arrays[key] = arrays
     return arrays
+
+
+def _prepare_lengths(segment_searcher, arrays: dict[str, Any]) -> None:
+    """Read the stored field lengths BM25 needs (a pass over every document)."""
+    evaluator = columnar.SegmentEvaluator(segment_searcher, segment_searcher, static=arrays)
+    for name in SCORED_FIELDS:
+        if name in evaluator.schema:
+            evaluator.lengths(name)
 
 
 def _prune_arrays(searcher) -> None:
@@ -411,23 +449,71 @@ def _article_id(searcher, docnum: int) -> int:
     return int(searcher.stored_fields(docnum)["django_id"])
 
 
-def _count_facets(counts: dict[str, Counter], arrays: dict[str, Any], docs: list[int]) -> None:
-    matched: set[int] | None = None
-    for name in FACET_FIELDS:
-        counter = counts[name]
-        sets = arrays["value_sets"].get(name)
-        if sets is not None:
-            matched = set(docs) if matched is None else matched
-            for value, docnums in sets.items():
-                n = len(matched.intersection(docnums))
-                if n:
-                    counter[value] += n
-            continue
-        column = arrays[name]
-        if name in ("topics", "reporters"):
-            counter.update(chain.from_iterable(map(column.__getitem__, docs)))
-        else:
-            counter.update(map(column.__getitem__, docs))
+class FacetTotals:
+    """Facet counts summed over segments, in one array per facet field.
+
+    Each segment numbers its own values; a searcher-wide index (cached per set of
+    segments) maps them to one sorted list, so counts add up as arrays.
+    """
+
+    _cache: dict[tuple[str, ...], tuple[dict[str, list[str]], list[dict[str, np.ndarray]]]] = {}
+
+    def __init__(self, leaf_arrays: list[dict[str, Any]]):
+        key = tuple(arrays["key"] for arrays in leaf_arrays)
+        index = self._cache.get(key)
+        if index is None:
+            values: dict[str, list[str]] = {}
+            to_global: list[dict[str, np.ndarray]] = [{} for _ in leaf_arrays]
+            for name in FACET_FIELDS:
+                values[name] = sorted({v for arrays in leaf_arrays for v in arrays[name].values})
+                position = {v: i for i, v in enumerate(values[name])}
+                for mapping, arrays in zip(to_global, leaf_arrays, strict=True):
+                    mapping[name] = np.array([position[v] for v in arrays[name].values], dtype=np.int64)
+            index = self._cache[key] = (values, to_global)
+            while len(self._cache) > 4:  # searchers come and go with index changes
+                del self._cache[next(iter(self._cache))]
+        self.values, self._to_global = index
+        self.counts = {name: np.zeros(len(self.values[name]), dtype=np.int64) for name in FACET_FIELDS}
+
+    def add(self, leaf: int, arrays: dict[str, Any], matched: np.ndarray) -> None:
+        mask = None
+        for name in FACET_FIELDS:
+            column: FacetColumn = arrays[name]
+            if column.docs is not None and mask is None:
+                mask = np.zeros(arrays["size"], dtype=bool)
+                mask[matched] = True
+            self.counts[name][self._to_global[leaf][name]] += column.count(matched, mask)
+
+    def lists(self) -> dict[str, list[tuple[str, int]]]:
+        """Per field: (value, count) with count > 0, most frequent first, then by value."""
+        out = {}
+        for name in FACET_FIELDS:
+            counts = self.counts[name]
+            present = np.flatnonzero(counts)
+            order = present[np.lexsort((present, -counts[present]))]
+            values = self.values[name]
+            out[name] = [(values[i], int(counts[i])) for i in order.tolist() if values[i]]
+        return out
+
+
+def _leaf_matches(searcher, leaf, arrays, query: wq.Query | None, filter_q: wq.Query | None, scored: bool):
+    """One segment's matches (scored or not), by array operations."""
+    evaluator = columnar.SegmentEvaluator(searcher, leaf, static=arrays)
+    if query is None:
+        matches = columnar.Matches(evaluator.all_ids())
+    else:
+        matches = evaluator.evaluate(query, scored=scored)
+    if filter_q is not None and len(matches):
+        allowed = evaluator.evaluate(filter_q, scored=False).ids
+        matches = matches.where(np.isin(matches.ids, allowed, assume_unique=True))
+    return matches
+
+
+def _leaf_matches_by_whoosh(leaf, query, filter_q):
+    # The reference path, for a query the array evaluator does not implement:
+    # scores are filled in from Whoosh's own top N (see execute()).
+    matching = _combine(query, filter_q)
+    return columnar.Matches(np.array(sorted(matching.docs(leaf)), dtype=np.int64))
 
 
 def execute(
@@ -438,52 +524,64 @@ def execute(
     limit: int = 20,
     facets: bool = True,
 ) -> RawResults:
-    """Run a compiled query (None = every article) with filters; one page of hits."""
+    """Run a compiled query (None = every article) with filters; one page of hits.
+
+    Totals and facet counts are exact: every match is found, with array
+    operations over whole posting lists (:mod:`search.columnar`); only the page
+    shown is loaded.
+    """
     searcher = get_searcher()
     filter_q = filters.query()
     scoring = compiled.scoring_query() if compiled else None
     if sort not in SORTS:
         sort = "relevance"
+    by_relevance = sort == "relevance" and scoring is not None
+    query = scoring if by_relevance else (compiled.matching_query() if compiled else None)
     leaves = _leaves(searcher)
     with _lock:
         _prune_arrays(searcher)
         leaf_arrays = [_arrays_for(leaf) for leaf, _ in leaves]
-    counts: dict[str, Counter] = {name: Counter() for name in FACET_FIELDS}
-    end = offset + limit
-    hits: list[RawHit] = []
-
-    # Exact totals and facet counts need every match: one unscored pass over the
-    # postings. Scoring then runs with Whoosh's top-N optimisations (it may skip
-    # documents that cannot reach the page), so the two passes cost little more
-    # than scoring alone.
-    matching = _combine(compiled.matching_query() if compiled else None, filter_q)
-    by_relevance = sort == "relevance" and scoring is not None
+    try:
+        per_leaf = [
+            _leaf_matches(searcher, leaf, arrays, query, filter_q, by_relevance)
+            for (leaf, _), arrays in zip(leaves, leaf_arrays, strict=True)
+        ]
+        whoosh_top = None
+    except columnar.Unsupported:
+        log.warning("query evaluated by Whoosh: %r", query, exc_info=True)
+        per_leaf = [_leaf_matches_by_whoosh(leaf, query, filter_q) for leaf, _ in leaves]
+        whoosh_top = by_relevance
+    with _lock:  # FacetTotals keeps a shared cache
+        facet_totals = FacetTotals(leaf_arrays) if facets else None
     total = 0
-    dated: list[tuple[str, int]] = []
-    for (leaf, base), arrays in zip(leaves, leaf_arrays, strict=True):
-        docs = list(matching.docs(leaf))
-        total += len(docs)
-        if facets:
-            _count_facets(counts, arrays, docs)
-        if not by_relevance:
-            day = arrays["day"]
-            dated.extend((day[d] or "", base + d) for d in docs)
-    if by_relevance:
-        results = searcher.search(scoring, filter=filter_q, limit=max(end, 1), terms=False)
-        for score, docnum in results.top_n[offset:end]:
-            hits.append(RawHit(_article_id(searcher, docnum), float(score or 0.0)))
+    for leaf, (matches, arrays) in enumerate(zip(per_leaf, leaf_arrays, strict=True)):
+        total += len(matches)
+        if facet_totals is not None and len(matches):
+            facet_totals.add(leaf, arrays, matches.ids)
+    end = offset + limit
+    bases = [base for _, base in leaves]
+    if whoosh_top:
+        results = searcher.search(query, filter=filter_q, limit=max(end, 1), terms=False)
+        page = [(float(score or 0.0), docnum) for score, docnum in results.top_n]
+    elif by_relevance:
+        page = columnar.top(list(zip(per_leaf, bases, strict=True)), end)
     else:
-        if sort == "oldest":
-            page = heapq.nsmallest(end, dated)
-        else:  # newest first; also the order of an empty query
-            page = heapq.nlargest(end, dated)
-        for _, docnum in page[offset:end]:
-            hits.append(RawHit(_article_id(searcher, docnum), 0.0))
-    facet_lists = {
-        name: sorted(((v, n) for v, n in counter.items() if v), key=lambda item: (-item[1], item[0]))
-        for name, counter in counts.items()
-    }
-    return RawResults(total=total, hits=hits, facets=facet_lists if facets else {})
+        # Newest first (also the order of an empty query) or oldest first.
+        page = _by_date(per_leaf, leaf_arrays, bases, end, newest=sort != "oldest")
+    hits = [RawHit(_article_id(searcher, docnum), score) for score, docnum in page[offset:end]]
+    return RawResults(total=total, hits=hits, facets=facet_totals.lists() if facet_totals else {})
+
+
+def _by_date(per_leaf, leaf_arrays, bases, n: int, newest: bool) -> list[tuple[float, int]]:
+    """The first ``n`` matches by (day, docnum): descending if ``newest``, else ascending."""
+    days = [arrays["day"][m.ids] for m, arrays in zip(per_leaf, leaf_arrays, strict=True)]
+    docnums = [m.ids + base for m, base in zip(per_leaf, bases, strict=True)]
+    if not docnums:
+        return []
+    day = np.concatenate(days)
+    docnum = np.concatenate(docnums)
+    order = np.lexsort((-docnum, -day) if newest else (docnum, day))[:n]
+    return [(0.0, int(docnum[i])) for i in order]
 
 
 def count(q: wq.Query) -> int:
@@ -567,7 +665,7 @@ def prepare_searcher() -> None:
         searcher = get_searcher()
         with _lock:
             for leaf, _ in _leaves(searcher):
-                _arrays_for(leaf)
+                _prepare_lengths(leaf, _arrays_for(leaf))
     except Exception:  # no index yet, or it is being replaced: the first query will open it
         log.warning("could not open the search index ahead of the first query", exc_info=True)
 
@@ -601,7 +699,7 @@ def warm_up() -> None:
         with _lock:
             _segment_arrays.clear()
             for leaf, _ in _leaves(searcher):
-                _arrays_for(leaf)
+                _prepare_lengths(leaf, _arrays_for(leaf))
             _arrays_path = backend.path
     finally:
         searcher.close()

@@ -168,7 +168,8 @@ def test_prepare_searcher_builds_the_facet_arrays_before_the_first_query():
     engine.prepare_searcher()
     assert engine._segment_arrays
     leaf_arrays = list(engine._segment_arrays.values())
-    assert sum(len(a["prefecture"]) for a in leaf_arrays) >= engine.get_searcher().doc_count()
+    assert sum(a["size"] for a in leaf_arrays) >= engine.get_searcher().doc_count()
+    assert all(set(a["lengths"]) == set(engine.SCORED_FIELDS) for a in leaf_arrays)
 
 
 def test_facet_arrays_built_in_the_master_are_kept_by_forked_workers():
