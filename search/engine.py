@@ -6,9 +6,16 @@
 * **Ranking** comes from optional clauses that only add score: the exact phrase,
   the same phrase in the headline, jieba words in ``text`` and ``headline``, the
   article being *about* a named place.
-* One Whoosh searcher per process, refreshed when the index changes; only the
-  page shown is scored and loaded; facet counts come from per-segment arrays
-  built once from the postings of the facet fields.
+* **Execution** reads whole posting lists into arrays and evaluates the query
+  tree with numpy (:mod:`search.columnar`): exact totals and facet counts over
+  every match, Whoosh's BM25F scores, and only the page shown is loaded. Whoosh's
+  own matchers walk each match in Python (about a second for a common word at
+  100k articles) and, in 2.7, mis-handle two of our query shapes (an exclusion
+  can keep a segment's first match; the top N of an AndMaybe over an Or can miss
+  the best documents); they remain the fallback for query types the evaluator
+  does not know.
+* One Whoosh searcher per process, refreshed when the index changes; facet
+  columns, dates and field lengths are per-segment arrays built once.
 """
 
 from __future__ import annotations
@@ -67,6 +74,7 @@ def reset(keep_arrays: bool = False) -> None:
         _searcher_path = None
         if not keep_arrays:
             _segment_arrays.clear()
+            FacetTotals._cache.clear()
 
 
 def _forget_after_fork() -> None:
@@ -664,8 +672,10 @@ def prepare_searcher() -> None:
     try:
         searcher = get_searcher()
         with _lock:
-            for leaf, _ in _leaves(searcher):
-                _prepare_lengths(leaf, _arrays_for(leaf))
+            leaf_arrays = [_arrays_for(leaf) for leaf, _ in _leaves(searcher)]
+            for (leaf, _), arrays in zip(_leaves(searcher), leaf_arrays, strict=True):
+                _prepare_lengths(leaf, arrays)
+            FacetTotals(leaf_arrays)  # the searcher-wide facet index, cached
     except Exception:  # no index yet, or it is being replaced: the first query will open it
         log.warning("could not open the search index ahead of the first query", exc_info=True)
 
@@ -675,7 +685,7 @@ def warm_up() -> None:
 
     Call it from gunicorn's master with ``--preload`` so workers share the
     dictionaries copy-on-write instead of each paying ~0.6 s and ~95 MiB. The
-    facet arrays of the index's segments are built here too (~8 s at 124k
+    per-segment arrays (facets, dates, field lengths) are built here too (~13 s at 124k
     articles, which every worker would otherwise repeat before its first
     query); the searcher used for that is closed again, each worker opens its own.
     """
@@ -698,8 +708,10 @@ def warm_up() -> None:
     try:
         with _lock:
             _segment_arrays.clear()
-            for leaf, _ in _leaves(searcher):
-                _prepare_lengths(leaf, _arrays_for(leaf))
+            leaf_arrays = [_arrays_for(leaf) for leaf, _ in _leaves(searcher)]
+            for (leaf, _), arrays in zip(_leaves(searcher), leaf_arrays, strict=True):
+                _prepare_lengths(leaf, arrays)
+            FacetTotals(leaf_arrays)
             _arrays_path = backend.path
     finally:
         searcher.close()
