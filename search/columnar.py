@@ -62,6 +62,10 @@ class Pending:
     def where(self, keep: np.ndarray) -> Pending:
         return Pending(self.ids[keep], self.bound[keep], self.check)
 
+    def as_matches(self, scored: bool) -> Matches:
+        """These documents, as if the phrase were found in each."""
+        return Matches(self.ids, self.bound if scored else None)
+
 
 @dataclass
 class Matches:
@@ -100,7 +104,17 @@ class Matches:
 class _Postings:
     ids: np.ndarray  # int64, sorted, deleted documents removed
     weights: np.ndarray  # float64
-    values: list | None  # encoded positions, aligned with ids (only when asked for)
+    # Encoded positions as stored, deleted documents included (fields with positions only),
+    # and for each of ``ids`` its index there (None: nothing was deleted).
+    values: list | None
+    rows: np.ndarray | None = None
+
+    def values_at(self, positions: np.ndarray) -> list:
+        """The encoded positions of the postings at ``positions`` (indexes into ``ids``)."""
+        if self.rows is not None:
+            positions = self.rows[positions]
+        values = self.values
+        return [values[i] for i in positions.tolist()]
 
 
 def term_ids(reader, fieldname: str, btext: bytes) -> np.ndarray:
@@ -108,16 +122,18 @@ def term_ids(reader, fieldname: str, btext: bytes) -> np.ndarray:
     matcher = reader.postings(fieldname, btext)
     if isinstance(matcher, FilterMatcher):
         matcher = matcher.child
-    return _read_postings(matcher, False)[0]
+    return _read_postings(matcher)[0]
 
 
-def _read_postings(matcher, with_values: bool) -> tuple[np.ndarray, np.ndarray, list | None]:
+def _read_postings(matcher) -> tuple[np.ndarray, np.ndarray, list | None]:
+    """(ids, weights, values) of a whole posting list; values only for positional
+    fields, whose blocks hold them as a tuple (kept as is, no per-posting work)."""
+    with_values = matcher.format.supports("positions")
     if isinstance(matcher, BulkPostingReader):
         counts: list[int] = []
         deltas: list[int] = []
         weights: list[float] = []
         values: list | None = [] if with_values else None
-        fixed = matcher.format.fixed_value_size()
         for block_deltas, block_weights, block_values in matcher.blocks():
             n = len(block_deltas)
             counts.append(n)
@@ -129,12 +145,7 @@ def _read_postings(matcher, with_values: bool) -> tuple[np.ndarray, np.ndarray, 
             else:
                 weights.extend(block_weights)
             if values is not None:
-                if fixed is None or fixed < 0:
-                    values.extend(block_values)
-                elif fixed == 0:
-                    values.extend([None] * n)
-                else:
-                    values.extend(block_values[i : i + fixed] for i in range(0, len(block_values), fixed))
+                values.extend(block_values)
         running = np.cumsum(np.array(deltas, dtype=np.int64))
         if len(counts) > 1:
             # Each block's deltas restart from 0: subtract the running sum at the block's start.
@@ -156,6 +167,21 @@ def _read_postings(matcher, with_values: bool) -> tuple[np.ndarray, np.ndarray, 
     return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64), values
 
 
+def field_lengths(reader, fieldname: str, static: dict[str, Any]) -> np.ndarray:
+    """Every document's stored length of ``fieldname`` (0 where it has none),
+    cached in the segment's ``static`` dict (lengths never change in a segment)."""
+    cache = static.setdefault("lengths", {})
+    column = cache.get(fieldname)
+    if column is None:
+        size = reader.doc_count_all()
+        length = reader.doc_field_length
+        column = np.fromiter(
+            (length(d, fieldname, 0) or 0 for d in range(size)), dtype=np.float64, count=size
+        )
+        cache[fieldname] = column
+    return column
+
+
 class SegmentEvaluator:
     """Evaluates queries against one segment of a (multi-segment) searcher.
 
@@ -164,7 +190,6 @@ class SegmentEvaluator:
     """
 
     def __init__(self, top_searcher, leaf_searcher, static: dict[str, Any] | None = None):
-        self.top = top_searcher
         self.leaf = leaf_searcher
         self.reader = leaf_searcher.reader()
         self.schema = self.reader.schema
@@ -181,34 +206,25 @@ class SegmentEvaluator:
         if deleted:
             self.live = np.ones(self.size, dtype=bool)
             self.live[np.array(deleted, dtype=np.int64)] = False
-        self._postings: dict[tuple[str, bytes, bool], _Postings | None] = {}
+        self._postings: dict[tuple[str, bytes], _Postings | None] = {}
 
     # --- inputs -------------------------------------------------------------------
 
     def lengths(self, fieldname: str) -> np.ndarray:
-        """Every document's stored length of ``fieldname`` (0 where it has none)."""
-        cache = self.static.setdefault("lengths", {})
-        column = cache.get(fieldname)
-        if column is None:
-            length = self.reader.doc_field_length
-            column = np.fromiter(
-                (length(d, fieldname, 0) or 0 for d in range(self.size)), dtype=np.float64, count=self.size
-            )
-            cache[fieldname] = column
-        return column
+        return field_lengths(self.reader, fieldname, self.static)
 
     def all_ids(self) -> np.ndarray:
         ids = np.arange(self.size, dtype=np.int64)
         return ids if self.live is None else ids[self.live]
 
-    def postings(self, fieldname: str, text: str | bytes, with_values: bool = False) -> _Postings | None:
+    def postings(self, fieldname: str, text: str | bytes) -> _Postings | None:
         if fieldname not in self.schema:
             return None
         try:
             btext = text if isinstance(text, bytes) else self.schema[fieldname].to_bytes(text)
         except ValueError:
             return None
-        key = (fieldname, btext, with_values)
+        key = (fieldname, btext)
         if key in self._postings:
             return self._postings[key]
         found = None
@@ -216,16 +232,13 @@ class SegmentEvaluator:
             matcher = self.reader.postings(fieldname, btext)
             if isinstance(matcher, FilterMatcher):  # deletions: applied below, on arrays
                 matcher = matcher.child
-            ids, weights, values = _read_postings(matcher, with_values)
+            ids, weights, values = _read_postings(matcher)
+            rows = None
             if self.live is not None:
-                keep = self.live[ids]
-                ids, weights = ids[keep], weights[keep]
-                if values is not None:
-                    values = [v for v, k in zip(values, keep.tolist(), strict=True) if k]
-            found = _Postings(ids, weights, values)
+                rows = np.flatnonzero(self.live[ids])
+                ids, weights = ids[rows], weights[rows]
+            found = _Postings(ids, weights, values, rows)
         self._postings[key] = found
-        if with_values and found is not None:
-            self._postings[(fieldname, btext, False)] = found
         return found
 
     def term_scores(self, fieldname: str, text: str | bytes, postings: _Postings, ids=None, weights=None):
@@ -321,8 +334,8 @@ class SegmentEvaluator:
         clauses, boost = [q.b], 1.0
         if type(q.b) is wq.Or and len(q.b.subqueries) > 1 and not (q.b.minmatch or q.b.scale):
             clauses, boost = q.b.subqueries, q.b.boost
-        phrases = [c for c in clauses if type(c) is wq.Phrase and c.slop == 1]
-        others = [c for c in clauses if not (type(c) is wq.Phrase and c.slop == 1)]
+        phrases = [c for c in clauses if type(c) is wq.Phrase]
+        others = [c for c in clauses if type(c) is not wq.Phrase]
         scores = required.scores.copy()
         pending = list(required.pending)
         if others:
@@ -335,12 +348,19 @@ class SegmentEvaluator:
                 pending.append(found)
         return Matches(required.ids, scores, pending)
 
-    def _pending_phrase(self, q: wq.Phrase, within: np.ndarray, boost: float) -> Pending | None:
-        """``q`` as a pending clause over the documents of ``within`` that have all its words."""
-        words = self._phrase_postings(q)
-        if not words:
+    def _pending_phrase(self, q: wq.Phrase, within: np.ndarray | None, boost: float) -> Pending | None:
+        """``q`` as a pending clause over the documents (of ``within``) that have all its words."""
+        if q.slop != 1:
+            raise Unsupported("Phrase with slop")
+        field = self.schema[q.fieldname] if q.fieldname in self.schema else None  # noqa: SIM401 (no .get)
+        if field is None or not q.words:
             return None
-        candidates = within
+        if not field.format or not field.format.supports("positions"):
+            raise Unsupported("Phrase on a field without positions")
+        words = [self.postings(q.fieldname, word) for word in q.words]
+        if any(p is None for p in words):
+            return None
+        candidates = words[0].ids if within is None else within
         for p in words:
             candidates = np.intersect1d(candidates, p.ids, assume_unique=True)
         if not len(candidates):
@@ -350,50 +370,18 @@ class SegmentEvaluator:
             at = np.searchsorted(p.ids, candidates)
             bound += self.term_scores(q.fieldname, word, p, ids=candidates, weights=p.weights[at])
         bound = _boosted(_boosted(bound, q.boost), boost)
-        decode = _position_decoder(self.schema[q.fieldname].format)
+        decode = _position_decoder(field.format)
 
         def check(ids: np.ndarray) -> np.ndarray:
-            rows = [np.searchsorted(p.ids, ids) for p in words]
-            return _consecutive(ids, words, rows, decode)
+            return _consecutive(ids, [p.values_at(np.searchsorted(p.ids, ids)) for p in words], decode)
 
         return Pending(candidates, bound, check)
 
-    def _phrase_postings(self, q: wq.Phrase) -> list[_Postings] | None:
-        field = self.schema[q.fieldname] if q.fieldname in self.schema else None  # noqa: SIM401 (no .get)
-        if field is None or not q.words:
-            return None
-        if not field.format or not field.format.supports("positions"):
-            raise Unsupported("Phrase on a field without positions")
-        postings = []
-        for word in q.words:
-            p = self.postings(q.fieldname, word, with_values=True)
-            if p is None:
-                return None
-            postings.append(p)
-        return postings
-
     def _phrase(self, q: wq.Phrase, scored: bool) -> Matches:
-        if q.slop != 1:
-            raise Unsupported("Phrase with slop")
-        postings = self._phrase_postings(q)
-        if not postings:
+        phrase = self._pending_phrase(q, None, 1.0)
+        if phrase is None:
             return _empty(scored)
-        # Documents with every word, and where each word sits in its posting list.
-        candidates = postings[0].ids
-        for p in postings[1:]:
-            candidates = np.intersect1d(candidates, p.ids, assume_unique=True)
-        if not len(candidates):
-            return _empty(scored)
-        rows = [np.searchsorted(p.ids, candidates) for p in postings]
-        matched = _consecutive(candidates, postings, rows, _position_decoder(self.schema[q.fieldname].format))
-        ids = candidates[matched]
-        if not scored:
-            return Matches(ids)
-        scores = np.zeros(len(ids))
-        for word, p, row in zip(q.words, postings, rows, strict=True):
-            at = row[matched]
-            scores += self.term_scores(q.fieldname, word, p, ids=ids, weights=p.weights[at])
-        return Matches(ids, _boosted(scores, q.boost))
+        return phrase.where(phrase.check(phrase.ids)).as_matches(scored)
 
 
 def _position_decoder(fmt) -> Callable[[bytes], tuple[int, ...]]:
@@ -408,10 +396,11 @@ def _position_decoder(fmt) -> Callable[[bytes], tuple[int, ...]]:
     return decode
 
 
-def _consecutive(
-    candidates: np.ndarray, postings: list[_Postings], rows: list[np.ndarray], decode
-) -> np.ndarray:
-    """Which candidates have word i at position p + i for some p (a boolean mask)."""
+def _consecutive(candidates: np.ndarray, word_values: list[list[bytes]], decode) -> np.ndarray:
+    """Which candidates have word i at position p + i for some p (a boolean mask).
+
+    ``word_values[i][n]``: the encoded positions of word i in candidate n.
+    """
     cache: dict[bytes, tuple[int, ...]] = {}
 
     def positions(value: bytes) -> tuple[int, ...]:
@@ -421,12 +410,11 @@ def _consecutive(
         return found
 
     keys: np.ndarray | None = None
-    for i, (p, row) in enumerate(zip(postings, rows, strict=True)):
-        values = p.values
+    for i, values in enumerate(word_values):
         owners: list[int] = []
         starts: list[int] = []
-        for n, r in enumerate(row.tolist()):
-            for pos in positions(values[r]):
+        for n, value in enumerate(values):
+            for pos in positions(value):
                 owners.append(n)
                 starts.append(pos - i)
         # One key per (candidate, phrase start) this word allows.
@@ -480,7 +468,7 @@ def top(leaves: list[tuple[Matches, int]], n: int) -> list[tuple[float, int]]:
         for start, _, at in pending:
             unchecked[start + at] = True
         _check_pending(ids, lower, upper, unchecked, pending, n)
-    keep = best_positions(lower, n) if len(lower) > n else np.arange(len(lower))
+    keep = best_positions(lower, n)
     order = keep[np.lexsort((ids[keep], -lower[keep]))]
     return [(float(lower[i]), int(ids[i])) for i in order]
 

@@ -174,12 +174,16 @@ def _arrays_for(segment_searcher) -> dict[str, Any]:
     return arrays
 
 
-def _prepare_lengths(segment_searcher, arrays: dict[str, Any]) -> None:
-    """Read the stored field lengths BM25 needs (a pass over every document)."""
-    evaluator = columnar.SegmentEvaluator(segment_searcher, segment_searcher, static=arrays)
-    for name in SCORED_FIELDS:
-        if name in evaluator.schema:
-            evaluator.lengths(name)
+def _prepare_arrays(searcher) -> None:
+    """Build every per-segment array a query needs, and the facet value index."""
+    leaf_arrays = []
+    for leaf, _ in _leaves(searcher):
+        arrays = _arrays_for(leaf)
+        for name in SCORED_FIELDS:
+            if name in leaf.schema:
+                columnar.field_lengths(leaf.reader(), name, arrays)
+        leaf_arrays.append(arrays)
+    FacetTotals(leaf_arrays)  # cached
 
 
 def _prune_arrays(searcher) -> None:
@@ -672,10 +676,7 @@ def prepare_searcher() -> None:
     try:
         searcher = get_searcher()
         with _lock:
-            leaf_arrays = [_arrays_for(leaf) for leaf, _ in _leaves(searcher)]
-            for (leaf, _), arrays in zip(_leaves(searcher), leaf_arrays, strict=True):
-                _prepare_lengths(leaf, arrays)
-            FacetTotals(leaf_arrays)  # the searcher-wide facet index, cached
+            _prepare_arrays(searcher)
     except Exception:  # no index yet, or it is being replaced: the first query will open it
         log.warning("could not open the search index ahead of the first query", exc_info=True)
 
@@ -708,10 +709,7 @@ def warm_up() -> None:
     try:
         with _lock:
             _segment_arrays.clear()
-            leaf_arrays = [_arrays_for(leaf) for leaf, _ in _leaves(searcher)]
-            for (leaf, _), arrays in zip(_leaves(searcher), leaf_arrays, strict=True):
-                _prepare_lengths(leaf, arrays)
-            FacetTotals(leaf_arrays)
+            _prepare_arrays(searcher)
             _arrays_path = backend.path
     finally:
         searcher.close()
