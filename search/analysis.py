@@ -73,7 +73,8 @@ def get_jieba():
 
 
 def _is_word(token: str) -> bool:
-    return any(ch.isalnum() for ch in token)
+    # isalnum() settles nearly every token (words) in C; the loop is for mixed ones like "5.8".
+    return token.isalnum() or any(ch.isalnum() for ch in token)
 
 
 def word_positions(normalized: str, *, for_index: bool) -> Iterator[tuple[str, int]]:
@@ -170,6 +171,18 @@ class GramTokenizer(_NormalizingTokenizer):
 
 
 _SINGLE_POSITION: dict[int, bytes] = {}
+_last_normalized: tuple[str, str] = ("", "")
+
+
+def _normalized_once(value: str) -> str:
+    """``normalize(value)``, reusing the last result: the word, n-gram and
+    character fields of a document index the same content one after another."""
+    global _last_normalized
+    source, result = _last_normalized
+    if value is not source:
+        result = normalize(value)
+        _last_normalized = (value, result)
+    return result
 
 
 class _FastTextField(TEXT):
@@ -196,7 +209,7 @@ class _FastTextField(TEXT):
         fmt = self.format
         fb = fmt.field_boost
         positions: dict[str, list[int]] = defaultdict(list)
-        for text, pos in self.analyzer.terms(normalize(value), "index"):
+        for text, pos in self.analyzer.terms(_normalized_once(value), "index"):
             positions[text].append(pos)
         single = _SINGLE_POSITION
         for text, poslist in positions.items():
@@ -232,7 +245,7 @@ class CharField(TEXT):
         if isinstance(value, (list, tuple)):
             value = "\n".join(value)
         fb = self.format.field_boost
-        for ch, count in Counter(ch for ch in normalize(value) if ch.isalnum()).items():
+        for ch, count in Counter(ch for ch in _normalized_once(value) if ch.isalnum()).items():
             yield ch.encode("utf-8"), count, count * fb, pack_uint(count)
 
 

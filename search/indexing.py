@@ -34,13 +34,14 @@ from django.db.models import Max
 from haystack import connections
 from haystack.constants import ID
 from whoosh.index import LockError
-from whoosh.multiproc import MpWriter
-from whoosh.writing import CLEAR, MERGE_SMALL, SegmentWriter
+from whoosh.writing import CLEAR, MERGE_SMALL, NO_MERGE, SegmentWriter
 
 from archive.models import Article
 
+from .analysis import get_jieba
 from .codec import writer_options
 from .models import IndexQueue
+from .segments import DEFAULT_LIMIT_MB, commit_segments, segment_writer
 
 log = logging.getLogger(__name__)
 
@@ -100,23 +101,15 @@ def _open_writer(ix, *, wait: bool) -> SegmentWriter:
     return ix.writer(timeout=_lock_wait() if wait else 0.0, delay=0.05, **writer_options())
 
 
-def _parallel_writer(ix, procs: int, limitmb: int = 256) -> MpWriter:
-    """A writer that analyses documents in ``procs`` worker processes.
-
-    The caller must hold the write lock. Each worker writes its own segment
-    (``multisegment``): nothing is merged at commit, so the cost stays linear in
-    the number of documents however large the index already is.
+def _bulk_writer(ix, procs: int, limitmb: int = DEFAULT_LIMIT_MB):
+    """Where the documents of a rebuild or a large import go: new segments
+    written by ``procs`` worker processes (or this one), committed by the caller
+    with :func:`search.segments.commit_segments`. The caller holds the write lock.
     """
-    options = writer_options()
-    return MpWriter(
-        ix,
-        procs=procs,
-        batchsize=256,
-        multisegment=True,
-        _lk=False,
-        subargs={"limitmb": limitmb, **options},
-        **options,
-    )
+    if procs > 1:
+        # Loaded before the workers are forked, so they share the dictionary.
+        get_jieba()
+    return segment_writer(ix, procs, limitmb, **writer_options())
 
 
 def default_procs() -> int:
@@ -141,18 +134,21 @@ def enqueue(article_ids: Iterable[int], delete: bool = False) -> int:
     return len(rows)
 
 
-def _apply(writer: SegmentWriter, article_ids: list[int], backend) -> None:
+def _apply(writer: SegmentWriter, article_ids: list[int], backend, documents_to=None) -> None:
     """Replace the index entries of ``article_ids`` with the articles as they are now.
 
-    One searcher serves every deletion: Whoosh's ``update_document`` would open a
-    reader over all segments for each document.
+    ``writer`` deletes the old entries; the new documents go to ``documents_to``
+    (a bulk writer) if given, else to ``writer``. One searcher serves every
+    deletion: Whoosh's ``update_document`` would open a reader over all
+    segments for each document.
     """
     articles = list(article_index().index_queryset().filter(pk__in=article_ids))
     with writer.searcher() as searcher:
         for pk in article_ids:
             writer.delete_by_term(ID, identifier(pk), searcher=searcher)
+    target = documents_to or writer
     for doc in article_documents(articles, backend):
-        writer.add_document(**doc)
+        target.add_document(**doc)
 
 
 def _next_batch(batch_size: int) -> tuple[list[int], int]:
@@ -189,17 +185,20 @@ def _wait_for_write_lock(ix):
 
 
 def _drain_in_bulk(backend, procs: int, last: int) -> int:
-    """Apply the queue up to row ``last`` in one commit of a parallel writer.
+    """Apply the queue up to row ``last`` in one commit.
 
-    For imports of many pages: one commit of ``procs`` new segments instead of a
-    small segment per batch that a long merge would then have to rewrite. Rows up
-    to ``last`` are applied and removed; later ones stay queued.
+    For imports of many pages: the new documents are written as whole segments
+    by ``procs`` worker processes and committed at once with the deletions of
+    their old entries, instead of a small segment per batch that a long merge
+    would then have to rewrite. Rows up to ``last`` are applied and removed;
+    later ones stay queued.
     """
     ix = backend.index
     lock = _wait_for_write_lock(ix)
     done = 0
     try:
-        writer = _parallel_writer(ix, procs)
+        writer = SegmentWriter(ix, _lk=False, **writer_options())
+        bulk = _bulk_writer(ix, procs)
         try:
             ids = (
                 IndexQueue.objects.filter(id__lte=last)
@@ -212,16 +211,18 @@ def _drain_in_bulk(backend, procs: int, last: int) -> int:
             for article_id in ids:
                 batch.append(article_id)
                 if len(batch) >= DEFAULT_BATCH:
-                    _apply(writer, batch, backend)
+                    _apply(writer, batch, backend, documents_to=bulk)
                     done += len(batch)
                     batch = []
             if batch:
-                _apply(writer, batch, backend)
+                _apply(writer, batch, backend, documents_to=bulk)
                 done += len(batch)
+            segments = bulk.finish()
         except BaseException:
+            bulk.cancel()
             writer.cancel()
             raise
-        writer.commit(merge=False)
+        commit_segments(writer, segments, NO_MERGE)
     finally:
         lock.release()
     # Rows queued after ``last`` (edits during the drain) stay for the next round.
@@ -476,15 +477,16 @@ def _article_batches(batch_size: int) -> Iterator[list[Article]]:
 def rebuild(
     batch_size: int = DEFAULT_BATCH,
     procs: int | None = None,
-    limitmb: int = 256,
+    limitmb: int = DEFAULT_LIMIT_MB,
     progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Reindex every article with one writer; returns the number indexed.
+    """Reindex every article; returns the number indexed.
 
     Searches keep using the old index until the final commit replaces all its
     segments at once (``CLEAR``); edits made meanwhile stay queued and are
-    applied afterwards. ``procs > 1`` tokenizes in that many worker processes,
-    each writing its own segment.
+    applied afterwards. ``procs > 1`` analyses in that many worker processes,
+    each writing its own segments (a new one whenever its buffered postings
+    reach ``limitmb``).
     """
     backend = get_backend()
     ix = backend.index
@@ -498,21 +500,19 @@ def rebuild(
             # start from an empty index written with the current schema.
             ix = backend.storage.create_index(backend.schema)
             backend.index = ix
-        if procs > 1:
-            writer = _parallel_writer(ix, procs, limitmb)
-        else:
-            writer = SegmentWriter(ix, _lk=False, limitmb=limitmb, **writer_options())
+        bulk = _bulk_writer(ix, procs, limitmb)
         try:
             for batch in _article_batches(batch_size):
                 for doc in article_documents(batch, backend):
-                    writer.add_document(**doc)
+                    bulk.add_document(**doc)
                 count += len(batch)
                 if progress:
                     progress(len(batch))
+            segments = bulk.finish()
         except BaseException:
-            writer.cancel()
+            bulk.cancel()
             raise
-        writer.commit(mergetype=CLEAR)
+        commit_segments(SegmentWriter(ix, _lk=False, **writer_options()), segments, CLEAR)
     finally:
         lock.release()
     IndexQueue.objects.filter(id__lte=snapshot).delete()
