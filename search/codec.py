@@ -46,6 +46,10 @@ from whoosh.util.numeric import length_to_byte
 # to half the size. ``pickle.loads`` reads either protocol, so these blocks
 # stay readable by Whoosh's own reader.
 BLOCK_PICKLE_PROTOCOL = 4
+# Blocks smaller than this (in bytes, pickled) are stored uncompressed, which
+# each block's statistics record. Most terms occur in a few documents: zlib
+# spends ~50 µs setting up on a 40-byte block and makes it bigger, not smaller.
+MIN_COMPRESSED_BLOCK = 256
 
 
 def writer_options() -> dict:
@@ -137,15 +141,16 @@ class ArchivePostingsWriter(W3PostingsWriter):
         self._terminfo.add_block(self)
         block = (self._mini_ids(), self._mini_weights(), self._mini_values())
         data = pickle.dumps(block, BLOCK_PICKLE_PROTOCOL)
-        if self._compression:
-            data = zlib.compress(data, self._compression)
+        compression = self._compression if len(data) >= MIN_COMPRESSED_BLOCK else 0
+        if compression:
+            data = zlib.compress(data, compression)
         # The statistics stay protocol 2: numbers only, read with pickle.load from the file.
         info = pickle.dumps(
             (
                 len(self._ids),
                 self._ids[-1],
                 self._maxweight,
-                self._compression,
+                compression,
                 length_to_byte(self._minlength),
                 length_to_byte(self._maxlength),
             ),
