@@ -90,15 +90,15 @@ class ArchivePostingsWriter(W3PostingsWriter):
     of (id deltas, weights, values).
     """
 
-    def add_postings(self, ids: Sequence[int], weights: Sequence[float], values: Sequence[bytes]) -> None:
+    def add_postings(self, ids: array, weights: array, values: Sequence[bytes]) -> None:
         """Add a term's whole posting list at once (after ``start_postings``).
 
         The same blocks as one ``add_posting`` call per document, without the
         per-posting Python work: full blocks are written, the last one stays
         buffered for ``finish_postings`` (which may inline a short list).
-        ``ids`` are ascending docnums, ``weights`` the float weights (lists or
-        arrays), ``values`` the non-empty encoded values, one per posting, or
-        none at all for formats without values.
+        ``ids`` are ascending docnums (``array("I")``), ``weights`` the float
+        weights (``array("d")``), ``values`` the non-empty encoded values, one
+        per posting, or none at all for formats without values.
         """
         if len(self._ids):
             raise ValueError("add_postings needs an empty block buffer")
@@ -124,9 +124,7 @@ class ArchivePostingsWriter(W3PostingsWriter):
         ids = self._ids
         if self._byteids:
             return tuple(ids)
-        previous = [0]
-        previous.extend(ids[:-1])
-        return tuple(map(operator.sub, ids, previous))
+        return tuple(map(operator.sub, ids, array("I", [0]) + ids[:-1]))
 
     def _mini_weights(self):
         weights = self._weights
@@ -169,9 +167,7 @@ class ArchivePostingsWriter(W3PostingsWriter):
 class ArchiveFieldWriter(W3FieldWriter):
     """Whoosh 3's terms and postings writer, plus a whole-posting-list entry point."""
 
-    def add_term(
-        self, btext: bytes, ids: Sequence[int], weights: Sequence[float], values: Sequence[bytes]
-    ) -> None:
+    def add_term(self, btext: bytes, ids: array, weights: array, values: Sequence[bytes]) -> None:
         """Write one term of the current field with all its postings (see
         :meth:`ArchivePostingsWriter.add_postings`). Terms must come in byte order."""
         self.start_term(btext)
