@@ -16,8 +16,10 @@ about 2 GB of heap, plus 1.9 GB of page cache it had touched). Separate files
 are read on demand.
 
 Posting blocks are pickled with protocol 4 instead of 2 (see
-:data:`BLOCK_PICKLE_PROTOCOL`). The segments stay ordinary Whoosh 3 segments
-that any reader opens. Reading
+:data:`BLOCK_PICKLE_PROTOCOL`), and small blocks are not compressed (see
+:data:`MIN_COMPRESSED_BLOCK`). A whole posting list can be written with one
+call (:meth:`ArchiveFieldWriter.add_term`, used by :mod:`search.segments`).
+The segments stay ordinary Whoosh 3 segments that any reader opens. Reading
 adds one thing: a posting list can be taken a block at a time
 (:class:`BulkPostingReader`), which :mod:`search.columnar` turns into arrays.
 """

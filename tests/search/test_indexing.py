@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import threading
 
 import pytest
+from django.core.management import call_command
 from haystack import connections
 
 from archive.models import Article, Reporter, Topic
@@ -111,6 +113,17 @@ def test_many_small_commits_are_merged_outside_requests(index):
 
 def test_rebuild_with_worker_processes_gives_the_same_index(isolated_index):
     assert indexing.rebuild(batch_size=10, procs=2) == Article.objects.count()
+    assert engine.run_query("").total == Article.objects.count()
+    assert scan("黄精") <= set(result_ids("黄精"))
+
+
+def test_rebuild_command_writes_more_segments_under_a_small_memory_limit(isolated_index):
+    out = io.StringIO()
+    call_command(
+        "process_index_queue", "--rebuild", "--procs", "1", "--memory-mb", "1", "--no-progress", stdout=out
+    )
+    assert f"{Article.objects.count()} 篇文章" in out.getvalue()
+    assert indexing.segment_count() > 1
     assert engine.run_query("").total == Article.objects.count()
     assert scan("黄精") <= set(result_ids("黄精"))
 

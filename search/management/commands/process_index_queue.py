@@ -11,12 +11,14 @@ from tqdm import tqdm
 from archive.models import Article
 from search import indexing
 from search.models import IndexQueue
+from search.segments import DEFAULT_LIMIT_MB
 
 
 class Command(BaseCommand):
     help = (
         "应用检索索引的待处理队列（文章保存、删除、导入时记录）。"
-        "加 --rebuild 则清空并重建整个索引：一个写入器、分批读取、旧索引在重建完成前照常可查。"
+        "加 --rebuild 则清空并重建整个索引：各工作进程在内存中整段写入，"
+        "旧索引在重建完成、一次提交之前照常可查。"
     )
 
     def add_arguments(self, parser):
@@ -32,7 +34,16 @@ class Command(BaseCommand):
             default=indexing.default_procs(),
             help=(
                 "重建（及一次处理上千篇的队列）时分词所用的进程数"
-                "（>1 时每个进程写一个段；默认取 2 与 CPU 核数的较小者）"
+                "（>1 时每个进程写自己的段；默认取 2 与 CPU 核数的较小者）"
+            ),
+        )
+        parser.add_argument(
+            "--memory-mb",
+            type=int,
+            default=DEFAULT_LIMIT_MB,
+            help=(
+                f"重建时每个进程在内存中累积的倒排数据上限（MiB，默认 {DEFAULT_LIMIT_MB}）；"
+                "达到上限即写出一个段。越大段越少、写得越快"
             ),
         )
         parser.add_argument(
@@ -41,14 +52,24 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
 
     def handle(
-        self, *args, rebuild=False, batch_size=500, procs=None, optimize=False, no_progress=False, **opts
+        self,
+        *args,
+        rebuild=False,
+        batch_size=500,
+        procs=None,
+        memory_mb=DEFAULT_LIMIT_MB,
+        optimize=False,
+        no_progress=False,
+        **opts,
     ):
         started = time.monotonic()
         if rebuild:
             total = Article.objects.count()
             bar = tqdm(total=total, desc="重建索引", unit="篇", file=sys.stderr, disable=no_progress)
             procs = procs or indexing.default_procs()
-            count = indexing.rebuild(batch_size=batch_size, procs=procs, progress=bar.update)
+            count = indexing.rebuild(
+                batch_size=batch_size, procs=procs, limitmb=memory_mb, progress=bar.update
+            )
             bar.close()
             elapsed = time.monotonic() - started
             rate = count / elapsed if elapsed else 0.0
