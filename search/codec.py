@@ -88,8 +88,8 @@ class ArchivePostingsWriter(W3PostingsWriter):
     """Writes Whoosh 3 posting blocks, pickled with :data:`BLOCK_PICKLE_PROTOCOL`.
 
     The block layout is Whoosh 3's: a signed length (negative for the last
-    block of a term), the pickled block statistics, then the compressed pickle
-    of (id deltas, weights, values).
+    block of a term), the pickled block statistics, then the pickle of (id
+    deltas, weights, values), compressed unless it is small.
     """
 
     def add_postings(self, ids: array, weights: array, values: Sequence[bytes]) -> None:

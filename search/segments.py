@@ -165,7 +165,9 @@ class SegmentSeries:
 
     def cancel(self) -> None:
         """Drop the buffered documents; written files are removed by the next commit."""
-        self._writer = None
+        if self._writer is not None:
+            self._writer._close_segment()
+            self._writer = None
 
 
 def commit_segments(writer: SegmentWriter, segments: list, mergetype) -> None:
