@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import chain
 from pickle import loads
 from typing import Any
 
@@ -44,6 +44,21 @@ EMPTY_SCORES = np.zeros(0, dtype=np.float64)
 
 class Unsupported(Exception):
     """The query uses something this evaluator does not implement."""
+
+
+class SparsePhrase(wq.Phrase):
+    """A phrase whose positions are pinned down by some of its words.
+
+    Only the words at ``checked`` (indexes into ``words``) have their positions
+    compared here; the others need only occur in the document. The caller
+    guarantees that this finds the same documents as the full phrase (the
+    n-gram field's layout does: see :func:`search.text.gram_phrase_checks`).
+    Whoosh's own matchers treat it as a plain phrase.
+    """
+
+    def __init__(self, fieldname, words, slop=1, boost=1.0, char_ranges=None, checked=None):
+        super().__init__(fieldname, words, slop=slop, boost=boost, char_ranges=char_ranges)
+        self.checked = list(checked) if checked is not None else list(range(len(words)))
 
 
 @dataclass
@@ -273,7 +288,7 @@ class SegmentEvaluator:
             positive = self.evaluate(q.a, scored)
             negative = self.evaluate(q.b, False)
             return positive.where(~np.isin(positive.ids, negative.ids, assume_unique=True))
-        if kind is wq.Phrase:
+        if kind is wq.Phrase or kind is SparsePhrase:
             return self._phrase(q, scored)
         if kind is wq.Every and not q.fieldname:
             ids = self.all_ids()
@@ -334,8 +349,8 @@ class SegmentEvaluator:
         clauses, boost = [q.b], 1.0
         if type(q.b) is wq.Or and len(q.b.subqueries) > 1 and not (q.b.minmatch or q.b.scale):
             clauses, boost = q.b.subqueries, q.b.boost
-        phrases = [c for c in clauses if type(c) is wq.Phrase]
-        others = [c for c in clauses if type(c) is not wq.Phrase]
+        phrases = [c for c in clauses if isinstance(c, wq.Phrase)]
+        others = [c for c in clauses if not isinstance(c, wq.Phrase)]
         scores = required.scores.copy()
         pending = list(required.pending)
         if others:
@@ -370,10 +385,15 @@ class SegmentEvaluator:
             at = np.searchsorted(p.ids, candidates)
             bound += self.term_scores(q.fieldname, word, p, ids=candidates, weights=p.weights[at])
         bound = _boosted(_boosted(bound, q.boost), boost)
-        decode = _position_decoder(field.format)
+        decoder = _position_decoder(field.format)
+        checked = q.checked if isinstance(q, SparsePhrase) else list(range(len(words)))
 
         def check(ids: np.ndarray) -> np.ndarray:
-            return _consecutive(ids, [p.values_at(np.searchsorted(p.ids, ids)) for p in words], decode)
+            def values_of(p: _Postings) -> Callable[[np.ndarray], list[bytes]]:
+                at = np.searchsorted(p.ids, ids)
+                return lambda rows: p.values_at(at[rows])
+
+            return _consecutive(ids, [values_of(words[i]) for i in checked], checked, decoder)
 
         return Pending(candidates, bound, check)
 
@@ -384,48 +404,76 @@ class SegmentEvaluator:
         return phrase.where(phrase.check(phrase.ids)).as_matches(scored)
 
 
-def _position_decoder(fmt) -> Callable[[bytes], tuple[int, ...]]:
+def _position_decoder(fmt) -> tuple[Callable[[bytes], list[int]], bool]:
+    """(decode one encoded value, whether it yields deltas rather than positions)."""
     if type(fmt) is not Positions:
-        return lambda value: tuple(fmt.decode_positions(value))
+        return (lambda value: list(fmt.decode_positions(value))), False
 
-    def decode(value: bytes) -> tuple[int, ...]:
+    def decode(value: bytes) -> list[int]:
         # Positions.encode: a 4-byte count, then the pickled list of deltas.
         body = value[_INT_SIZE:]
-        return tuple(accumulate(loads(body if body.endswith(b".") else body + b".")))
+        return loads(body if body.endswith(b".") else body + b".")
 
-    return decode
+    return decode, True
 
 
-def _consecutive(candidates: np.ndarray, word_values: list[list[bytes]], decode) -> np.ndarray:
-    """Which candidates have word i at position p + i for some p (a boolean mask).
+def _value_positions(values: list[bytes], decoder) -> tuple[np.ndarray, np.ndarray]:
+    """(number of positions of each value, all positions value after value).
 
-    ``word_values[i][n]``: the encoded positions of word i in candidate n.
+    Each distinct value is decoded once (documents share many encodings: one
+    occurrence at position 3, …); the rest is array work.
     """
-    cache: dict[bytes, tuple[int, ...]] = {}
+    decode, deltas = decoder
+    distinct = list(dict.fromkeys(values))
+    row_of = dict(zip(distinct, range(len(distinct)), strict=True))
+    rows = np.fromiter(map(row_of.__getitem__, values), dtype=np.int64, count=len(values))
+    decoded = [decode(value) for value in distinct]
+    counts = np.fromiter(map(len, decoded), dtype=np.int64, count=len(decoded))
+    flat = np.fromiter(chain.from_iterable(decoded), dtype=np.int64, count=int(counts.sum()))
+    starts = np.cumsum(counts) - counts
+    if deltas and len(flat):
+        running = np.cumsum(flat)
+        # Each value's deltas restart from 0: subtract the running sum before its start.
+        flat = running - np.repeat(running[starts] - flat[starts], counts)
+    # Gather the rows' positions in order of ``values``.
+    wanted = counts[rows]
+    total = int(wanted.sum())
+    first = np.cumsum(wanted) - wanted
+    gather = np.repeat(starts[rows] - first, wanted) + np.arange(total, dtype=np.int64)
+    return wanted, flat[gather]
 
-    def positions(value: bytes) -> tuple[int, ...]:
-        found = cache.get(value)
-        if found is None:
-            found = cache[value] = decode(value)
-        return found
 
+def _consecutive(
+    candidates: np.ndarray,
+    word_values: list[Callable[[np.ndarray], list[bytes]]],
+    offsets: list[int],
+    decoder,
+) -> np.ndarray:
+    """Which candidates have, for some p, each checked word i at position p + offsets[i]
+    (a boolean mask).
+
+    ``word_values[i](rows)``: the encoded positions of word i in the candidates at ``rows``.
+    """
+    alive = np.arange(len(candidates), dtype=np.int64)
     keys: np.ndarray | None = None
-    for i, values in enumerate(word_values):
-        owners: list[int] = []
-        starts: list[int] = []
-        for n, value in enumerate(values):
-            for pos in positions(value):
-                owners.append(n)
-                starts.append(pos - i)
-        # One key per (candidate, phrase start) this word allows.
-        starts_arr = np.array(starts, dtype=np.int64) + (1 << 31)  # pos - i may be negative
-        word_keys = np.unique(np.array(owners, dtype=np.int64) << 32 | starts_arr)
-        keys = word_keys if keys is None else np.intersect1d(keys, word_keys, assume_unique=True)
+    for values_of, offset in zip(word_values, offsets, strict=True):
+        counts, positions = _value_positions(values_of(alive), decoder)
+        owners = np.repeat(alive, counts)
+        # One key per (candidate, phrase start) this word allows; sorted, as owners
+        # ascend and each value's positions ascend. ``+ 2**31``: p - offset may be negative.
+        word_keys = owners << 32 | (positions - offset + (1 << 31))
+        if keys is None or not len(word_keys):
+            keys = word_keys
+        else:
+            at = np.searchsorted(word_keys, keys)
+            at[at == len(word_keys)] = 0
+            keys = keys[word_keys[at] == keys]
         if not len(keys):
             break
+        alive = np.unique(keys >> 32)
     mask = np.zeros(len(candidates), dtype=bool)
     if keys is not None and len(keys):
-        mask[np.unique(keys >> 32)] = True
+        mask[alive] = True
     return mask
 
 

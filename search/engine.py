@@ -24,6 +24,7 @@ import contextlib
 import logging
 import os
 import threading
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,11 +35,21 @@ from . import columnar, indexing
 from .analysis import query_words
 from .gazetteer import Correction, Gazetteer, Place, get_gazetteer
 from .query import ParsedQuery, Term
-from .text import has_cjk, is_cjk_char, normalize, query_gram_terms
+from .text import gram_phrase_checks, has_cjk, is_cjk_char, normalize, query_gram_terms
 
 log = logging.getLogger(__name__)
 
 FACET_FIELDS = ("prefecture", "county", "topics", "year", "reporters")
+# How many values of each facet a search reports, most frequent first (None: all).
+# The page shows fewer; a filtered value always has the highest count (every match
+# has it), so it is never cut off. Years are listed by year, hence all of them.
+FACET_VALUES: dict[str, int | None] = {
+    "prefecture": None,
+    "county": 50,
+    "topics": None,
+    "year": None,
+    "reporters": 50,
+}
 # The fields whose terms are scored with BM25 (their lengths are read ahead).
 SCORED_FIELDS = ("grams", "chars", "text", "headline", "headline_grams")
 SORTS = ("relevance", "newest", "oldest")
@@ -216,7 +227,7 @@ def substring_query(piece: str, grams: str = "grams", chars: str = "chars", exac
         return wq.Term(grams, terms[0])
     if exact or not all(is_cjk_char(ch) for ch in piece):
         # Digits and Latin repeat bigrams too often (2024 vs 2002…24) to drop positions.
-        return wq.Phrase(grams, terms)
+        return columnar.SparsePhrase(grams, terms, checked=gram_phrase_checks(len(terms)))
     return wq.And([wq.Term(grams, t) for t in dict.fromkeys(terms)])
 
 
@@ -419,13 +430,7 @@ class Filters:
 
     def query(self) -> wq.Query | None:
         terms = []
-        for name, value in (
-            ("prefecture", self.prefecture),
-            ("county", self.county),
-            ("topics", self.topic),
-            ("year", self.year),
-            ("reporters", self.reporter),
-        ):
+        for name, value in self.by_field().items():
             if value:
                 terms.append(wq.Term(name, value))
         if not terms:
@@ -434,6 +439,16 @@ class Filters:
 
     def active(self) -> dict[str, str]:
         return {k: v for k, v in self.__dict__.items() if v}
+
+    def by_field(self) -> dict[str, str]:
+        """The filtered values by index field name."""
+        return {
+            "prefecture": self.prefecture,
+            "county": self.county,
+            "topics": self.topic,
+            "year": self.year,
+            "reporters": self.reporter,
+        }
 
 
 @dataclass
@@ -496,15 +511,28 @@ class FacetTotals:
                 mask[matched] = True
             self.counts[name][self._to_global[leaf][name]] += column.count(matched, mask)
 
-    def lists(self) -> dict[str, list[tuple[str, int]]]:
-        """Per field: (value, count) with count > 0, most frequent first, then by value."""
+    def lists(self, keep: dict[str, str] | None = None) -> dict[str, list[tuple[str, int]]]:
+        """Per field: (value, count) with count > 0, most frequent first, then by value;
+        at most :data:`FACET_VALUES` values where a field has a limit, plus the value
+        ``keep`` names for the field (a filter in use) wherever it ranks."""
         out = {}
         for name in FACET_FIELDS:
             counts = self.counts[name]
             present = np.flatnonzero(counts)
-            order = present[np.lexsort((present, -counts[present]))]
+            limit = FACET_VALUES[name]
+            if limit is not None and len(present) > limit:
+                # A common word has thousands of reporters: select by array before sorting.
+                kth = len(present) - limit
+                threshold = np.partition(counts[present], kth)[kth]
+                present = present[counts[present] >= threshold]
+            order = present[np.lexsort((present, -counts[present]))][:limit].tolist()
             values = self.values[name]
-            out[name] = [(values[i], int(counts[i])) for i in order.tolist() if values[i]]
+            wanted = (keep or {}).get(name)
+            if wanted:
+                at = bisect_left(values, wanted)
+                if at < len(values) and values[at] == wanted and counts[at] and at not in order:
+                    order.append(at)
+            out[name] = [(values[i], int(counts[i])) for i in order if values[i]]
         return out
 
 
@@ -581,7 +609,9 @@ def execute(
         # Newest first (also the order of an empty query) or oldest first.
         page = _by_date(per_leaf, leaf_arrays, bases, end, newest=sort != "oldest")
     hits = [RawHit(_article_id(searcher, docnum), score) for score, docnum in page[offset:end]]
-    return RawResults(total=total, hits=hits, facets=facet_totals.lists() if facet_totals else {})
+    return RawResults(
+        total=total, hits=hits, facets=facet_totals.lists(filters.by_field()) if facet_totals else {}
+    )
 
 
 def _by_date(per_leaf, leaf_arrays, bases, n: int, newest: bool) -> list[tuple[float, int]]:

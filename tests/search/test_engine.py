@@ -116,6 +116,24 @@ def test_facet_counts_are_exact_for_query_and_filters():
     assert both.total == topic_count
 
 
+def test_long_facets_keep_their_most_frequent_values(monkeypatch):
+    monkeypatch.setitem(engine.FACET_VALUES, "reporters", None)
+    monkeypatch.setitem(engine.FACET_VALUES, "county", None)
+    full = engine.run_query("", per_page=5).facets
+    assert len(full["reporters"]) > 3 and len(full["county"]) > 3
+    monkeypatch.setitem(engine.FACET_VALUES, "reporters", 3)
+    monkeypatch.setitem(engine.FACET_VALUES, "county", 3)
+    capped = engine.run_query("", per_page=5).facets
+    assert capped["reporters"] == full["reporters"][:3]
+    assert capped["county"] == full["county"][:3]
+    assert capped["topics"] == full["topics"]
+    # The reporter a search is filtered by stays listed, however many share its count.
+    monkeypatch.setitem(engine.FACET_VALUES, "reporters", 1)
+    for reporter, _ in full["reporters"]:
+        narrowed = engine.run_query("", engine.Filters(reporter=reporter), per_page=5).facets
+        assert reporter in dict(narrowed["reporters"])
+
+
 def test_empty_query_lists_everything_with_facets():
     raw = engine.run_query("", per_page=5)
     assert raw.total == Article.objects.count()
