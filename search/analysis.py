@@ -11,19 +11,25 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import sys
 import threading
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import TEXT
+from whoosh.formats import Positions
 from whoosh.system import pack_uint
 
 from .text import iter_gram_positions, normalize
 
 ARCHIVE_DATA = Path(__file__).resolve().parent.parent / "archive" / "data"
 SEARCH_DATA = Path(__file__).resolve().parent / "data"
+
+_BIG_ENDIAN = sys.byteorder == "big"
+_UINT32 = next(code for code in "IL" if array(code).itemsize == 4)
 
 _jieba_lock = threading.Lock()
 _jieba = None
@@ -170,7 +176,8 @@ class GramTokenizer(_NormalizingTokenizer):
         return iter_gram_positions(normalized)
 
 
-_SINGLE_POSITION: dict[int, bytes] = {}
+# Encoded single positions, per format class (an index keeps the format it was created with).
+_SINGLE_POSITION: dict[type, dict[int, bytes]] = {}
 _last_normalized: tuple[str, str] = ("", "")
 
 
@@ -183,6 +190,36 @@ def _normalized_once(value: str) -> str:
         result = normalize(value)
         _last_normalized = (value, result)
     return result
+
+
+class PackedPositions(Positions):
+    """Positions stored as little-endian 32-bit integers, nothing else.
+
+    Whoosh's ``Positions`` stores a 4-byte count and a pickled list of deltas:
+    13 bytes for one occurrence, and one ``pickle.loads`` per posting to read
+    it back. Packed, one occurrence takes 4 bytes and a phrase check reads the
+    positions of thousands of postings with one ``numpy.frombuffer`` (see
+    :mod:`search.columnar`). The count is the value's length / 4.
+    """
+
+    def encode(self, poslist) -> bytes:
+        packed = array(_UINT32, poslist)
+        if _BIG_ENDIAN:
+            packed.byteswap()
+        return packed.tobytes()
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        packed = array(_UINT32)
+        packed.frombytes(valuestring)
+        if _BIG_ENDIAN:
+            packed.byteswap()
+        return packed.tolist()
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        return len(valuestring) // 4
+
+    def combine(self, vs):
+        return self.encode(sorted({pos for v in vs for pos in self.decode_positions(v)}))
 
 
 class _FastTextField(TEXT):
@@ -202,6 +239,7 @@ class _FastTextField(TEXT):
             field_boost=field_boost,
             spelling=False,
         )
+        self.format = PackedPositions(field_boost=field_boost)
 
     def index(self, value, **kwargs):
         if isinstance(value, (list, tuple)):
@@ -211,7 +249,7 @@ class _FastTextField(TEXT):
         positions: dict[str, list[int]] = defaultdict(list)
         for text, pos in self.analyzer.terms(_normalized_once(value), "index"):
             positions[text].append(pos)
-        single = _SINGLE_POSITION
+        single = _SINGLE_POSITION.setdefault(type(fmt), {})
         for text, poslist in positions.items():
             if len(poslist) == 1:
                 # Most terms occur once; their encoding depends only on the position.
@@ -264,6 +302,7 @@ __all__ = [
     "GramField",
     "GramTokenizer",
     "JiebaTokenizer",
+    "PackedPositions",
     "WordField",
     "get_jieba",
 ]

@@ -37,6 +37,24 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             schema.add(name, factory(field))
         return content_field_name, schema
 
+    def setup(self) -> None:
+        super().setup()
+        if not self.use_file_storage:
+            return
+        # haystack opens an existing index with the schema built from the code. Postings
+        # must be read in the encoding they were written with, and an index written
+        # before a change of field format (see analysis.PackedPositions) keeps its own
+        # until it is rebuilt: open such an index with the schema stored in it.
+        try:
+            stored = self.storage.open_index()
+            fields = stored.schema
+        except Exception:  # empty or unreadable: haystack's choice stands
+            return
+        if sorted(fields.names()) == sorted(self.schema.names()) and any(
+            type(fields[name].format) is not type(self.schema[name].format) for name in self.schema.names()
+        ):
+            self.index = stored
+
     def ensure_setup(self) -> None:
         if not self.setup_complete:
             self.setup()

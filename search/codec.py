@@ -54,6 +54,14 @@ BLOCK_PICKLE_PROTOCOL = 4
 MIN_COMPRESSED_BLOCK = 256
 
 
+# Postings per block (Whoosh's default: 128). The engine reads whole posting lists,
+# paying per block (seek, header, decompression set-up), and larger blocks compress
+# better: on the same 15,000 articles, 1,024-posting blocks answered the benchmark
+# queries 20 % faster with an index 15 % smaller. The test suite writes small blocks
+# so that its few documents still span many.
+POSTINGS_PER_BLOCK = 1024
+
+
 def writer_options() -> dict:
     """Keyword arguments for every ``SegmentWriter`` that writes our index."""
     return {"codec": ArchiveCodec(), "compound": False}
@@ -182,6 +190,11 @@ class ArchiveCodec(W3Codec):
     posting blocks pickled with a current protocol."""
 
     length_stats = False
+
+    def __init__(self, blocklimit: int | None = None, compression: int = 3, inlinelimit: int = 1):
+        super().__init__(
+            blocklimit=blocklimit or POSTINGS_PER_BLOCK, compression=compression, inlinelimit=inlinelimit
+        )
 
     def field_writer(self, storage, segment):
         return ArchiveFieldWriter(self, storage, segment)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain
 from pickle import loads
 from typing import Any
@@ -36,6 +37,7 @@ from whoosh.query.qcore import _NullQuery
 from whoosh.scoring import BM25FScorer, WeightScorer
 from whoosh.system import _INT_SIZE
 
+from .analysis import PackedPositions
 from .codec import BulkPostingReader
 
 EMPTY_IDS = np.zeros(0, dtype=np.int64)
@@ -404,26 +406,29 @@ class SegmentEvaluator:
         return phrase.where(phrase.check(phrase.ids)).as_matches(scored)
 
 
-def _position_decoder(fmt) -> tuple[Callable[[bytes], list[int]], bool]:
-    """(decode one encoded value, whether it yields deltas rather than positions)."""
-    if type(fmt) is not Positions:
-        return (lambda value: list(fmt.decode_positions(value))), False
+def _position_decoder(fmt) -> Callable[[list[bytes]], tuple[np.ndarray, np.ndarray]]:
+    """A function from encoded values to (number of positions of each value,
+    all positions value after value)."""
+    if type(fmt) is PackedPositions:
+        return _packed_positions
+    if type(fmt) is Positions:
+        # Whoosh's own: a 4-byte count, then the pickled list of deltas.
+        def decode(value: bytes) -> list[int]:
+            body = value[_INT_SIZE:]
+            return loads(body if body.endswith(b".") else body + b".")
 
-    def decode(value: bytes) -> list[int]:
-        # Positions.encode: a 4-byte count, then the pickled list of deltas.
-        body = value[_INT_SIZE:]
-        return loads(body if body.endswith(b".") else body + b".")
-
-    return decode, True
+        return partial(_decoded_positions, decode=decode, deltas=True)
+    return partial(_decoded_positions, decode=lambda value: list(fmt.decode_positions(value)), deltas=False)
 
 
-def _value_positions(values: list[bytes], decoder) -> tuple[np.ndarray, np.ndarray]:
-    """(number of positions of each value, all positions value after value).
+def _packed_positions(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    counts = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) >> 2
+    return counts, np.frombuffer(b"".join(values), dtype="<u4").astype(np.int64)
 
-    Each distinct value is decoded once (documents share many encodings: one
-    occurrence at position 3, …); the rest is array work.
-    """
-    decode, deltas = decoder
+
+def _decoded_positions(values: list[bytes], decode, deltas: bool) -> tuple[np.ndarray, np.ndarray]:
+    # Each distinct value is decoded once (documents share many encodings: one
+    # occurrence at position 3, …); the rest is array work.
     distinct = list(dict.fromkeys(values))
     row_of = dict(zip(distinct, range(len(distinct)), strict=True))
     rows = np.fromiter(map(row_of.__getitem__, values), dtype=np.int64, count=len(values))
@@ -457,7 +462,7 @@ def _consecutive(
     alive = np.arange(len(candidates), dtype=np.int64)
     keys: np.ndarray | None = None
     for values_of, offset in zip(word_values, offsets, strict=True):
-        counts, positions = _value_positions(values_of(alive), decoder)
+        counts, positions = decoder(values_of(alive))
         owners = np.repeat(alive, counts)
         # One key per (candidate, phrase start) this word allows; sorted, as owners
         # ascend and each value's positions ascend. ``+ 2**31``: p - offset may be negative.

@@ -459,7 +459,11 @@ def _schema_matches(ix, schema) -> bool:
         return False
     if sorted(current.names()) != sorted(schema.names()):
         return False
-    return all(type(current[name]) is type(schema[name]) for name in schema.names())
+    # Field classes and their posting formats (how positions are encoded) must both agree.
+    return all(
+        type(current[name]) is type(schema[name]) and type(current[name].format) is type(schema[name].format)
+        for name in schema.names()
+    )
 
 
 def _article_batches(batch_size: int) -> Iterator[list[Article]]:

@@ -20,10 +20,16 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from search import codec as search_codec
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "seeds"
 TEST_PAGES_DIR = ROOT / "tests" / "pages"
 
+
+# Small posting blocks, so that the test data's few hundred documents span many
+# blocks as the archive's long posting lists do (the default is 1,024 postings).
+search_codec.POSTINGS_PER_BLOCK = 16
 
 # WhiteNoise warns on every request when STATIC_ROOT does not exist (tests serve from the finders).
 Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)

@@ -113,6 +113,8 @@ def test_tiny_benchmark_runs_every_phase_and_reports_them(tmp_path):
             "--no-install",
             "--connections",
             "4",
+            "--community-articles",
+            "5",
             "--workdir",
             str(tmp_path / "work"),
             "--results",
@@ -145,7 +147,20 @@ def test_tiny_benchmark_runs_every_phase_and_reports_them(tmp_path):
     data = json.loads(results_json.read_text(encoding="utf-8"))
     sections = data["sections"]
     assert sections["import"]["articles"] > 0
-    assert set(sections["search"]["paths"]) == {"page", "api", "engine", "raw", "community"}
+    # The community indexed only the first articles: ours is searched again on an index of those.
+    assert sections["rebuild"]["community"]["articles"] == 5
+    assert sections["rebuild"]["community"]["ours_same_articles"]["articles"] == 5
+    assert set(sections["search"]["paths"]) == {
+        "page",
+        "api",
+        "engine",
+        "raw",
+        "community",
+        "page_same",
+        "engine_same",
+    }
+    assert sections["search"]["paths"]["page_same"]["n"] == sections["search"]["paths"]["page"]["n"]
+    assert "both on the same 5 articles" in report
     assert sections["search"]["queries"] >= 30
     assert not sections["search"]["error_counts"]["page"]
     assert sections["freshness"]["admin_edit"]["visible_s"] is not None, data["notes"]

@@ -15,12 +15,13 @@ from hypothesis import strategies as st
 from whoosh import index
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.fields import ID, KEYWORD, Schema
+from whoosh.fields import ID, KEYWORD, TEXT, Schema
+from whoosh.formats import Positions
 
 from search import columnar
-from search.analysis import CharField, GramField, WordField
+from search.analysis import CharField, GramField, GramTokenizer, WordField
 from search.codec import BulkPostingReader, writer_options
-from search.text import query_gram_terms
+from search.text import gram_phrase_checks, query_gram_terms
 
 PHRASES = ["一件事一次办", "政务服务", "乡村振兴", "营商环境", "群众办事", "企业开办", "改革创新", "服务中心"]
 FILLER = [
@@ -96,7 +97,7 @@ def whoosh_scores(searcher, q) -> dict[int, float]:
 
 def array_scores(searcher, q) -> dict[int, float]:
     found: dict[int, float] = {}
-    for leaf, base in searcher.subsearchers:
+    for leaf, base in searcher.leaf_searchers():
         matches = columnar.SegmentEvaluator(searcher, leaf).evaluate(q).resolved()
         found.update(zip((matches.ids + base).tolist(), matches.scores.tolist(), strict=True))
     return found
@@ -257,6 +258,7 @@ def test_a_page_of_ten_is_the_exhaustive_ranking(searcher):
 
 def test_bulk_reading_agrees_with_whooshs_posting_reader(searcher):
     """Blocks (pickle protocol 4) read by Whoosh's own reader give the same postings."""
+    most_blocks = 0
     for leaf, _ in searcher.subsearchers:
         reader = leaf.reader()
         for field in ("grams", "text", "chars"):
@@ -264,6 +266,7 @@ def test_bulk_reading_agrees_with_whooshs_posting_reader(searcher):
                 matcher = reader.postings(field, btext)
                 raw = matcher.child if hasattr(matcher, "child") else matcher
                 assert isinstance(raw, BulkPostingReader) and isinstance(raw, W3LeafMatcher)
+                most_blocks = max(most_blocks, sum(1 for _ in raw.blocks()))
                 ids, weights, values = columnar._read_postings(raw)
                 assert (values is not None) == (field != "chars")  # positions only where stored
                 raw.reset()
@@ -273,9 +276,72 @@ def test_bulk_reading_agrees_with_whooshs_posting_reader(searcher):
                     raw.next()
                 values = values if values is not None else [None] * len(ids)
                 assert [(int(i), float(w), v) for i, w, v in zip(ids, weights, values, strict=True)] == walked
+    assert most_blocks > 1  # block boundaries were crossed
 
 
 def test_best_positions_breaks_ties_by_position():
     scores = np.array([1.0, 3.0, 2.0, 3.0, 2.0, 2.0])
     assert sorted(columnar.best_positions(scores, 3).tolist()) == [1, 2, 3]
     assert sorted(columnar.best_positions(scores, 4).tolist()) == [1, 2, 3, 4]
+
+
+@pytest.fixture(scope="module")
+def small_alphabet(tmp_path_factory):
+    """Texts over four characters cut into runs by punctuation: every bigram is
+    everywhere, so only positions tell a phrase from its scattered bigrams. The
+    same text also goes into fields with Whoosh's own position formats (indexes
+    written before positions were packed keep working)."""
+    schema = Schema(
+        id=ID(stored=True),
+        grams=GramField(),
+        pickled=TEXT(analyzer=GramTokenizer(), phrase=True),
+        with_chars=TEXT(analyzer=GramTokenizer(), phrase=True, chars=True),
+        legacy=GramField(),
+    )
+    # Our n-gram field as indexes created before positions were packed have it.
+    schema["legacy"].format = Positions(field_boost=schema["legacy"].format.field_boost)
+    ix = index.create_in(str(tmp_path_factory.mktemp("alphabet")), schema)
+    rng = random.Random(11)
+    texts = []
+    writer = ix.writer(**writer_options())
+    for n in range(150):
+        text = "".join(rng.choice("甲乙丙丁，") for _ in range(rng.randint(1, 30)))
+        texts.append(text)
+        writer.add_document(id=str(n), grams=text, pickled=text, with_chars=text, legacy=text)
+    writer.commit()
+    s = ix.searcher()
+    yield s, texts
+    s.close()
+
+
+def _docs_with(searcher, q) -> set[int]:
+    return set(array_scores(searcher, q))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_phrases_checking_every_other_bigram_find_exactly_the_substring(small_alphabet, seed):
+    searcher, texts = small_alphabet
+    rng = random.Random(seed)
+    for _ in range(25):
+        piece = "".join(rng.choice("甲乙丙丁") for _ in range(rng.randint(2, 8)))
+        terms = query_gram_terms(piece)
+        if len(terms) == 1:
+            continue
+        containing = {
+            int(searcher.stored_fields(d)["id"]) for d in _docs_with(searcher, wq.Phrase("grams", terms))
+        }
+        assert containing == {n for n, text in enumerate(texts) if piece in text}, piece
+        sparse = columnar.SparsePhrase("grams", terms, checked=gram_phrase_checks(len(terms)))
+        assert len(sparse.checked) < len(terms) or len(terms) <= 2
+        assert _docs_with(searcher, sparse) == _docs_with(searcher, wq.Phrase("grams", terms)), piece
+        # Whoosh reads it as a plain phrase: the same documents again.
+        assert set(whoosh_scores(searcher, sparse)) == _docs_with(searcher, sparse)
+
+
+@pytest.mark.parametrize("field", ["pickled", "with_chars", "legacy"])
+def test_phrases_over_whooshs_position_formats(small_alphabet, field):
+    searcher, _ = small_alphabet
+    rng = random.Random(5)
+    for _ in range(30):
+        piece = "".join(rng.choice("甲乙丙丁") for _ in range(rng.randint(2, 6)))
+        assert_same(searcher, wq.Phrase(field, query_gram_terms(piece), boost=2.0))

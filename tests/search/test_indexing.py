@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import threading
 
 import pytest
 from django.core.management import call_command
 from haystack import connections
+from whoosh.formats import Positions
 
 from archive.models import Article, Reporter, Topic
 from search import engine, indexing
+from search.analysis import PackedPositions
 from search.models import IndexQueue
 
 from .helpers import result_ids, scan
@@ -162,3 +165,26 @@ def test_a_long_queue_is_indexed_by_worker_processes_in_one_commit(index, monkey
     assert result_ids('"批量索引标题07号"') == [articles[7].pk]
     # The old entries were replaced, not duplicated.
     assert engine.run_query("").total == Article.objects.count()
+
+
+def test_an_index_with_whooshs_position_encoding_is_searched_and_then_rebuilt_packed(isolated_index):
+    # Indexes written before positions were packed store Whoosh's pickled positions.
+    backend = indexing.get_backend()
+    older = copy.deepcopy(backend.schema)
+    for name in older.names():
+        if isinstance(older[name].format, PackedPositions):
+            older[name].format = Positions(field_boost=older[name].format.field_boost)
+    backend.index = backend.storage.create_index(older)
+    indexing.index_objects(list(Article.objects.all()), backend)
+    assert type(indexing.get_backend().storage.open_index().schema["grams"].format) is Positions
+    # A process started afterwards (haystack opens the index with the code's schema).
+    connections.reload("default")
+    engine.reset()
+    expected = scan("一件事一次办")
+    assert expected and set(result_ids('"一件事一次办"')) == expected
+    assert set(result_ids('"政务服务"')) == scan("政务服务")
+
+    indexing.rebuild(batch_size=10)
+    assert type(indexing.get_backend().storage.open_index().schema["grams"].format) is PackedPositions
+    assert set(result_ids('"一件事一次办"')) == expected
+    assert set(result_ids('"政务服务"')) == scan("政务服务")
