@@ -62,6 +62,17 @@ MIN_COMPRESSED_BLOCK = 256
 POSTINGS_PER_BLOCK = 1024
 
 
+def _narrowest(values: array) -> array:
+    """``values`` (non-negative ints) in the smallest unsigned array type that holds them."""
+    if not values:
+        return values
+    largest = max(values)
+    for code in ("B", "H"):
+        if largest < 1 << (8 * array(code).itemsize):
+            return array(code, values)
+    return values
+
+
 def writer_options() -> dict:
     """Keyword arguments for every ``SegmentWriter`` that writes our index."""
     return {"codec": ArchiveCodec(), "compound": False}
@@ -79,9 +90,11 @@ class BulkPostingReader(W3LeafMatcher):
     def blocks(self) -> Iterator[tuple[tuple[int, ...], object, object]]:
         """Each block's (id deltas, weights, values) as stored, in document order.
 
-        The first delta of a block is its first document number; weights are
-        ``None`` (all 1.0), one float (all equal) or a tuple; values a tuple of
-        the encoded payloads (positions), or ``None``/bytes for fixed-size formats.
+        The first delta of a block is its first document number. Deltas are an
+        unsigned ``array`` (a tuple in blocks written before); weights ``None``
+        (all 1.0), one float (all equal) or an ``array("f")`` (a tuple before);
+        values a tuple of the encoded payloads (positions), or ``None``/bytes
+        for fixed-size formats.
         """
         self.reset()
         while True:
@@ -127,23 +140,26 @@ class ArchivePostingsWriter(W3PostingsWriter):
             if end < count:
                 self._write_block()
 
-    # The two block minifiers below give what Whoosh's do, with C-level loops
-    # instead of a generator step per posting.
+    # The block minifiers below store id deltas and weights as arrays where Whoosh
+    # stores tuples: Whoosh's reader only iterates and indexes them, and an array
+    # pickles as one bytes object (an int costs an opcode each way, a float 9 bytes),
+    # which the engine turns into numpy arrays without a Python step per posting.
 
-    def _mini_ids(self) -> tuple[int, ...]:
+    def _mini_ids(self) -> array | tuple[int, ...]:
         ids = self._ids
         if self._byteids:
             return tuple(ids)
-        return tuple(map(operator.sub, ids, array("I", [0]) + ids[:-1]))
+        deltas = array("I", map(operator.sub, ids, array("I", [0]) + ids[:-1]))
+        return _narrowest(deltas)
 
-    def _mini_weights(self):
+    def _mini_weights(self) -> array | float | None:
         weights = self._weights
         count = len(weights)
         if weights.count(1.0) == count:
             return None
         if weights.count(weights[0]) == count:
             return weights[0]
-        return tuple(weights)
+        return weights if isinstance(weights, array) else array("f", weights)
 
     def _write_block(self, last: bool = False) -> None:
         if not self._blockcount:

@@ -22,6 +22,7 @@ Query types outside what :mod:`search.engine` compiles raise :class:`Unsupported
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -142,35 +143,42 @@ def term_ids(reader, fieldname: str, btext: bytes) -> np.ndarray:
     return _read_postings(matcher)[0]
 
 
+def _as_array(block: array | tuple, dtype) -> np.ndarray:
+    # Arrays (current blocks) are read in place; tuples (blocks written before) converted.
+    if type(block) is array:
+        return np.frombuffer(block, dtype=block.typecode)
+    return np.array(block, dtype=dtype)
+
+
 def _read_postings(matcher) -> tuple[np.ndarray, np.ndarray, list | None]:
     """(ids, weights, values) of a whole posting list; values only for positional
     fields, whose blocks hold them as a tuple (kept as is, no per-posting work)."""
     with_values = matcher.format.supports("positions")
     if isinstance(matcher, BulkPostingReader):
         counts: list[int] = []
-        deltas: list[int] = []
-        weights: list[float] = []
+        deltas: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
         values: list | None = [] if with_values else None
         for block_deltas, block_weights, block_values in matcher.blocks():
             n = len(block_deltas)
             counts.append(n)
-            deltas.extend(block_deltas)
+            deltas.append(_as_array(block_deltas, np.int64))
             if block_weights is None:
-                weights.extend([1.0] * n)
+                weights.append(np.ones(n))
             elif isinstance(block_weights, float):
-                weights.extend([block_weights] * n)
+                weights.append(np.full(n, block_weights))
             else:
-                weights.extend(block_weights)
+                weights.append(_as_array(block_weights, np.float64))
             if values is not None:
                 values.extend(block_values)
-        running = np.cumsum(np.array(deltas, dtype=np.int64))
+        running = np.cumsum(np.concatenate(deltas, dtype=np.int64))
         if len(counts) > 1:
             # Each block's deltas restart from 0: subtract the running sum at the block's start.
             ends = np.cumsum(counts)
             offsets = np.zeros(len(counts), dtype=np.int64)
             offsets[1:] = running[ends[:-1] - 1]
             running -= np.repeat(offsets, counts)
-        return running, np.array(weights, dtype=np.float64), values
+        return running, np.concatenate(weights, dtype=np.float64), values
     # Any other matcher (postings inlined in the term info, another codec): walk it.
     ids: list[int] = []
     weights = []

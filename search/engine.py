@@ -140,6 +140,17 @@ class FacetColumn:
         codes = codes[codes >= 0]
         return np.bincount(codes, minlength=len(self.values))
 
+    def having(self, value: str, size: int) -> np.ndarray:
+        """Which of the segment's ``size`` documents have ``value`` (a boolean mask)."""
+        at = bisect_left(self.values, value)  # values are in lexicon (sorted) order
+        if at == len(self.values) or self.values[at] != value:
+            return np.zeros(size, dtype=bool)
+        if self.docs is None:
+            return self.codes == at
+        mask = np.zeros(size, dtype=bool)
+        mask[self.docs[self.codes == at]] = True
+        return mask
+
 
 def _arrays_for(segment_searcher) -> dict[str, Any]:
     """Per-segment arrays built once from the postings: facet columns, the day of
@@ -536,16 +547,18 @@ class FacetTotals:
         return out
 
 
-def _leaf_matches(searcher, leaf, arrays, query: wq.Query | None, filter_q: wq.Query | None, scored: bool):
+def _leaf_matches(searcher, leaf, arrays, query: wq.Query | None, filters: Filters, scored: bool):
     """One segment's matches (scored or not), by array operations."""
     evaluator = columnar.SegmentEvaluator(searcher, leaf, static=arrays)
     if query is None:
         matches = columnar.Matches(evaluator.all_ids())
     else:
         matches = evaluator.evaluate(query, scored=scored)
-    if filter_q is not None and len(matches):
-        allowed = evaluator.evaluate(filter_q, scored=False).ids
-        matches = matches.where(np.isin(matches.ids, allowed, assume_unique=True))
+    # Filters are the facet fields, whose columns are in memory: no posting list to read.
+    for name, value in filters.by_field().items():
+        if value and len(matches):
+            column: FacetColumn = arrays[name]
+            matches = matches.where(column.having(value, arrays["size"])[matches.ids])
     return matches
 
 
@@ -583,7 +596,7 @@ def execute(
         leaf_arrays = [_arrays_for(leaf) for leaf, _ in leaves]
     try:
         per_leaf = [
-            _leaf_matches(searcher, leaf, arrays, query, filter_q, by_relevance)
+            _leaf_matches(searcher, leaf, arrays, query, filters, by_relevance)
             for (leaf, _), arrays in zip(leaves, leaf_arrays, strict=True)
         ]
         whoosh_top = None

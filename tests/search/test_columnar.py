@@ -7,6 +7,7 @@ oracle: the same documents, the same scores (to rounding), the same order.
 from __future__ import annotations
 
 import random
+from array import array
 
 import numpy as np
 import pytest
@@ -14,13 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import index
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import W3LeafMatcher, W3PostingsWriter
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.formats import Positions
 
 from search import columnar
 from search.analysis import CharField, GramField, GramTokenizer, WordField
-from search.codec import BulkPostingReader, writer_options
+from search.codec import ArchivePostingsWriter, BulkPostingReader, writer_options
 from search.text import gram_phrase_checks, query_gram_terms
 
 PHRASES = ["一件事一次办", "政务服务", "乡村振兴", "营商环境", "群众办事", "企业开办", "改革创新", "服务中心"]
@@ -345,3 +346,43 @@ def test_phrases_over_whooshs_position_formats(small_alphabet, field):
     for _ in range(30):
         piece = "".join(rng.choice("甲乙丙丁") for _ in range(rng.randint(2, 6)))
         assert_same(searcher, wq.Phrase(field, query_gram_terms(piece), boost=2.0))
+
+
+def test_blocks_written_as_tuples_are_read_alike(tmp_path, monkeypatch):
+    """Indexes written before blocks held arrays store Whoosh's tuples: same postings."""
+    schema = Schema(id=ID(stored=True), grams=GramField(), chars=CharField())
+    rng = random.Random(3)
+    texts = [_text(rng) for _ in range(120)]
+    found = {}
+    for kind in ("arrays", "tuples"):
+        if kind == "tuples":
+            monkeypatch.setattr(ArchivePostingsWriter, "_mini_ids", W3PostingsWriter._mini_ids)
+            monkeypatch.setattr(ArchivePostingsWriter, "_mini_weights", W3PostingsWriter._mini_weights)
+        (tmp_path / kind).mkdir()
+        ix = index.create_in(str(tmp_path / kind), schema)
+        writer = ix.writer(**writer_options())
+        for n, text in enumerate(texts):
+            writer.add_document(id=str(n), grams=text, chars=text)
+        writer.commit()
+        with ix.reader() as reader:
+            blocks = [
+                b
+                for field in ("grams", "chars")
+                for t in reader.lexicon(field)
+                for b in _raw(reader, field, t).blocks()
+            ]
+            assert {type(ids) for ids, _, _ in blocks} == ({array} if kind == "arrays" else {tuple})
+            found[kind] = {
+                (field, t): tuple(
+                    np.asarray(part).tolist() if part is not None else None
+                    for part in columnar._read_postings(_raw(reader, field, t))
+                )
+                for field in ("grams", "chars")
+                for t in reader.lexicon(field)
+            }
+    assert found["arrays"] == found["tuples"]
+
+
+def _raw(reader, field, btext):
+    matcher = reader.postings(field, btext)
+    return matcher.child if hasattr(matcher, "child") else matcher

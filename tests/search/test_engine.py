@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from django.db.models import Q
 
 from archive.models import Article
 from search import engine
@@ -132,6 +133,36 @@ def test_long_facets_keep_their_most_frequent_values(monkeypatch):
     for reporter, _ in full["reporters"]:
         narrowed = engine.run_query("", engine.Filters(reporter=reporter), per_page=5).facets
         assert reporter in dict(narrowed["reporters"])
+
+
+@pytest.mark.parametrize("q", ["", "服务"])
+def test_each_filter_keeps_exactly_the_articles_it_names(q):
+    matching = set(Article.objects.values_list("pk", flat=True)) if not q else scan(q)
+    article = (
+        Article.objects.filter(pk__in=matching, place__parent__isnull=False, pub_date__isnull=False)
+        .exclude(topics=None)
+        .exclude(bylines=None)
+        .first()
+    )
+    reporter = article.bylines.first().reporter
+    topic = article.topics.first()
+    cases = {
+        "prefecture": (
+            article.prefecture.code,
+            Article.objects.filter(Q(place=article.prefecture) | Q(place__parent=article.prefecture)),
+        ),
+        "county": (article.place.code, Article.objects.filter(place=article.place)),
+        "topic": (topic.slug, Article.objects.filter(topics=topic)),
+        "year": (str(article.pub_date.year), Article.objects.filter(pub_date__year=article.pub_date.year)),
+        "reporter": (str(reporter.pk), Article.objects.filter(bylines__reporter=reporter)),
+    }
+    for name, (value, queryset) in cases.items():
+        expected = matching & set(queryset.values_list("pk", flat=True))
+        assert set(result_ids(q, **{name: value})) == expected, name
+    # Combined, and a value no article has.
+    both = cases["county"][1].filter(topics=topic).values_list("pk", flat=True)
+    assert set(result_ids(q, county=article.place.code, topic=topic.slug)) == matching & set(both)
+    assert result_ids(q, county="999999") == []
 
 
 def test_empty_query_lists_everything_with_facets():
