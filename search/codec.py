@@ -16,7 +16,9 @@ about 2 GB of heap, plus 1.9 GB of page cache it had touched). Separate files
 are read on demand.
 
 Posting blocks are pickled with protocol 4 instead of 2 (see
-:data:`BLOCK_PICKLE_PROTOCOL`), and small blocks are not compressed (see
+:data:`BLOCK_PICKLE_PROTOCOL`), hold up to :data:`POSTINGS_PER_BLOCK` postings
+instead of 128, keep id deltas and weights as arrays instead of tuples (see
+``ArchivePostingsWriter._mini_ids``), and small blocks are not compressed (see
 :data:`MIN_COMPRESSED_BLOCK`). A whole posting list can be written with one
 call (:meth:`ArchiveFieldWriter.add_term`, used by :mod:`search.segments`).
 The segments stay ordinary Whoosh 3 segments that any reader opens. Reading

@@ -12,10 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from django.db.models import Prefetch
 from django.utils.safestring import SafeString
 from whoosh import query as wq
 
-from archive.models import Article, Reporter, Topic
+from archive.models import Article, Byline, Reporter, Topic
 
 from . import engine
 from .gazetteer import Correction, Place, get_gazetteer
@@ -309,7 +310,8 @@ def load_items(hits: list[engine.RawHit], terms: list[str]) -> list[ResultItem]:
     """The page's articles (one query plus prefetches), highlighted, in hit order."""
     articles = (
         Article.objects.for_listing()
-        .prefetch_related("bylines__reporter")
+        # One query for bylines and their reporters (a join), not two.
+        .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("reporter")))
         .in_bulk([h.article_id for h in hits])
     )
     items = []

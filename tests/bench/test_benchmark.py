@@ -157,6 +157,7 @@ def test_tiny_benchmark_runs_every_phase_and_reports_them(tmp_path):
         "raw",
         "community",
         "page_same",
+        "api_same",
         "engine_same",
     }
     assert sections["search"]["paths"]["page_same"]["n"] == sections["search"]["paths"]["page"]["n"]
