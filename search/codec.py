@@ -59,7 +59,7 @@ MIN_COMPRESSED_BLOCK = 256
 # Postings per block (Whoosh's default: 128). The engine reads whole posting lists,
 # paying per block (seek, header, decompression set-up), and larger blocks compress
 # better: on the same 15,000 articles, 1,024-posting blocks answered the benchmark
-# queries 20 % faster with an index 15 % smaller. The test suite writes small blocks
+# queries ~18 % faster with an index 15 % smaller. The test suite writes small blocks
 # so that its few documents still span many.
 POSTINGS_PER_BLOCK = 1024
 
@@ -89,7 +89,7 @@ class BulkPostingReader(W3LeafMatcher):
     turns them into arrays (see :mod:`search.columnar`).
     """
 
-    def blocks(self) -> Iterator[tuple[tuple[int, ...], object, object]]:
+    def blocks(self) -> Iterator[tuple[Sequence[int], object, object]]:
         """Each block's (id deltas, weights, values) as stored, in document order.
 
         The first delta of a block is its first document number. Deltas are an

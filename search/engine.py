@@ -40,9 +40,9 @@ from .text import gram_phrase_checks, has_cjk, is_cjk_char, normalize, query_gra
 log = logging.getLogger(__name__)
 
 FACET_FIELDS = ("prefecture", "county", "topics", "year", "reporters")
-# How many values of each facet a search reports, most frequent first (None: all).
-# The page shows fewer; a filtered value always has the highest count (every match
-# has it), so it is never cut off. Years are listed by year, hence all of them.
+# How many values of each facet a search reports, most frequent first (None: all),
+# plus the value it is filtered by. The page shows fewer; years are listed by year,
+# hence all of them.
 FACET_VALUES: dict[str, int | None] = {
     "prefecture": None,
     "county": 50,
