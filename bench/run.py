@@ -428,11 +428,14 @@ class Benchmark:
         into ``subset_index`` beside the real index.
         """
         from whoosh.index import create_in
-        from whoosh.writing import CLEAR, SegmentWriter
 
         from search import indexing
-        from search.codec import writer_options
-        from search.segments import commit_segments
+
+        def batches() -> Iterator[list]:
+            for batch in indexing._article_batches(500):
+                yield [a for a in batch if a.pk <= max_pk]
+                if batch[-1].pk >= max_pk:
+                    return
 
         backend = indexing.get_backend()
         path = self.subset_dir
@@ -441,18 +444,7 @@ class Benchmark:
         log(f"rebuild ours on the same {n} articles ...")
         with Timer() as t:
             ix = create_in(str(path), backend.schema)
-            bulk = indexing._bulk_writer(ix, self.args.rebuild_procs)
-            try:
-                for batch in indexing._article_batches(500):
-                    for doc in indexing.article_documents([a for a in batch if a.pk <= max_pk], backend):
-                        bulk.add_document(**doc)
-                    if batch[-1].pk >= max_pk:
-                        break
-                segments = bulk.finish()
-            except BaseException:
-                bulk.cancel()
-                raise
-            commit_segments(SegmentWriter(ix, **writer_options()), segments, CLEAR)
+            indexing.write_contents(ix, batches(), backend, self.args.rebuild_procs)
         log(f"rebuild ours on the same articles: {t.seconds:.1f}s ({n / t.seconds:.0f}/s)")
         return {
             "seconds": t.seconds,

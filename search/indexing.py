@@ -478,6 +478,38 @@ def _article_batches(batch_size: int) -> Iterator[list[Article]]:
         last = batch[-1].pk
 
 
+def write_contents(
+    ix,
+    batches: Iterable[list[Article]],
+    backend,
+    procs: int,
+    limitmb: int = DEFAULT_LIMIT_MB,
+    progress: Callable[[int], None] | None = None,
+    **writer_args,
+) -> int:
+    """Make ``ix`` hold exactly the articles of ``batches``, in one commit; returns their number.
+
+    Worker processes write whole segments (see :func:`_bulk_writer`); the commit
+    replaces every segment the index had (``CLEAR``). ``writer_args`` go to the
+    committing writer (``_lk=False`` when the caller holds the write lock).
+    """
+    count = 0
+    bulk = _bulk_writer(ix, procs, limitmb)
+    try:
+        for batch in batches:
+            for doc in article_documents(batch, backend):
+                bulk.add_document(**doc)
+            count += len(batch)
+            if progress:
+                progress(len(batch))
+        segments = bulk.finish()
+    except BaseException:
+        bulk.cancel()
+        raise
+    commit_segments(SegmentWriter(ix, **writer_args, **writer_options()), segments, CLEAR)
+    return count
+
+
 def rebuild(
     batch_size: int = DEFAULT_BATCH,
     procs: int | None = None,
@@ -495,7 +527,6 @@ def rebuild(
     backend = get_backend()
     ix = backend.index
     lock = _wait_for_write_lock(ix)
-    count = 0
     procs = default_procs() if procs is None else procs
     try:
         snapshot = IndexQueue.objects.aggregate(last=Max("id"))["last"] or 0
@@ -504,19 +535,7 @@ def rebuild(
             # start from an empty index written with the current schema.
             ix = backend.storage.create_index(backend.schema)
             backend.index = ix
-        bulk = _bulk_writer(ix, procs, limitmb)
-        try:
-            for batch in _article_batches(batch_size):
-                for doc in article_documents(batch, backend):
-                    bulk.add_document(**doc)
-                count += len(batch)
-                if progress:
-                    progress(len(batch))
-            segments = bulk.finish()
-        except BaseException:
-            bulk.cancel()
-            raise
-        commit_segments(SegmentWriter(ix, _lk=False, **writer_options()), segments, CLEAR)
+        count = write_contents(ix, _article_batches(batch_size), backend, procs, limitmb, progress, _lk=False)
     finally:
         lock.release()
     IndexQueue.objects.filter(id__lte=snapshot).delete()
