@@ -23,7 +23,8 @@ from whoosh.fields import TEXT
 from whoosh.formats import Positions
 from whoosh.system import pack_uint
 
-from .text import iter_gram_positions, normalize
+from .text import grouped_gram_positions, iter_gram_positions, normalize
+from .wordseg import DictionarySegmenter
 
 ARCHIVE_DATA = Path(__file__).resolve().parent.parent / "archive" / "data"
 SEARCH_DATA = Path(__file__).resolve().parent / "data"
@@ -33,6 +34,7 @@ _UINT32 = next(code for code in "IL" if array(code).itemsize == 4)
 
 _jieba_lock = threading.Lock()
 _jieba = None
+_segmenter: DictionarySegmenter | None = None
 
 
 def dictionary_words() -> list[str]:
@@ -63,7 +65,7 @@ def dictionary_words() -> list[str]:
 
 def get_jieba():
     """jieba's default tokenizer with our dictionary, initialised once per process."""
-    global _jieba
+    global _jieba, _segmenter
     if _jieba is None:
         with _jieba_lock:
             if _jieba is None:
@@ -74,8 +76,15 @@ def get_jieba():
                 jieba.initialize()
                 for word in dictionary_words():
                     jieba.add_word(word, freq=max(jieba.suggest_freq(word), 1000))
+                _segmenter = DictionarySegmenter(jieba.dt)
                 _jieba = jieba
     return _jieba
+
+
+def get_segmenter() -> DictionarySegmenter:
+    """jieba's default-mode segmentation (HMM off) over :func:`get_jieba`'s dictionary."""
+    get_jieba()
+    return _segmenter
 
 
 def _is_word(token: str) -> bool:
@@ -83,30 +92,66 @@ def _is_word(token: str) -> bool:
     return token.isalnum() or any(ch.isalnum() for ch in token)
 
 
+def _subwords(word: str, freq: dict[str, int]) -> list[str]:
+    """The dictionary words of two and three characters inside ``word`` (jieba's search mode), once each."""
+    subs = [
+        sub
+        for size in (2, 3)
+        if len(word) > size
+        for i in range(len(word) - size + 1)
+        if freq.get(sub := word[i : i + size])
+    ]
+    return list(dict.fromkeys(subs)) if len(subs) > 1 else subs
+
+
 def word_positions(normalized: str, *, for_index: bool) -> Iterator[tuple[str, int]]:
-    """(word, position) pairs from jieba; positions count words, not characters.
+    """(word, position) pairs from jieba, in text order; positions count words, not characters.
 
     For indexing, the sub-words that jieba's search mode would add (两字/三字词
     inside a longer word) share the position of the word they came from, so a
     phrase query over default-mode words still lines up.
     """
-    jieba = get_jieba()
-    freq = jieba.dt.FREQ
+    segmenter = get_segmenter()
+    freq = _jieba.dt.FREQ
     pos = 0
     # HMM off: new-word guessing costs ~40% of the time and recall does not depend on it.
-    for word in jieba.cut(normalized, HMM=False):
+    for word in segmenter.cut(normalized):
         if not _is_word(word):
             continue
         yield word, pos
         if for_index and len(word) > 2:
-            for size in (2, 3):
-                if len(word) <= size:
-                    continue
-                for i in range(len(word) - size + 1):
-                    sub = word[i : i + size]
-                    if freq.get(sub):
-                        yield sub, pos
+            for sub in _subwords(word, freq):
+                yield sub, pos
         pos += 1
+
+
+def grouped_word_positions(normalized: str) -> dict[str, list[int]]:
+    """What :func:`word_positions` gives for indexing, as word -> ascending positions.
+
+    Built in one loop because indexing spends its time here.
+    """
+    segmenter = get_segmenter()
+    freq = _jieba.dt.FREQ
+    grouped: dict[str, list[int]] = {}
+    get = grouped.get
+    pos = 0
+    for word in segmenter.cut(normalized):
+        if not (word.isalnum() or _is_word(word)):
+            continue
+        found = get(word)
+        if found is None:
+            grouped[word] = [pos]
+        else:
+            found.append(pos)
+        if len(word) > 2:
+            for sub in _subwords(word, freq):
+                found = get(sub)
+                if found is None:
+                    grouped[sub] = [pos]
+                else:
+                    found.append(pos)
+        pos += 1
+    return grouped
 
 
 def query_words(text: str) -> list[str]:
@@ -119,6 +164,13 @@ class _NormalizingTokenizer(Tokenizer):
 
     def terms(self, normalized: str, mode: str) -> Iterable[tuple[str, int]]:
         raise NotImplementedError
+
+    def grouped(self, normalized: str) -> dict[str, list[int]]:
+        """The terms indexed for ``normalized``, each with its ascending positions."""
+        grouped: dict[str, list[int]] = defaultdict(list)
+        for text, pos in self.terms(normalized, "index"):
+            grouped[text].append(pos)
+        return grouped
 
     def __call__(
         self,
@@ -168,12 +220,18 @@ class JiebaTokenizer(_NormalizingTokenizer):
     def terms(self, normalized: str, mode: str) -> Iterable[tuple[str, int]]:
         return word_positions(normalized, for_index=(mode == "index"))
 
+    def grouped(self, normalized: str) -> dict[str, list[int]]:
+        return grouped_word_positions(normalized)
+
 
 class GramTokenizer(_NormalizingTokenizer):
     """Overlapping character bigrams per run, plus the run's last character."""
 
     def terms(self, normalized: str, mode: str) -> Iterable[tuple[str, int]]:
         return iter_gram_positions(normalized)
+
+    def grouped(self, normalized: str) -> dict[str, list[int]]:
+        return grouped_gram_positions(normalized)
 
 
 # Encoded single positions, per format class (an index keeps the format it was created with).
@@ -222,12 +280,38 @@ class PackedPositions(Positions):
         return self.encode(sorted({pos for v in vs for pos in self.decode_positions(v)}))
 
 
-class _FastTextField(TEXT):
-    """A positional TEXT field that indexes straight from (term, position) pairs.
+# What :meth:`_FastTextField.add_postings` fills, per field: term -> (docnums, weights, values).
+Postings = dict[str, tuple[array, array, list[bytes]]]
 
-    Same postings as the analyzer path would produce, without building a Token
-    object per term: indexing time is dominated by this loop.
+
+def _new_entry() -> tuple[array, array, list[bytes]]:
+    return array("I"), array("d"), []
+
+
+class _DirectPostingsField(TEXT):
+    """A TEXT field that adds a document's postings straight to a writer's buffers.
+
+    :meth:`add_postings` is what :class:`search.segments.BulkSegmentWriter`
+    calls: one loop from the analysed terms to the per-term arrays, instead of
+    Whoosh's route (a tuple yielded per posting, encoded to bytes, unpacked by
+    the writer). Indexing time is dominated by this loop. :meth:`index`, for
+    Whoosh's own writers, yields the same postings.
     """
+
+    def add_postings(self, value, docnum: int, boost: float, postings: Postings) -> tuple[int, int]:
+        """Append this document's postings to ``postings``; returns (field length, postings added)."""
+        raise NotImplementedError
+
+    def index(self, value, **kwargs):
+        postings: Postings = {}
+        self.add_postings(value, 0, 1.0, postings)
+        frequency = self.format.decode_frequency
+        for text, (_, weights, values) in postings.items():
+            yield text.encode("utf-8"), frequency(values[0]), weights[0], values[0]
+
+
+class _FastTextField(_DirectPostingsField):
+    """A positional field whose tokenizer groups positions by term (see ``grouped``)."""
 
     tokenizer_class: type[_NormalizingTokenizer]
 
@@ -241,25 +325,34 @@ class _FastTextField(TEXT):
         )
         self.format = PackedPositions(field_boost=field_boost)
 
-    def index(self, value, **kwargs):
+    def add_postings(self, value, docnum: int, boost: float, postings: Postings) -> tuple[int, int]:
         if isinstance(value, (list, tuple)):
             value = "\n".join(value)
         fmt = self.format
-        fb = fmt.field_boost
-        positions: dict[str, list[int]] = defaultdict(list)
-        for text, pos in self.analyzer.terms(_normalized_once(value), "index"):
-            positions[text].append(pos)
+        weight = fmt.field_boost * boost
+        grouped = self.analyzer.grouped(_normalized_once(value))
+        # Most terms occur once; their encoding depends only on the position.
         single = _SINGLE_POSITION.setdefault(type(fmt), {})
-        for text, poslist in positions.items():
-            if len(poslist) == 1:
-                # Most terms occur once; their encoding depends only on the position.
+        length = 0
+        get = postings.get
+        for text, poslist in grouped.items():
+            entry = get(text)
+            if entry is None:
+                entry = postings[text] = _new_entry()
+            entry[0].append(docnum)
+            count = len(poslist)
+            length += count
+            if count == 1:
                 pos = poslist[0]
                 vbytes = single.get(pos)
                 if vbytes is None:
                     vbytes = single[pos] = fmt.encode(poslist)
-                yield text.encode("utf-8"), 1, fb, vbytes
+                entry[1].append(weight)
+                entry[2].append(vbytes)
             else:
-                yield text.encode("utf-8"), len(poslist), len(poslist) * fb, fmt.encode(poslist)
+                entry[1].append(count * weight)
+                entry[2].append(fmt.encode(poslist))
+        return length, len(grouped)
 
 
 class CharTokenizer(_NormalizingTokenizer):
@@ -269,7 +362,7 @@ class CharTokenizer(_NormalizingTokenizer):
         return ((ch, i) for i, ch in enumerate(normalized) if ch.isalnum())
 
 
-class CharField(TEXT):
+class CharField(_DirectPostingsField):
     """Which characters a document contains, with counts but no positions.
 
     A one-character query is then a single term lookup instead of a prefix
@@ -279,12 +372,25 @@ class CharField(TEXT):
     def __init__(self, field_boost: float = 1.0):
         super().__init__(analyzer=CharTokenizer(), phrase=False, field_boost=field_boost, spelling=False)
 
-    def index(self, value, **kwargs):
+    def add_postings(self, value, docnum: int, boost: float, postings: Postings) -> tuple[int, int]:
         if isinstance(value, (list, tuple)):
             value = "\n".join(value)
-        fb = self.format.field_boost
-        for ch, count in Counter(ch for ch in _normalized_once(value) if ch.isalnum()).items():
-            yield ch.encode("utf-8"), count, count * fb, pack_uint(count)
+        weight = self.format.field_boost * boost
+        length = added = 0
+        get = postings.get
+        # Counting every character is one C call; the non-alphanumeric ones are dropped after.
+        for ch, count in Counter(_normalized_once(value)).items():
+            if not ch.isalnum():
+                continue
+            entry = get(ch)
+            if entry is None:
+                entry = postings[ch] = _new_entry()
+            entry[0].append(docnum)
+            entry[1].append(count * weight)
+            entry[2].append(pack_uint(count))
+            length += count
+            added += 1
+        return length, added
 
 
 class WordField(_FastTextField):

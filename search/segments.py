@@ -67,8 +67,8 @@ class BulkSegmentWriter(SegmentWriter):
         if unsupported:
             self.cancel()
             raise ValueError(f"term vectors and spelling fields are not supported: {unsupported}")
-        # field name -> term bytes -> (docnums, weights, values)
-        self._postings: dict[str, dict[bytes, tuple[array, array, list[bytes]]]] = {}
+        # field name -> term -> (docnums, weights, values)
+        self._postings: dict[str, dict[str | bytes, tuple[array, array, list[bytes]]]] = {}
         self.posting_count = 0
 
     def add_document(self, **fields) -> None:
@@ -89,19 +89,27 @@ class BulkSegmentWriter(SegmentWriter):
             length = 0
             if field.indexed:
                 boost = self._field_boost(fields, name, docboost)
-                scorable = field.scorable
                 terms = self._postings.setdefault(name, {})
-                for btext, freq, weight, vbytes in field.index(value):
-                    postings = terms.get(btext)
-                    if postings is None:
-                        postings = terms[btext] = (array("I"), array("d"), [])
-                    postings[0].append(docnum)
-                    postings[1].append(weight * boost)
-                    if vbytes:
-                        postings[2].append(vbytes)
-                    if scorable:
-                        length += freq
-                    added += 1
+                add_postings = getattr(field, "add_postings", None)
+                if add_postings is not None:
+                    # Our fields append to the buffers themselves, keyed by str (see _flush_segment).
+                    length, count = add_postings(value, docnum, boost, terms)
+                    added += count
+                    if not field.scorable:
+                        length = 0
+                else:
+                    scorable = field.scorable
+                    for btext, freq, weight, vbytes in field.index(value):
+                        postings = terms.get(btext)
+                        if postings is None:
+                            postings = terms[btext] = (array("I"), array("d"), [])
+                        postings[0].append(docnum)
+                        postings[1].append(weight * boost)
+                        if vbytes:
+                            postings[2].append(vbytes)
+                        if scorable:
+                            length += freq
+                        added += 1
             stored = fields.get(f"_stored_{name}", value)
             perdocwriter.add_field(name, field, stored if field.stored else None, length)
             if field.column_type and stored is not None:
@@ -122,8 +130,11 @@ class BulkSegmentWriter(SegmentWriter):
         for name in sorted(self._postings):
             terms = self._postings[name]
             fieldwriter.start_field(name, self.schema[name])
-            for btext in sorted(terms):
-                ids, weights, values = terms[btext]
+            # Terms are str for fields with ``add_postings``, else bytes; code point
+            # order is UTF-8 byte order, so either sorts as Whoosh wants.
+            for term in sorted(terms):
+                ids, weights, values = terms[term]
+                btext = term.encode("utf-8") if isinstance(term, str) else term
                 fieldwriter.add_term(btext, ids, weights, values)
             fieldwriter.finish_field()
         fieldwriter.close()

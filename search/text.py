@@ -153,6 +153,23 @@ def iter_gram_positions(normalized: str) -> Iterator[tuple[str, int]]:
         pos += 1
 
 
+def grouped_gram_positions(normalized: str) -> dict[str, list[int]]:
+    """:func:`iter_gram_positions` as term -> ascending positions, built in one loop (indexing)."""
+    grouped: dict[str, list[int]] = {}
+    get = grouped.get
+    pos = 0
+    for run in _RUN.findall(normalized):
+        for gram in gram_terms(run):
+            found = get(gram)
+            if found is None:
+                grouped[gram] = [pos]
+            else:
+                found.append(pos)
+            pos += 1
+        pos += 1
+    return grouped
+
+
 def gram_phrase_checks(n_grams: int) -> list[int]:
     """Which bigrams of a ``n_grams``-bigram phrase need their positions checked.
 
