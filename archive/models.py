@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import functools
+
+from django.conf import settings
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
+
+
+@functools.lru_cache(maxsize=1024)
+def _reversed(prefix: str, urlconf: str | None, root: str, viewname: str, key: str) -> str:
+    return reverse(viewname, args=[key])
+
+
+def fixed_url(viewname: str, key: str) -> str:
+    """``reverse(viewname, args=[key])``, remembered: for the few places and topics
+    that every list and search result links to (a search page links to some fifty).
+    Keyed by everything ``reverse`` depends on, so a different script prefix or
+    URLconf gets its own entry."""
+    return _reversed(get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF, viewname, key)
 
 
 class County(models.Model):
@@ -50,7 +66,7 @@ class County(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:place", args=[self.code])
+        return fixed_url("archive:place", self.code)
 
     @property
     def is_prefecture(self) -> bool:
@@ -84,7 +100,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:topic", args=[self.slug])
+        return fixed_url("archive:topic", self.slug)
 
     def keyword_weights(self) -> dict[str, float]:
         """Parse ``keywords`` into {keyword: weight}; malformed weights count as 1."""
@@ -148,6 +164,10 @@ class SourcePage(models.Model):
         return reverse("archive:source_page", args=[self.pk])
 
 
+# Article fields lists of articles never read (see ArticleQuerySet.for_listing).
+LISTING_DEFERRED_FIELDS = ("place_evidence", "topic_evidence", "spans", "fingerprint")
+
+
 class ArticleQuerySet(models.QuerySet):
     def in_place(self, place: County) -> ArticleQuerySet:
         """Articles about ``place``; for a prefecture also those about its counties."""
@@ -155,8 +175,17 @@ class ArticleQuerySet(models.QuerySet):
             return self.filter(models.Q(place=place) | models.Q(place__parent=place))
         return self.filter(place=place)
 
+    def with_listing_fields(self) -> ArticleQuerySet:
+        """Articles with what lists show of them (headline, body, date, place and its
+        prefecture), without the source page (its raw text is a whole printed page
+        per article) or the evidence and span JSON only the article page and the admin read."""
+        return self.select_related("place", "place__parent").defer(*LISTING_DEFERRED_FIELDS)
+
     def for_listing(self) -> ArticleQuerySet:
-        return self.select_related("place", "place__parent", "source_page").prefetch_related("topics")
+        """:meth:`with_listing_fields` plus the topics (names and links only)."""
+        # A topic's keyword list is long and lists show only its name.
+        topics = models.Prefetch("topics", queryset=Topic.objects.only("name", "slug", "order"))
+        return self.with_listing_fields().prefetch_related(topics)
 
 
 class Article(models.Model):

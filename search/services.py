@@ -12,11 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch
 from django.utils.safestring import SafeString
 from whoosh import query as wq
 
-from archive.models import Article, Byline, Reporter, Topic
+from archive.models import Article, Byline, County, Reporter, Topic, fixed_url
 
 from . import engine
 from .gazetteer import Correction, Place, get_gazetteer
@@ -160,10 +159,34 @@ def _topics() -> dict[str, str]:
 
 @dataclass
 class ResultItem:
+    """One result as the page lists it. Besides the article, what the page shows of
+    it is taken out here, once: template lookups through related managers cost
+    more than the rest of a result's rendering."""
+
     article: Article
     score: float
     title_html: SafeString
     snippets: list[SafeString]
+    url: str = ""
+    date_label: str = ""  # 2024年3月5日
+    place: County | None = None
+    prefecture: County | None = None
+    topics: list[TopicLink] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TopicLink:
+    slug: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Credit:
+    reporter_id: int
+    name: str
+    role: str
 
 
 @dataclass
@@ -306,26 +329,60 @@ def _article_units(article: Article) -> list[str]:
     return units
 
 
-def load_items(hits: list[engine.RawHit], terms: list[str]) -> list[ResultItem]:
-    """The page's articles (one query plus prefetches), highlighted, in hit order."""
-    articles = (
-        Article.objects.for_listing()
-        # One query for bylines and their reporters (a join), not two.
-        .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("reporter")))
-        .in_bulk([h.article_id for h in hits])
+def _topic_links(article_ids: list[int]) -> dict[int, list[TopicLink]]:
+    rows = (
+        Article.topics.through.objects.filter(article_id__in=article_ids)
+        .order_by("topic__order", "topic__name")
+        .values_list("article_id", "topic__slug", "topic__name")
     )
+    links: dict[int, list[TopicLink]] = {}
+    for article_id, slug, name in rows:
+        links.setdefault(article_id, []).append(TopicLink(slug, name, fixed_url("archive:topic", slug)))
+    return links
+
+
+def _credits(article_ids: list[int]) -> dict[int, list[Credit]]:
+    rows = (
+        Byline.objects.filter(article_id__in=article_ids)
+        .order_by("order", "pk")
+        .values_list("article_id", "reporter_id", "reporter__name", "role")
+    )
+    credits: dict[int, list[Credit]] = {}
+    for article_id, reporter_id, name, role in rows:
+        credits.setdefault(article_id, []).append(Credit(reporter_id, name, role))
+    return credits
+
+
+def load_items(hits: list[engine.RawHit], terms: list[str]) -> list[ResultItem]:
+    """The page's articles, highlighted, in hit order.
+
+    Three queries: the articles with their places, then topics and credits as
+    plain rows (a page of results would otherwise build ~150 model instances).
+    """
+    ids = [h.article_id for h in hits]
+    articles = Article.objects.with_listing_fields().in_bulk(ids)
+    topics = _topic_links(ids)
+    credits = _credits(ids)
     items = []
     for hit in hits:
         article = articles.get(hit.article_id)
         if article is None:  # deleted since it was indexed; the queue removes it shortly
             continue
         title = article.title or article.display_title or str(article)
+        date = article.pub_date
+        place = article.place
         items.append(
             ResultItem(
                 article=article,
                 score=hit.score,
                 title_html=highlight(title, terms),
                 snippets=snippets(_article_units(article), terms),
+                url=article.get_absolute_url(),
+                date_label=f"{date.year}年{date.month}月{date.day}日" if date else "",
+                place=place,
+                prefecture=place.prefecture if place else None,
+                topics=topics.get(article.pk, []),
+                credits=credits.get(article.pk, []),
             )
         )
     return items

@@ -52,8 +52,10 @@ class _FoldTable(dict):
 
     def __missing__(self, code: int) -> str:
         value = fold_char(chr(code))
-        if not value:
-            _VANISHING.add(code)
+        if len(value) != 1:
+            _UNEVEN.add(chr(code))
+            if not value:
+                _VANISHING.add(code)
         self[code] = value
         return value
 
@@ -62,6 +64,20 @@ _FOLD = _FoldTable()
 # Characters that fold to nothing. While there are none, a folded text as long as
 # its source folded every character to exactly one (㈱ → (株) makes it longer).
 _VANISHING: set[int] = set()
+# Characters seen so far that fold to more or fewer than one (…  → ...): the only
+# ones whose offsets need working out once a text has been folded.
+_UNEVEN: set[str] = set()
+_uneven_pattern: tuple[int, re.Pattern[str] | None] = (0, None)
+
+
+def _uneven_chars() -> re.Pattern[str]:
+    global _uneven_pattern
+    size, pattern = _uneven_pattern
+    if pattern is None or size != len(_UNEVEN):
+        chars = sorted(_UNEVEN)
+        pattern = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
+        _uneven_pattern = (len(chars), pattern)
+    return pattern
 
 
 def normalize(text: str) -> str:
@@ -72,12 +88,22 @@ def normalize(text: str) -> str:
 
 
 def _char_offsets(text: str) -> tuple[str, list[int]]:
+    """Folded ``text`` and offsets, for a text already folded once (the table knows its
+    characters): stretches between uneven characters fold one to one."""
     out: list[str] = []
     offsets: list[int] = []
-    for i, char in enumerate(text):
-        folded = _FOLD[ord(char)]
+    pos = 0
+    for match in _uneven_chars().finditer(text):
+        i = match.start()
+        if i > pos:
+            out.append(text[pos:i].translate(_FOLD))
+            offsets.extend(range(pos, i))
+        folded = _FOLD[ord(text[i])]
         out.append(folded)
         offsets.extend([i] * len(folded))
+        pos = i + 1
+    out.append(text[pos:].translate(_FOLD))
+    offsets.extend(range(pos, len(text)))
     return "".join(out), offsets
 
 
@@ -89,7 +115,7 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """
     if not text:
         return "", []
-    folded = text.translate(_FOLD)  # also fills the table, and so _VANISHING
+    folded = text.translate(_FOLD)  # also fills the table, and so _VANISHING and _UNEVEN
     if len(folded) == len(text) and (not _VANISHING or _VANISHING.isdisjoint(map(ord, text))):
         # Nearly every text folds one character to one: offsets are the identity,
         # and the per-character loop (most of a highlight's cost) is skipped.

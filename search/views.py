@@ -28,20 +28,18 @@ class SearchView(TemplateView):
 
 def _hit_json(request, item: services.ResultItem) -> dict:
     article = item.article
-    place = article.place
-    prefecture = article.prefecture
+    place = item.place
+    prefecture = item.prefecture
     return {
         "id": article.pk,
-        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "url": request.build_absolute_uri(item.url),
         "title": str(article),
         "place": {"code": place.code, "name": place.name} if place else None,
         "prefecture": {"code": prefecture.code, "name": prefecture.name} if prefecture else None,
-        "topics": [{"slug": t.slug, "name": t.name} for t in article.topics.all()],
+        "topics": [{"slug": t.slug, "name": t.name} for t in item.topics],
         "date": article.pub_date.isoformat() if article.pub_date else None,
         "date_estimated": article.date_estimated,
-        "reporters": [
-            {"id": b.reporter_id, "name": b.reporter.name, "role": b.role} for b in article.bylines.all()
-        ],
+        "reporters": [{"id": c.reporter_id, "name": c.name, "role": c.role} for c in item.credits],
         "snippets": [str(s) for s in item.snippets],
         "score": round(item.score, 4),
     }

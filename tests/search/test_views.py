@@ -136,6 +136,38 @@ def test_api_result_shape(client):
     assert set(data["facets"]) == {"prefecture", "county", "topics", "year", "reporters"}
 
 
+def _result_meta(html: str) -> list[str]:
+    return [block.split("</p>")[0] for block in html.split('class="result__meta"')[1:]]
+
+
+def test_each_result_shows_its_place_topics_and_reporters_in_the_same_number_of_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def render(q: str) -> tuple[list[str], int]:
+        with CaptureQueriesContext(connection) as queries:
+            html = page(client, q=q)
+        return _result_meta(html), len(queries)
+
+    page(client, q="乡村")  # the first request of a process loads the gazetteer
+    many, many_queries = render("县")
+    few, few_queries = render("涟源")
+    assert len(many) > len(few) >= 1
+    # Related data is loaded per page, not per result.
+    assert many_queries == few_queries
+    data = api(client, q="县")
+    for meta, hit in zip(many, data["results"], strict=True):
+        article = Article.objects.get(pk=hit["id"])
+        if article.place:
+            assert f'href="{article.place.get_absolute_url()}">{article.place.name}</a>' in meta
+        for topic in article.topics.all():
+            assert f'href="{topic.get_absolute_url()}">{topic.name}</a>' in meta
+        names = [b.reporter.name for b in article.bylines.order_by("order", "pk")]
+        assert [r["name"] for r in hit["reporters"]] == names
+        if names:
+            assert " ".join(names) in meta
+
+
 def test_csv_export_lists_every_result(client):
     response = client.get(reverse("search:export"), {"q": "政务服务"})
     assert response.status_code == 200
