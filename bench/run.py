@@ -505,13 +505,21 @@ class Benchmark:
         paths["raw"] = raw.search
         if not self.args.skip_community:
 
-            def comm(params: dict[str, str]) -> int:
+            def community_filters(params: dict[str, str]) -> dict[str, str]:
                 filters = {k: v for k, v in params.items() if k in ("prefecture", "county", "topic", "year")}
                 if "topic" in filters:
                     filters["topics"] = filters.pop("topic")
-                return len(community.search(params["q"], filters))
+                return filters
+
+            def comm(params: dict[str, str]) -> int:
+                return len(community.search(params["q"], community_filters(params)))
+
+            def comm_page(params: dict[str, str]) -> int:
+                community.search_page(params["q"], community_filters(params))
+                return 0
 
             paths["community"] = comm
+            paths["community_page"] = comm_page
 
         same = (self.results["sections"].get("rebuild", {}).get("community") or {}).get("ours_same_articles")
         # When the community index holds only the first articles, it is timed beside our
@@ -522,6 +530,7 @@ class Benchmark:
                 "api_same": api,
                 "engine_same": engine_search,
                 "community": paths.pop("community"),
+                "community_page": paths.pop("community_page"),
             }
             if same and "community" in paths
             else {}
@@ -529,7 +538,7 @@ class Benchmark:
         timing = SearchTiming(self.query_params, self.args.repeat)
         log(f"search: {len(self.query_params)} queries x {self.args.repeat} rounds x {len(paths)} paths ...")
         with profiled("search", self.profile_dir):
-            timing.run(paths, count_for=[name for name in paths if name != "page"])
+            timing.run(paths, count_for=[name for name in paths if name not in ("page", "community_page")])
         if same_paths:
             log(f"search on the community's {same['articles']} articles: {', '.join(same_paths)} ...")
             with engine_index(self.subset_dir):
@@ -1361,6 +1370,7 @@ def render(results: dict) -> str:
         "engine": "query layer `search.engine.run_query` (parse, compile, facets; no Django)",
         "raw": "raw Whoosh searcher (kept open, the engine's compiled query, top 20 stored)",
         "community": "community: `SearchQuerySet().filter(content=q)[:20]` + highlight",
+        "community_page": "community search page: haystack `FacetedSearchView`, facets, highlight",
         "page_same": "search page on our index of the community's articles only",
         "api_same": "JSON API on our index of the community's articles only",
         "engine_same": "query layer on our index of the community's articles only",
@@ -1399,9 +1409,11 @@ def render(results: dict) -> str:
             f"(`--community-articles`), not all {rb['articles']:,}"
             + (
                 ": the `…community's articles only` rows are ours on an index of exactly those "
-                "articles, timed interleaved with it — the like-for-like comparison. The community path "
-                "is its query and highlighting only (no page rendering, no database reads): our JSON "
-                "API is the nearer counterpart, the search page does more."
+                "articles, timed interleaved with it — the like-for-like comparison. The community "
+                "query path is its query and highlighting only (no page, no database reads): our JSON "
+                "API is its nearer counterpart. The community search page is haystack's "
+                "`FacetedSearchView` rendering a lean template (no per-result queries): the "
+                "counterpart of our search page."
                 if same_articles
                 else ": its latencies are for a smaller index and its empty results partly reflect "
                 "the sample."
@@ -1566,22 +1578,31 @@ def target_rows(results: dict) -> list[tuple[str, str, str]]:
                 )
             )
         comm = paths.get("community")
-        if comm:
+        comm_page = paths.get("community_page")
+        if comm or comm_page:
             # Like for like: our page on the articles the community index holds, when it holds fewer.
             mine = paths.get("page_same") or page
-            r = comm["p95"] / mine["p95"] if mine["p95"] else 0
             n_comm = (rb.get("community") or {}).get("articles")
-            measured = f"{r:.1f}× ({comm['p95']:.0f} vs {mine['p95']:.0f} ms"
-            if "page_same" in paths and n_comm:
-                measured += f", both on the same {n_comm:,} articles"
-                api = paths.get("api_same")
+            same = f", both on the same {n_comm:,} articles" if "page_same" in paths and n_comm else ""
+            r = comm_page["p95"] / mine["p95"] if comm_page and mine["p95"] else 0
+            measured = (
+                f"page vs page {r:.1f}× ({comm_page['p95']:.0f} vs {mine['p95']:.0f} ms{same})"
+                if comm_page
+                else ""
+            )
+            if comm and mine["p95"]:
+                measured += (
+                    f"; community query layer vs our page {comm['p95'] / mine['p95']:.1f}× "
+                    f"({comm['p95']:.0f} ms)"
+                )
+                api = paths.get("api_same") or paths.get("api")
                 if api and api["p95"]:
-                    measured += f"; JSON API {comm['p95'] / api['p95']:.1f}×"
+                    measured += f"; vs our JSON API {comm['p95'] / api['p95']:.1f}×"
             rows.append(
                 (
                     "page ≥ 3× faster than community at p95",
-                    measured + ")",
-                    verdict(r >= TARGETS["community_vs_page_p95"]),
+                    measured,
+                    verdict(r >= TARGETS["community_vs_page_p95"] if comm_page else None),
                 )
             )
     fr = s.get("freshness")

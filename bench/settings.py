@@ -5,8 +5,11 @@ Django starts, so the database and both indexes live there, never in ./var.
 The gunicorn phase serves the project's own ``config.settings`` unchanged.
 """
 
+import copy
+from pathlib import Path
+
 from config.settings import *  # noqa: F403
-from config.settings import DATA_DIR, HAYSTACK_CONNECTIONS
+from config.settings import DATA_DIR, HAYSTACK_CONNECTIONS, TEMPLATES
 
 # The common recipe the benchmark compares against: haystack's stock Whoosh
 # engine with jieba's ChineseAnalyzer on the document field, default options.
@@ -20,3 +23,7 @@ HAYSTACK_CONNECTIONS = {
         "EXCLUDED_INDEXES": ["search.search_indexes.ArticleIndex"],
     },
 }
+
+# The community setup's search page template (bench/templates/bench/community_search.html).
+TEMPLATES = copy.deepcopy(TEMPLATES)
+TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], Path(__file__).resolve().parent / "templates"]

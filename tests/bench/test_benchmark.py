@@ -156,11 +156,16 @@ def test_tiny_benchmark_runs_every_phase_and_reports_them(tmp_path):
         "engine",
         "raw",
         "community",
+        "community_page",
         "page_same",
         "api_same",
         "engine_same",
     }
     assert sections["search"]["paths"]["page_same"]["n"] == sections["search"]["paths"]["page"]["n"]
+    # The community's search page (haystack's FacetedSearchView) rendered every query.
+    assert sections["search"]["paths"]["community_page"]["n"] == sections["search"]["paths"]["page"]["n"]
+    assert not sections["search"]["error_counts"].get("community_page")
+    assert "page vs page" in report
     assert "both on the same 5 articles" in report
     assert sections["search"]["queries"] >= 30
     assert not sections["search"]["error_counts"]["page"]
