@@ -280,7 +280,7 @@ class PackedPositions(Positions):
         return self.encode(sorted({pos for v in vs for pos in self.decode_positions(v)}))
 
 
-# What :meth:`_FastTextField.add_postings` fills, per field: term -> (docnums, weights, values).
+# What :meth:`_DirectPostingsField.add_postings` fills, per field: term -> (docnums, weights, values).
 Postings = dict[str, tuple[array, array, list[bytes]]]
 
 

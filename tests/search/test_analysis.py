@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 
 import jieba
@@ -10,18 +9,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.fields import TEXT
+from whoosh.formats import Positions
 
 from archive.ingest.decode import decode_page
 from search.analysis import (
     CharField,
     GramField,
+    GramTokenizer,
+    JiebaTokenizer,
     WordField,
+    _NormalizingTokenizer,
     get_jieba,
     get_segmenter,
-    grouped_word_positions,
     word_positions,
 )
-from search.text import grouped_gram_positions, iter_gram_positions, normalize
+from search.text import normalize
 from search.wordseg import DictionarySegmenter
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
@@ -62,19 +64,13 @@ def test_equal_scores_go_to_the_longer_first_word_as_in_jieba(tmp_path):
     assert list(DictionarySegmenter(tokenizer).cut("甲乙丙")) == expected
 
 
-def _grouped(pairs) -> dict[str, list[int]]:
-    grouped = defaultdict(list)
-    for term, pos in pairs:
-        grouped[term].append(pos)
-    return dict(grouped)
-
-
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=80))
 def test_grouped_positions_are_the_token_streams_grouped(text):
+    # The base class groups whatever terms() yields: the reference for the fast versions.
     normalized = normalize(text)
-    assert grouped_word_positions(normalized) == _grouped(word_positions(normalized, for_index=True))
-    assert grouped_gram_positions(normalized) == _grouped(iter_gram_positions(normalized))
+    for tokenizer in (JiebaTokenizer(), GramTokenizer()):
+        assert tokenizer.grouped(normalized) == _NormalizingTokenizer.grouped(tokenizer, normalized)
 
 
 def test_word_positions_keep_text_order_with_sub_words_at_their_words_position():
@@ -86,7 +82,23 @@ def test_word_positions_keep_text_order_with_sub_words_at_their_words_position()
     assert len(pairs) == len(set(pairs))
 
 
-@pytest.mark.parametrize("field", [WordField(), WordField(field_boost=2.0), GramField(), CharField()])
+def _with_whooshs_positions(field):
+    # As in an index written before PackedPositions, opened with its stored schema.
+    field.format = Positions(field_boost=field.format.field_boost)
+    return field
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        WordField(),
+        WordField(field_boost=2.0),
+        GramField(),
+        CharField(),
+        _with_whooshs_positions(WordField()),
+        _with_whooshs_positions(GramField()),
+    ],
+)
 def test_fields_write_the_postings_whooshs_analyzer_route_gives(field):
     """Our fields group and encode postings themselves; Whoosh's own route (tokens from
     the tokenizer, grouped and encoded by the field's format) must give the same."""
