@@ -164,7 +164,7 @@ class SourcePage(models.Model):
         return reverse("archive:source_page", args=[self.pk])
 
 
-# Article fields lists of articles never read (see ArticleQuerySet.for_listing).
+# Article fields that lists of articles never read (see ArticleQuerySet.with_listing_fields).
 LISTING_DEFERRED_FIELDS = ("place_evidence", "topic_evidence", "spans", "fingerprint")
 
 

@@ -64,7 +64,7 @@ _FOLD = _FoldTable()
 # Characters that fold to nothing. While there are none, a folded text as long as
 # its source folded every character to exactly one (㈱ → (株) makes it longer).
 _VANISHING: set[int] = set()
-# Characters seen so far that fold to more or fewer than one (…  → ...): the only
+# Characters seen so far that fold to more or fewer than one (… → ...): the only
 # ones whose offsets need working out once a text has been folded.
 _UNEVEN: set[str] = set()
 _uneven_pattern: tuple[int, re.Pattern[str] | None] = (0, None)
@@ -75,7 +75,8 @@ def _uneven_chars() -> re.Pattern[str]:
     size, pattern = _uneven_pattern
     if pattern is None or size != len(_UNEVEN):
         chars = sorted(_UNEVEN)
-        pattern = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
+        # "(?!)" matches nothing: no character seen so far folds unevenly.
+        pattern = re.compile("[" + "".join(map(re.escape, chars)) + "]" if chars else "(?!)")
         _uneven_pattern = (len(chars), pattern)
     return pattern
 

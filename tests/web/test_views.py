@@ -125,6 +125,24 @@ def test_place_pages_paginate(client):
     assert client.get(reverse("archive:place", args=[prefecture.code]), {"page": 999}).status_code == 404
 
 
+def test_listing_pages_take_the_same_queries_for_few_or_many_articles(client):
+    """Listings load what they show with the page, not once per article (a deferred
+    field or an unprefetched relation read by the template would add a query per row)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    places = sorted(County.objects.filter(level="county"), key=lambda p: Article.objects.in_place(p).count())
+    few = next(p for p in places if Article.objects.in_place(p).exists())
+    many = places[-1]
+    assert Article.objects.in_place(many).count() > Article.objects.in_place(few).count()
+    counts = []
+    for place in (few, many):
+        with CaptureQueriesContext(connection) as queries:
+            html_text(client.get(reverse("archive:place", args=[place.code])))
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
 def test_topics_and_topic_page(client):
     page = html_text(client.get(reverse("archive:topics")))
     for topic in Topic.objects.all():
