@@ -169,10 +169,16 @@ class ResultItem:
     snippets: list[SafeString]
     url: str = ""
     date_label: str = ""  # 2024年3月5日
-    place: County | None = None
-    prefecture: County | None = None
     topics: list[TopicLink] = field(default_factory=list)
     credits: list[Credit] = field(default_factory=list)
+
+    @property
+    def place(self) -> County | None:
+        return self.article.place
+
+    @property
+    def prefecture(self) -> County | None:
+        return self.article.prefecture
 
 
 @dataclass(frozen=True)
@@ -370,7 +376,6 @@ def load_items(hits: list[engine.RawHit], terms: list[str]) -> list[ResultItem]:
             continue
         title = article.title or article.display_title or str(article)
         date = article.pub_date
-        place = article.place
         items.append(
             ResultItem(
                 article=article,
@@ -379,8 +384,6 @@ def load_items(hits: list[engine.RawHit], terms: list[str]) -> list[ResultItem]:
                 snippets=snippets(_article_units(article), terms),
                 url=article.get_absolute_url(),
                 date_label=f"{date.year}年{date.month}月{date.day}日" if date else "",
-                place=place,
-                prefecture=place.prefecture if place else None,
                 topics=topics.get(article.pk, []),
                 credits=credits.get(article.pk, []),
             )
