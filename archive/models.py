@@ -146,6 +146,15 @@ class SourcePage(models.Model):
     section = models.CharField("版面", max_length=64, blank=True)
     page_label = models.CharField("版次", max_length=16, blank=True)
     pub_date = models.DateField("出版日期", null=True, blank=True)
+    pub_date_estimated = models.BooleanField(
+        "出版日期为估计", default=False, help_text="版面没有印出日期、清单也没有提供时，由正文推测"
+    )
+    metadata_sources = models.JSONField(
+        "出版信息来源",
+        default=dict,
+        blank=True,
+        help_text="各项出版信息从哪里读到：{字段: 版面/网页/电头/清单}",
+    )
     furniture = models.JSONField(
         "版面附属文字", default=list, blank=True, help_text="页眉、上接/下转等，[{text, start, end}]"
     )
@@ -204,6 +213,9 @@ class Article(models.Model):
         PAGE_CHANGED = "page_changed", "来源版面已更新，编辑修改被保留"
         ORPHANED = "orphaned", "来源版面重新导入后未找到对应文章"
         SHORT = "short", "正文过短"
+        BOUNDARY_DOUBT = "boundary_doubt", "文章起止可能有误（模型把握不大）"
+        TITLE_DOUBT = "title_doubt", "标题可能是正文句子、栏目或网页附属文字"
+        PLACE_CONFLICT = "place_conflict", "标题与正文所指地点不一致"
 
     source_page = models.ForeignKey(
         SourcePage, verbose_name="来源版面", on_delete=models.CASCADE, related_name="articles"

@@ -40,6 +40,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .classify import _UNFINISHED, Kind, Unit
+from .furniture import is_web_metadata
 from .places import find_mentions, is_place_led_headline
 from .text import REPORT_LEAD, BigramIndex, bigrams, content_chars, ends_sentence, is_han, opens_report
 
@@ -63,6 +64,8 @@ _JUMP = re.compile(r"(上接|下转|接上|转第|接第)")
 @dataclass
 class Group:
     units: list[Unit] = field(default_factory=list)
+    # An online dump's metadata (来源/作者/发布时间) printed right under it: it heads what follows.
+    meta_below: bool = False
 
     @property
     def has_title(self) -> bool:
@@ -84,6 +87,7 @@ class Run:
     hard_end: bool = False  # ends with a closing byline
     dateline: bool = False  # starts with XX讯(记者…)
     end_credits: list[Unit] = field(default_factory=list)  # standalone closing bylines
+    footer: bool = False  # closed by an online dump's footer (责任编辑, 来源, 打印/关闭): the item ends here
 
 
 @dataclass
@@ -372,6 +376,14 @@ def _body_below(units: list[Unit], i: int) -> Unit | None:
     return None
 
 
+def _web_line(u: Unit) -> bool:
+    raw = u.block.raw_joined if u.block else u.text
+    return is_web_metadata(raw) or bool(_EDITOR_FOOTER.match(raw.strip()))
+
+
+_EDITOR_FOOTER = re.compile(r"^[\[【(（]?\s*(责任编辑|责编|编辑|审核|校对)\s*[:：]")
+
+
 def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], list[Unit]]:
     """Group headline material, collect runs of body paragraphs, set captions and furniture aside.
 
@@ -400,6 +412,14 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             continue
         if u.kind == Kind.FURNITURE:
             furniture.append(u)
+            if _web_line(u):
+                # An online dump frames each item: metadata under its headline, a footer after its body.
+                if group is not None and run is None:
+                    group.meta_below = True
+                elif run is not None and run.paras:
+                    run.hard_end = run.footer = True
+                    close_run()
+                continue
             if _JUMP.search(u.text):
                 # 下转第X版 ends the article's part on this page; after 上接A1版 another one goes on.
                 if run is not None and ("下转" in u.text or "转第" in u.text):
@@ -438,6 +458,10 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             run.hard_end = True
             close_run()
             continue
+        if group is not None and group.meta_below and run is None and u.kind in (Kind.HEADING, Kind.KICKER):
+            # Under an online item's headline and metadata the text begins: a short first line
+            # (眼下，正是采摘的好时节！) is its first sentence, not another headline.
+            u.kind = Kind.BODY
         if u.kind in GROUP_KINDS:
             close_run()
             if group is not None and _starts_new_group(group, u):
@@ -618,8 +642,10 @@ def attach_groups(elements: list[Group | Run], index: BigramIndex) -> dict[int, 
                 s += NAMES_FORWARD_BONUS
             if not g.has_title:
                 s += 1.0
+            if g.meta_below:
+                s += 3.0
             out["fwd"] = s
-        if isinstance(prev, Run) and prev.paras:
+        if isinstance(prev, Run) and prev.paras and not prev.footer and not g.meta_below:
             s = SIMILARITY_WEIGHT * index.coverage(grams[i], run_grams[i - 1])
             if nxt is None or isinstance(nxt, Group):
                 s += TRAILING_BONUS

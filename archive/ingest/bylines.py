@@ -47,6 +47,7 @@ _LABELS = [
     ("融媒记者", "记者"),
     ("首席记者", "记者"),
     ("驻站记者", "记者"),
+    ("分站记者", "记者"),
     ("特约记者", "记者"),
     ("见习记者", "记者"),
     ("实习记者", "记者"),
@@ -66,7 +67,7 @@ _LABELS = [
     ("图", "图"),
 ]
 _LABEL_RE = re.compile(
-    r"(本报记者|特约记者|见习记者|实习记者|全媒体记者|融媒体记者|融媒记者|首席记者|驻站记者|记者"
+    r"(本报记者|特约记者|见习记者|实习记者|全媒体记者|融媒体记者|融媒记者|首席记者|驻站记者|分站记者|记者"
     r"|特约通讯员|通讯员|实习生|摄影|作者|撰文)\s*[/／:：|｜]?\s*"
     r"|(图\s*[/／|｜]\s*文|文\s*[/／|｜]\s*图|图文|文图)\s*[/／:：|｜]?\s*"
     r"|(?<![\u4e00-\u9fff])(文|图)\s*[/／:：|｜]\s*"
@@ -107,8 +108,14 @@ class Credits:
     printed_supply: str | None = None  # the supply note as printed when it is not "<org>供图" (图片由…提供)
 
 
+def _is_place(token: str) -> bool:
+    from .places import leads_with_division  # imported late: places reads the gazetteer
+
+    return leads_with_division(token, variants=True)
+
+
 def looks_like_name(token: str, *, strict: bool = True) -> bool:
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", token):
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", token) or token in _NOT_PEOPLE:
         return False
     if token[:2] in _SURNAMES_2:
         # 欧阳晓东; a two-character 欧阳 is surname 欧 with given name 阳.
@@ -185,6 +192,12 @@ def _compact_labels(text: str) -> str:
 
 # Verbs printed after the names say what the people did: they are labels, never names.
 _TRAILING_VERB = re.compile(r"(?<=[\u4e00-\u9fff])\s*(报道|整理|采写|撰文|撰稿|编写)$")
+# Where the reporters filed from, printed before 报道 (曾少雄 邓佳 炎陵报道): a place, not a person.
+_FILED_FROM = re.compile(r"\s+([\u4e00-\u9fff]{2,4})(?=\s*报道$)")
+# Agencies, the paper itself and page chrome printed where names stand: never a person.
+_NOT_PEOPLE = frozenset(
+    {"新华社", "中新社", "人民网", "新华网", "本报", "本台", "本刊", "关闭", "打印", "分享"}
+)
 _TRAILING_LABEL = re.compile(r"\s+(文\s*[/／|｜]\s*图|图\s*[/／|｜]\s*文)$")
 _DOUBLE_SPACE = re.compile(r"\S(\s{2,}|\u3000)\S")
 
@@ -201,6 +214,9 @@ def parse_names(
     text = _compact_labels(text.strip())
     if re.search(r"\s(摄影?|供图|供稿)$", text):
         return None  # a photo credit (王 强 摄): parse_credit reads it with its role
+    filed = _FILED_FROM.search(text)
+    if filed and _is_place(filed.group(1)):
+        text = text[: filed.start()] + " 报道"
     verb = _TRAILING_VERB.search(text)
     if verb:
         text = text[: verb.start()].strip()  # 记者 吴 平 通讯员 梁 晨 报道; 王强 李娟 整理

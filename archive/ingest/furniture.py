@@ -34,9 +34,12 @@ _ROLES = (
 )
 _NAME_CHAR = rf"(?!{_ROLES}){_HAN}"
 _EDITOR = re.compile(rf"{_ROLES}\s*[:：/／]?\s*{_NAME_CHAR}(\s?{_NAME_CHAR}){{1,3}}(?!{_NAME_CHAR})")
-_PAPER = re.compile(rf"{_HAN}{{2,8}}(日报|晚报|报)(?!{_HAN})")
+_PAPER = re.compile(
+    rf"{_HAN}{{2,10}}?(日报|晚报|报|融媒体中心|门户网站|新闻网|客户端)(数字报|电子版)?(?!{_HAN})|红网|新湖南"
+)
 JUMP_LINE = re.compile(
-    r"^[（(]?\s*(上接|下转|接上|转第|接第|转)\s*[A-Za-z]?\s*第?\s*[A-Za-z0-9一二三四五六七八九十]{1,3}\s*版\s*[)）]?$"
+    r"^[（(]?\s*(上接|下转|接上|转第|接第|转)\s*[A-Za-z]?\s*第?\s*[A-Za-z0-9一二三四五六七八九十]{1,3}\s*版"
+    r"\s*[①-⑳]?\s*[)）]?$"
 )
 _SEPARATORS = re.compile(r"[\s|｜·•/]+")
 _SECTION = re.compile(rf"{_HAN}{{2,8}}")
@@ -58,10 +61,22 @@ _WEB_META_PIECES = re.compile(
     r"|【\s*字[体号]\s*[:：][^】]{0,12}】|字号\s*[:：]\s*大\s*中\s*小|【?打印本页】?|【?关闭窗口】?|【?收藏本页】?"
     r"|【\s*(打印|关闭|纠错|收藏)\s*】"
     r"|[（(【\[]\s*(责任编辑|编辑|责编)\s*[:：]\s*[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3}\s*[)）】\]]"
+    r"|(?<=\s)(责任编辑|编辑|责编|审核)\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])"
 )
 # Share buttons, links to the previous / next item (they repeat other items' headlines), 返回顶部.
 _SHARE = re.compile(
-    r"^(分享(到|至)?\s*[:：]|分享到|(上一篇|下一篇|相关新闻|相关阅读)\s*[:：]|返回顶部$|扫一扫)"
+    r"^(分享(到|至)?\s*[:：]|【?分享到】?|(上一篇|下一篇|相关新闻|相关阅读)\s*[:：]|返回顶部$|扫一扫)"
+)
+# Whole lines of a site's or an e-paper's chrome: navigation, image file names, app names,
+# print / close / font-size buttons, footer links to other sites.
+_CHROME = re.compile(
+    r"^(上一篇\s*[•·|｜/]?\s*下一篇|上一篇|下一篇|返回(本版)?目录|返回(首页|列表|顶部|上一页)|版面导航|标题导航"
+    r"|(放大|缩小|默认)(\s*(放大|缩小|默认)){1,2}|关闭|打印|关闭窗口|打印本页|收藏本页|时刻新闻(\s*[—-]*分享[—-]*)?"
+    r"|[—-]*分享[—-]*|.{0,30}(ICP备|ICP证|公网安备|版权所有|Copyright|©).*|(主办|承办|协办)\s*[:：].*"
+    r"|字号\s*[:：].{0,20}|本文链接\s*[:：].*|本文为.{2,20}原创(文章|稿件).{0,30}|点击(查看|进入).{0,20}"
+    r"|[\w\-]{4,40}\.(jpe?g|png|gif|webp|bmp)"
+    r"|([\u4e00-\u9fff]{2,12}(人民政府|政府网|政府门户网站)\s*){2,})$",
+    re.IGNORECASE,
 )
 # 首页 > 新闻 > 正文: two steps at least, or one ending on 正文 / starting at 当前位置.
 _CRUMB = r"[^\s>＞»›，。]{2,12}"
@@ -71,13 +86,31 @@ _BREADCRUMB = re.compile(
 )
 
 
+# Words that make up e-paper and site navigation (3 上一篇 放大 缩小 默认; 第06版:县域经济 4上一版 下一版3).
+_NAV_WORDS = re.compile(
+    r"(上一篇|下一篇|上一版|下一版|上一页|下一页|放大|缩小|默认|首页|版面导航|标题导航|往期回顾|返回目录|打印|关闭|\d{1,3})"
+)
+
+
+def is_navigation(text: str) -> bool:
+    """A line of a site's or an e-paper's navigation: a bar of short links, or paging words only."""
+    t = text.strip()
+    if not t or len(t) > 90 or re.search(r"[，。！？；,;!?]", t):
+        return False
+    links = [x.strip() for x in re.split(r"[|｜]", t)]
+    if len([x for x in links if x]) >= 3 and all(len(x) <= 10 for x in links):
+        return True  # 首页 | 时政要闻 | 乡镇动态 | 部门动态
+    rest = _NAV_WORDS.sub(" ", t)
+    return bool(re.search(r"(上一|下一|放大|缩小|导航)", t)) and not re.sub(r"[\s·•|｜/:：…]+", "", rest)
+
+
 def split_web_metadata(text: str) -> tuple[str, list[str]]:
     """(the rest, the metadata pieces) of a line mixing metadata with a byline.
 
     ``来源：益阳日报  作者：李娜`` → (``作者：李娜``, [``来源：益阳日报``]).
     """
     pieces = [m.group(0).strip() for m in _WEB_META_PIECES.finditer(text)]
-    return _WEB_META_PIECES.sub(" ", text).strip(" |｜/·"), pieces
+    return _WEB_META_PIECES.sub(" ", text).strip().strip(" |｜/·\u3000"), pieces
 
 
 def is_web_metadata(text: str) -> bool:
@@ -85,10 +118,10 @@ def is_web_metadata(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 90:
         return False
-    if _SHARE.match(t) or _BREADCRUMB.match(t):
+    if _SHARE.match(t) or _BREADCRUMB.match(t) or _CHROME.match(re.sub(r"\s+", "", t)) or is_navigation(t):
         return True
     rest, n = _WEB_META_PIECES.subn(" ", t)
-    return n > 0 and not rest.strip(" |｜/·")
+    return n > 0 and not re.sub(r"[\s|｜/·]+", "", rest)
 
 
 def _strip_markup(text: str) -> str:

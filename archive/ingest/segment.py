@@ -9,12 +9,23 @@ from collections import Counter
 from collections.abc import Mapping
 
 from .assemble import Draft, assemble
-from .classify import Kind, Unit, classify_blocks, is_page_header
+from .classify import Kind, Unit, is_page_header
 from .dates import estimate_date, parse_date
-from .dedupe import drop_repeated_sentences, mark_duplicates
+from .dedupe import drop_repeated_sentences
 from .furniture import header_parts, is_jump_line, is_web_metadata
-from .layout import build_blocks
 from .places import guess_place, home_prefecture, leads_with_division
+from .publication import (
+    DATELINE,
+    PRINTED,
+    WEB,
+    Publication,
+    apply_manifest,
+    dateline_date,
+    dateline_paper,
+    read_header_line,
+    read_web_line,
+)
+from .sequence import Labelled, correct, doubt, label_page, page_units
 from .text import content_chars, ends_sentence, to_simplified
 from .topics import assign_topics
 from .types import ReporterCredit, SegmentedArticle, SegmentedPage, Span
@@ -24,23 +35,43 @@ logger = logging.getLogger(__name__)
 
 
 def segment_page(
-    text: str, *, file: str = "", topic_rules: Mapping[str, Mapping[str, float]] | None = None
+    text: str,
+    *,
+    file: str = "",
+    topic_rules: Mapping[str, Mapping[str, float]] | None = None,
+    publication: Publication | None = None,
+    tagger: object | None = None,
+    use_model: bool = True,
 ) -> SegmentedPage:
-    """Cut a decoded page into articles with headline, bylines, captions, place, topics and spans."""
-    page = SegmentedPage(file=file, text=text)
-    units = classify_blocks(build_blocks(text))
-    mark_duplicates(units)
-    result = assemble(units)
+    """Cut a decoded page into articles with headline, bylines, captions, place, topics and spans.
 
-    _read_page_header(page, result.furniture)
+    ``publication`` is what a manifest says of this file; it overrides what the text suggests.
+    The trained sequence model (``tagger``, by default the repository's model file) corrects
+    the rules where it is sure and doubts articles where it is not; ``use_model=False`` gives
+    the rules alone (to compare them).
+    """
+    page = SegmentedPage(file=file, text=text)
+    units = page_units(text)
+    result = assemble(units)
+    labelled = label_page(units, result, tagger) if use_model else Labelled(units, [])
+    result.drafts = correct(result, labelled)
+
+    pub = Publication()
+    _read_publication(page, result.furniture, pub)
+    if publication is not None:
+        apply_manifest(pub, publication)
     datelines = [u.dateline for u in units if u.dateline]
-    home = home_prefecture(page.paper) or (home_prefecture(datelines[0]) if datelines else None)
+    if datelines:
+        pub.note("paper", dateline_paper(datelines[0]), DATELINE)
+    home = home_prefecture(pub.paper or "") or (home_prefecture(datelines[0]) if datelines else None)
     used: set[int] = set()
     seen_sentences: set[str] = set()
     for draft in result.drafts:
         article = _article(draft, seen_sentences, topic_rules, home)
         if article is None:
             continue
+        if doubt(draft, labelled):
+            article.review_reasons.append("boundary_doubt")
         for u in _material(draft):
             used.add(id(u))
         repeats = _repeats_of(draft, units)
@@ -48,21 +79,16 @@ def segment_page(
         if repeats and "duplicate_removed" not in article.review_reasons:
             article.duplicate_removed = True
             article.review_reasons.append("duplicate_removed")
-        published = _published_date(article.spans, units)
-        if published is not None:
-            article.date = published  # an online dump's 发布时间 line inside the article
-        elif page.date is not None:
-            article.date = page.date
-        else:
-            # No page header date: a guess from the text, flagged (None when the text names no year).
-            article.date = estimate_date(article.body)
-            if article.date is not None:
-                article.date_estimated = True
-                article.review_reasons.append("date_estimated")
+        _date_article(article, draft, units, pub)
         page.articles.append(article)
         for u in _repeats_of(draft, units):
             used.add(id(u))
 
+    # An online dump dates its items, not a page: all items of one day date the page.
+    item_days = {a.date for a in page.articles if a.date_source == WEB}
+    if pub.date is None and len(item_days) == 1:
+        pub.note("date", item_days.pop(), WEB)
+    _publish(page, pub)
     _page_prefecture_fallback(page)
 
     # Whatever no article took is page furniture: nothing is dropped silently.
@@ -94,7 +120,10 @@ def segment_page(
 
 
 def segment_page_or_error(
-    text: str, file: str = "", topic_rules: Mapping[str, Mapping[str, float]] | None = None
+    text: str,
+    file: str = "",
+    topic_rules: Mapping[str, Mapping[str, float]] | None = None,
+    publication: Publication | None = None,
 ) -> SegmentedPage | str:
     """:func:`segment_page`, with a crash returned as its message instead of raised.
 
@@ -102,7 +131,7 @@ def segment_page_or_error(
     must not stop the others, and the error has to cross a process boundary.
     """
     try:
-        return segment_page(text, file=file, topic_rules=topic_rules)
+        return segment_page(text, file=file, topic_rules=topic_rules, publication=publication)
     except Exception as exc:
         logger.exception("Segmentation of %s failed", file)
         return f"{type(exc).__name__}: {exc}"
@@ -123,6 +152,28 @@ def _page_prefecture_fallback(page: SegmentedPage) -> None:
             a.place.ambiguous = True
             a.place.evidence.append(f"本版其他文章多在{name}：按{name}处理")
             a.review_reasons = ["place_ambiguous" if r == "place_unknown" else r for r in a.review_reasons]
+
+
+def _date_article(article: SegmentedArticle, draft: Draft, units: list[Unit], pub: Publication) -> None:
+    """The article's own date (发布时间 line, dateline), else the page's, else an estimate (flagged)."""
+    published = _published_date(article.spans, units)
+    dateline = next((p.dateline for p in draft.paras if p.dateline), None)
+    year = (pub.date or published).year if (pub.date or published) else None
+    own = dateline_date(dateline, year) if dateline else None
+    if own is not None and pub.date is not None and own > pub.date + dt.timedelta(days=1):
+        own = dateline_date(dateline, year - 1)  # 12月30日讯 on a page of 2 January
+    if published is not None:
+        article.date, article.date_source = published, WEB
+    elif own is not None:
+        article.date, article.date_source = own, DATELINE
+    elif pub.date is not None:
+        article.date, article.date_source = pub.date, (pub.sources or {}).get("date", PRINTED)
+    else:
+        # No date printed or supplied: a guess from the text (None when the text names no year).
+        article.date = estimate_date(article.body)
+        if article.date is not None:
+            article.date_estimated = True
+            article.review_reasons.append("date_estimated")
 
 
 def _published_date(spans: list[Span], units: list[Unit]) -> dt.date | None:
@@ -151,39 +202,23 @@ def _locate(text: str, piece: str, start: int, end: int) -> tuple[int, int]:
     return (start + m.start(), start + m.end()) if m else (start, end)
 
 
-def _read_page_header(page: SegmentedPage, furniture: list[Unit]) -> None:
-    """Date, paper, page label and section from the header lines (one line or several)."""
+def _read_publication(page: SegmentedPage, furniture: list[Unit], pub: Publication) -> None:
+    """Paper, edition, page name and date from the header lines and an online dump's 来源 lines."""
     for u in furniture:
         # The printed line, spaces kept: they separate the paper's name from the date and section.
         text = re.sub(r"^#+\s*", "", u.block.raw_joined if u.block else u.text)
-        if (
-            is_jump_line(text)
-            or is_web_metadata(text)  # 发布时间 dates one item of an online dump, not the page
-            or not (is_page_header(text) or header_parts(text)[:2] != (0, 0))
-        ):
+        if is_jump_line(text):
             continue
-        page.date = page.date or parse_date(text)
-        label = re.search(r"(第\s*[A-Z]?\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Z]\d{1,2}版?)", text)
-        if label and not page.page_label:
-            page.page_label = re.sub(r"\s+", "", label.group(1))
-        paper = re.search(r"([\u4e00-\u9fff]{2,8}?(日报|晚报|报))(?![\u4e00-\u9fff])", text)
-        if paper and not page.paper:
-            page.paper = paper.group(1)
-        rest = re.sub(
-            r"(\d{4}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d{1,2}\s*日?|星期.|周.|第\s*\S{1,4}\s*版|[A-Z]\d{1,2}版?)",
-            " ",
-            text,
-        )
-        if paper:
-            rest = rest.replace(paper.group(1), " ")
-        rest = re.sub(r"(责任编辑|责编|编辑|美编|美术编辑|主编|校对|版式)\s*[:：/／]?\s*\S.*$", " ", rest)
-        words = [
-            w
-            for w in re.split(r"[\s|｜/]+", rest)
-            if re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,9}", w)
-        ]
-        if words and not page.section:
-            page.section = words[0]
+        if is_web_metadata(text):  # 发布时间 dates one item of an online dump, not the page
+            read_web_line(text, pub)
+        elif is_page_header(text) or header_parts(text)[:2] != (0, 0):
+            read_header_line(text, pub)
+
+
+def _publish(page: SegmentedPage, pub: Publication) -> None:
+    page.paper, page.page_label, page.section = pub.paper, pub.edition, pub.page_name
+    page.date = pub.date
+    page.metadata_sources = dict(pub.sources or {})
 
 
 def _material(d: Draft) -> list[Unit]:

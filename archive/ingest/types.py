@@ -66,6 +66,15 @@ class SegmentedArticle:
     review_reasons: list[str] = field(default_factory=list)
     date: dt.date | None = None  # publication date if the page or text gives one
     date_estimated: bool = False
+    # Where the date came from: 电头 (own dateline), 网页 (发布时间 line), 版面, 清单; None if estimated.
+    date_source: str | None = None
+
+    @property
+    def needs_review(self) -> bool:
+        """Likely wrong, for a reason an editor can act on (see :mod:`archive.ingest.review`)."""
+        from .review import needs_review
+
+        return needs_review(self.review_reasons)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -84,13 +93,21 @@ class SegmentedPage:
     section: str | None = None
     page_label: str | None = None
     date: dt.date | None = None
+    # Field (paper, edition, page_name, date) → where it was read: 版面, 网页, 电头, 清单.
+    metadata_sources: dict[str, str] = field(default_factory=dict)
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
 
     def to_segscore(self) -> dict:
         """The page in the shape ``shared/eval/segscore.py`` reads."""
+        from .review import review_reasons
+
         return {
             "file": self.file,
+            "paper": self.paper,
+            "edition": self.page_label,
+            "page_name": self.section,
+            "date": self.date.isoformat() if self.date else None,
             "furniture": list(self.furniture),
             "articles": [
                 {
@@ -103,6 +120,10 @@ class SegmentedPage:
                     "prefecture": a.place.prefecture,
                     "topics": [t.name for t in a.topics],
                     "body": a.body,
+                    # The article's own date, where its dateline or 发布时间 line gives one.
+                    "date": a.date.isoformat() if a.date and a.date_source in ("电头", "网页") else None,
+                    "needs_review": a.needs_review,
+                    "review_reasons": review_reasons(a.review_reasons),
                 }
                 for a in self.articles
             ],

@@ -5,11 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from archive.models import Article
+from archive.ingest import review as ingest_review
 
-# Reasons that inform the editor but do not by themselves put an article on the review list:
-# most pages print no date, so an estimated date alone would flood the list.
-INFORMATIONAL_REASONS = frozenset({Article.ReviewReason.DATE_ESTIMATED.value})
 DISPLAY_TITLE_CHARS = 40
 
 _SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
@@ -29,4 +26,5 @@ def derive_title(body: str) -> str:
 
 
 def needs_review(reasons: Iterable[str]) -> bool:
-    return any(reason not in INFORMATIONAL_REASONS for reason in reasons)
+    """Only reasons that point at a likely error put an article on the review list (the rest inform)."""
+    return ingest_review.needs_review(reasons)

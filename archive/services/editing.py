@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from archive.ingest.review import REVIEW_REASONS
 from archive.models import Article, SourcePage
-from archive.services.articles import INFORMATIONAL_REASONS, derive_title
+from archive.services.articles import derive_title
 
 R = Article.ReviewReason
 
@@ -40,7 +41,7 @@ def apply_editor_changes(article: Article, *, changed_fields: Collection[str] | 
         reasons = [r for r in reasons if r not in (R.PLACE_AMBIGUOUS, R.PLACE_UNKNOWN)]
 
     if "needs_review" in changed and not article.needs_review:
-        reasons = [r for r in reasons if r in INFORMATIONAL_REASONS]
+        reasons = [r for r in reasons if r not in REVIEW_REASONS]  # information stays
     article.review_reasons = reasons
 
 

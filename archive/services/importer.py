@@ -19,7 +19,7 @@ import re
 import sys
 import unicodedata
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import zip_longest
@@ -30,6 +30,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from archive.ingest import PageDecodeError, decode_page
+from archive.ingest.publication import Publication
 from archive.ingest.segment import segment_page_or_error
 from archive.ingest.types import SegmentedArticle, SegmentedPage
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
@@ -141,6 +142,7 @@ def import_paths(
     force: bool = False,
     jobs: int = 1,
     index: bool = True,
+    manifest: Mapping[str, Publication] | None = None,
 ) -> ImportSummary:
     """Import page files and folders; a file that fails is reported, the others still import.
 
@@ -148,6 +150,7 @@ def import_paths(
     ``jobs > 1`` segments pages in that many worker processes while this process
     stores them, in the order given (segmenting is pure and takes about half the time).
     ``index=False`` leaves the index work queued (for a bulk load followed by a rebuild).
+    ``manifest`` maps bare file names to the paper, date, edition and page a file does not print.
     """
     files = collect_page_files(paths)
     summary = ImportSummary()
@@ -158,7 +161,7 @@ def import_paths(
     # queue once at the end (process_pending(wait=True), then a merge) instead of a commit per page.
     jobs = jobs if len(files) >= MIN_FILES_FOR_JOBS else 1
     with indexing.deferred(apply=index), _segmenter(jobs) as segment:
-        for result in _import_files(bar, topic_rules, force, segment):
+        for result in _import_files(bar, topic_rules, force, segment, manifest or {}):
             bar.set_postfix_str(Path(result.path).name, refresh=False)
             summary.pages.append(result)
         bar.close()
@@ -211,14 +214,21 @@ class _Done:
 
 
 def _import_files(
-    files: Iterable[Path], topic_rules: dict[str, dict[str, float]], force: bool, segment: Callable
+    files: Iterable[Path],
+    topic_rules: dict[str, dict[str, float]],
+    force: bool,
+    segment: Callable,
+    manifest: Mapping[str, Publication],
 ) -> Iterator[PageResult]:
     """Read, segment (possibly ahead, in workers) and store each file, in order."""
     ahead: deque[tuple[_ReadPage | PageResult, object]] = deque()
     limit = READ_AHEAD_PER_JOB * max(1, os.cpu_count() or 1)
     for path in files:
         read = read_page(path, force=force)
-        future = segment(read.text, path.name, topic_rules) if isinstance(read, _ReadPage) else None
+        publication = manifest.get(path.name)
+        future = (
+            segment(read.text, path.name, topic_rules, publication) if isinstance(read, _ReadPage) else None
+        )
         ahead.append((read, future))
         while len(ahead) > limit:
             yield _finish(*ahead.popleft())
@@ -336,7 +346,10 @@ def store_page(
     page.paper = (segmented.paper or "")[:64]
     page.section = (segmented.section or "")[:64]
     page.page_label = (segmented.page_label or "")[:16]
-    page.pub_date = segmented.date
+    page.metadata_sources = dict(segmented.metadata_sources)
+    page_date, page_date_estimated = _page_date(segmented, file_date)
+    # The page's date as printed or supplied; else the estimate its articles get, marked as such.
+    page.pub_date, page.pub_date_estimated = page_date, bool(page_date_estimated and page_date)
     page.furniture = [
         {"text": text, "start": span.start if span else None, "end": span.end if span else None}
         for text, span in zip_longest(segmented.furniture, segmented.furniture_spans)
@@ -345,7 +358,6 @@ def store_page(
     page.save()
 
     result = PageResult(str(path), status, page_id=page.pk)
-    page_date, page_date_estimated = _page_date(segmented, file_date)
     places = {c.code: c for c in County.objects.all()}
     topics = {t.name: t for t in Topic.objects.all()}
 

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from archive.ingest import decode_page, segment_page
-
-from .scoring import Tally, score_page
+from archive.ingest.scoring import Tally, score_page
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = json.loads((Path(__file__).parent / "gold_seeds.json").read_text(encoding="utf-8"))

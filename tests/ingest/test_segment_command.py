@@ -30,7 +30,10 @@ def test_json_output_has_the_scorers_shape() -> None:
     article = data["pages"][0]["articles"][1]
     assert set(article) == {
         "title", "kicker", "subtitle", "reporters", "captions", "county", "prefecture", "topics", "body",
+        "date", "needs_review", "review_reasons",
     }  # fmt: skip
+    assert {"paper", "edition", "page_name", "date"} <= set(data["pages"][0])
+    assert isinstance(article["needs_review"], bool)
     assert article["title"] == "“模拟政协”,让学生涨知识"
     assert article["reporters"][0] == {"name": "刘毅", "role": "记者"}
     assert article["county"] == "醴陵市" and article["prefecture"] == "株洲市"

@@ -7,6 +7,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser, DjangoHelpFormatter
 
+from archive.ingest.publication import ManifestError, read_manifest
 from archive.services.importer import ImportSummary, default_jobs, import_paths
 
 
@@ -28,7 +29,17 @@ class Command(BaseCommand):
 无法读取的文件（空文件、二进制文件、无法识别的编码、过大、不存在）会列出文件名和原因，
 其余文件照常导入；只要有文件失败，退出状态即为非零。结束时打印汇总，加 -v 2 逐个列出每个版面。
 
-示例：python manage.py import_pages seeds/ 新到版面/2024-11-21.txt"""
+报纸名称、出版日期、版次和版面名从版面文字（页眉、电头、“来源/发布时间”行）读取；
+没有印出这些信息的文件，可用 --manifest 提供一个清单（CSV 或 JSON lines），例如 CSV：
+
+  file,paper,date,edition,page
+  x07_page.txt,郴州日报,2024-04-12,A06,县区新闻
+
+JSON lines 每行一个对象：{"file": "x07_page.txt", "paper": "郴州日报", "date": "2024-04-12"}。
+清单中的值优先于版面文字；只改了清单、版面文件未变时，加 --force 重新导入。
+
+示例：python manage.py import_pages seeds/ 新到版面/2024-11-21.txt
+      python manage.py import_pages --manifest 清单.csv 新到版面/"""
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", metavar="PATH", help="版面文件或包含 *.txt 的文件夹")
@@ -55,6 +66,11 @@ class Command(BaseCommand):
             ),
         )
         parser.add_argument(
+            "--manifest",
+            metavar="FILE",
+            help="清单文件（CSV：file,paper,date,edition,page；或 JSON lines），补充报纸、日期、版次、版面名",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="内容未变的版面也重新切分（例如在后台调整了主题关键词之后）；编辑修改过的文章仍保留",
@@ -67,11 +83,25 @@ class Command(BaseCommand):
         return parser
 
     def handle(
-        self, *args, paths: list[str], no_progress: bool, force: bool, jobs: int, no_index: bool, **options
+        self,
+        *args,
+        paths: list[str],
+        no_progress: bool,
+        force: bool,
+        jobs: int,
+        no_index: bool,
+        manifest: str | None = None,
+        **options,
     ) -> None:
         self.verbosity = options["verbosity"]
         progress = not no_progress and sys.stderr.isatty()
-        summary = import_paths(paths, progress=progress, force=force, jobs=jobs, index=not no_index)
+        try:
+            entries = read_manifest(manifest) if manifest else None
+        except ManifestError as exc:
+            raise CommandError(str(exc)) from None
+        summary = import_paths(
+            paths, progress=progress, force=force, jobs=jobs, index=not no_index, manifest=entries
+        )
         self.report(summary)
         if not summary.pages:
             raise CommandError("没有找到可导入的 .txt 文件")

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.ingest import PageDecodeError, decode_page, segment_page
+from archive.ingest.publication import ManifestError, read_manifest
 from archive.models import Article
 
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE", help="版面文本文件（UTF-8 或 GB18030）")
         parser.add_argument("--json", action="store_true", help="输出 segscore.py 使用的 JSON")
+        parser.add_argument("--manifest", metavar="FILE", help="清单文件（见 import_pages --help）")
         parser.add_argument(
             "--max-bytes", type=int, default=None, help="单个文件的大小上限（字节），默认 5 MiB"
         )
@@ -29,6 +31,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         pages = []
         failed = 0
+        try:
+            manifest = read_manifest(options["manifest"]) if options.get("manifest") else {}
+        except ManifestError as exc:
+            raise CommandError(str(exc)) from None
         for name in options["files"]:
             path = Path(name)
             try:
@@ -42,7 +48,7 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(f"{name}: 无法读取文件（{exc.strerror or exc}）")
                 continue
-            page = segment_page(decoded.text, file=path.name)
+            page = segment_page(decoded.text, file=path.name, publication=manifest.get(path.name))
             page.encoding = decoded.encoding
             pages.append(page)
             if not options["json"]:
@@ -58,6 +64,8 @@ class Command(BaseCommand):
         header = f"== {page.file}（{page.encoding}）：{len(page.articles)} 篇文章"
         if page.date:
             header += f"，日期 {page.date.isoformat()}"
+        if page.paper or page.page_label or page.section:
+            header += "，" + " ".join(x for x in (page.paper, page.page_label, page.section) if x)
         w(header)
         for n, a in enumerate(page.articles, 1):
             title = a.title or f"（无标题）{a.body[:20]}…"
@@ -80,6 +88,7 @@ class Command(BaseCommand):
             w(f"     正文：{len(a.body)} 字，{len(a.paragraphs)} 段，图片说明 {len(a.captions)} 条")
             if a.review_reasons:
                 labels = dict(Article.ReviewReason.choices)
-                w("     待审核：" + "、".join(labels.get(r, r) for r in a.review_reasons))
+                title = "待审核" if a.needs_review else "说明"
+                w(f"     {title}：" + "、".join(labels.get(r, r) for r in a.review_reasons))
         if page.furniture:
             w("  版面附属文字：" + " | ".join(f[:30] for f in page.furniture))

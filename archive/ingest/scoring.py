@@ -1,4 +1,7 @@
-"""The seed scoring figures (the same definitions as the project's shared evaluation script).
+"""Segmentation figures against a gold annotation (the definitions of the team's shared scorer).
+
+Used by the tests (seed figures) and by ``manage.py train_segmenter`` to compare the rules
+with the trained model set by set, review flags included.
 
 Text is compared NFKC-normalised with whitespace and decoration removed.  A gold article
 is *found* when one predicted body holds its first and last 20 characters in order, and
@@ -42,6 +45,9 @@ class Tally:
     furniture_chars: int = 0
     dup_sentences: int = 0
     misses: list[str] = field(default_factory=list)
+    wrong: int = 0  # predicted articles that are not a clean, correct match
+    flagged: int = 0
+    flagged_wrong: int = 0
 
     @staticmethod
     def _f1(tp: int, fp: int, fn: int) -> float:
@@ -65,6 +71,9 @@ class Tally:
             "coverage": ratio(self.covered, self.pieces),
             "furniture_share": ratio(self.furniture_chars, self.chars),
             "dup_sentences": float(self.dup_sentences),
+            "review_recall": ratio(self.flagged_wrong, self.wrong),
+            "review_precision": ratio(self.flagged_wrong, self.flagged),
+            "flagged_share": ratio(self.flagged, self.predicted),
         }
 
 
@@ -74,6 +83,7 @@ def score_page(tally: Tally, gold_page: dict, page: SegmentedPage, raw_text: str
     tally.predicted += sum(1 for b in bodies if b)
     starts = [norm(g["body_start"]) for g in gold_page["articles"]]
     used: set[int] = set()
+    right: set[int] = set()
     for g in gold_page["articles"]:
         tally.gold += 1
         s, e = norm(g["body_start"]), norm(g["body_end"])
@@ -88,23 +98,35 @@ def score_page(tally: Tally, gold_page: dict, page: SegmentedPage, raw_text: str
         else:
             tally.misses.append(f"{g['id']}: merged")
         a = arts[hit]
+        ok = hit in used
         if g.get("title"):
             tally.titles += 1
             accepted = {norm(t) for t in [g["title"], *g.get("title_alternatives", [])]}
             if norm(a.title) in accepted:
                 tally.titles_ok += 1
             else:
+                ok = False
                 tally.misses.append(f"{g['id']}: title {a.title!r}")
-        tally.county_ok += (a.place.county or None) == (g.get("county") or None)
+        county_ok = (a.place.county or None) == (g.get("county") or None)
+        tally.county_ok += county_ok
         tally.prefecture_ok += (a.place.prefecture or None) == (g.get("prefecture") or None)
         gr = {norm(r["name"]) for r in g.get("reporters", [])}
         pr = {norm(r.name) for r in a.reporters}
+        if ok and county_ok and gr == pr:
+            right.add(hit)
         for k, v in enumerate((len(gr & pr), len(pr - gr), len(gr - pr))):
             tally.rep[k] += v
         gt, pt = set(g.get("topics", [])), {t.name for t in a.topics}
         for k, v in enumerate((len(gt & pt), len(pt - gt), len(gt - pt))):
             tally.top[k] += v
     tally.matched += len(used)
+    for i, a in enumerate(arts):
+        if not bodies[i]:
+            continue
+        wrong = i not in right
+        tally.wrong += wrong
+        tally.flagged += a.needs_review
+        tally.flagged_wrong += wrong and a.needs_review
 
     fields = list(page.furniture)
     for a in arts:

@@ -1,0 +1,205 @@
+"""Publication metadata a citation needs: paper, edition (版次), page name (版面名) and dates.
+
+Read from what the page prints — a page header (``湖南日报 2024年11月12日 星期二 第7版 县域经济``,
+``第10版:视角``), an online dump's ``来源：`` / ``发布时间：`` lines, a dateline naming its paper
+(``红网时刻6月22日讯``, ``湖南日报·新湖南客户端6月5日讯``) — or supplied by a manifest for files
+that print none of it (:func:`read_manifest`).  Each value remembers where it came from, so an
+editor and a citation can tell a printed date from one taken from a manifest or estimated.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dates import parse_date
+
+# Where a value came from (shown to editors beside it).
+PRINTED = "版面"
+MANIFEST = "清单"
+DATELINE = "电头"
+WEB = "网页"
+
+_HAN = r"[\u4e00-\u9fff]"
+_EDITION = re.compile(
+    r"(第\s*[A-Z]?\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?<![A-Za-z0-9])[A-Z]\s?\d{1,2}(\s*版)?(?![A-Za-z0-9])"
+    r"|(?<![\d.年月-])\d{1,2}\s*版)"
+)
+# A paper's name: 湖南日报, 长沙晚报, 团结报; with its client or site after a dot (湖南日报·新湖南).
+_PAPER = re.compile(rf"({_HAN}{{2,8}}?(日报|晚报|报))(?!{_HAN})")
+# Media that are not papers but publish the item: a site, a client, a county media centre.
+_MEDIA = re.compile(
+    rf"(红网|新湖南|华声在线|人民网|新华网|湖南卫视|{_HAN}{{2,12}}?(融媒体中心|新闻网|人民政府网|人民政府|政府网))"
+)
+_SOURCE_LINE = re.compile(r"(来源|稿源|信息来源|文章来源|本文来源)\s*[:：]\s*([^\s|｜]{2,30})")
+_DATELINE_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(讯|电)")
+# A dateline whose 月 fell out (519日讯 for 5月19日讯): the digits read one way only.
+_DATELINE_FUSED = re.compile(r"(?<!\d)(\d{3,4})\s*日\s*(讯|电)")
+_SECTION_WORD = re.compile(rf"{_HAN}[{_HAN[1:-1]}·]{{1,9}}")
+
+
+@dataclass
+class Publication:
+    """What a page says (or a manifest says) about its publication."""
+
+    paper: str | None = None
+    edition: str | None = None  # 版次 as printed, spaces removed: 第7版, A06
+    page_name: str | None = None  # 版面名: 县域经济, 视角
+    date: dt.date | None = None
+    sources: dict[str, str] | None = None  # field → PRINTED / MANIFEST / DATELINE / WEB
+
+    def note(self, name: str, value: object, source: str) -> None:
+        """Set ``name`` unless it is already known (the first, most reliable reading wins)."""
+        if value in (None, "") or getattr(self, name) not in (None, ""):
+            return
+        setattr(self, name, value)
+        self.sources = {**(self.sources or {}), name: source}
+
+
+def read_header_line(text: str, pub: Publication) -> None:
+    """Fill ``pub`` from one printed page-header line (furniture at the head of the page)."""
+    t = re.sub(r"^#+\s*", "", text.strip())
+    pub.note("date", parse_date(t), PRINTED)
+    edition = _EDITION.search(t)
+    if edition:
+        pub.note("edition", re.sub(r"\s+", "", edition.group(1)), PRINTED)
+    paper = _PAPER.search(t) or _MEDIA.search(t)
+    if paper:
+        pub.note("paper", paper.group(1), PRINTED)
+    rest = re.sub(
+        r"(\d{4}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d{1,2}\s*日?|星期.|周[一二三四五六日天]|农历\S*)", " ", t
+    )
+    if edition:
+        rest = rest.replace(edition.group(1), " ")
+    if paper:
+        rest = rest.replace(paper.group(1), " ")
+    rest = re.sub(r"(责任编辑|责编|编辑|美编|美术编辑|主编|校对|版式)\s*[:：/／]?\s*\S.*$", " ", rest)
+    words = [w for w in re.split(r"[\s|｜/:：·•]+", rest) if _SECTION_WORD.fullmatch(w)]
+    if words and (edition or paper or pub.date):
+        pub.note("page_name", words[0], PRINTED)
+
+
+def read_web_line(text: str, pub: Publication) -> None:
+    """An online dump's metadata line: 来源 names the medium, 发布时间 dates the item."""
+    source = _SOURCE_LINE.search(text)
+    if source:
+        name = source.group(2)
+        paper = _PAPER.search(name) or _MEDIA.search(name)
+        pub.note("paper", paper.group(1) if paper else name, WEB)
+
+
+def dateline_paper(dateline: str) -> str | None:
+    """The paper or medium a dateline names: 红网时刻6月22日讯 → 红网; 本报讯 → None."""
+    d = re.sub(r"\s+", "", dateline)
+    if d.startswith(("本报", "本刊")):
+        return None
+    paper = _PAPER.search(d) or _MEDIA.search(d)
+    if paper:
+        return paper.group(1)
+    head = re.split(r"[·\d]|时刻|客户端|讯|电", d)[0]
+    return head if len(head) >= 2 else None
+
+
+def dateline_date(dateline: str, year: int | None) -> dt.date | None:
+    """The day a dateline gives (6月22日讯), in ``year``; None without a year or a valid day."""
+    if year is None:
+        return None
+    m = _DATELINE_DATE.search(dateline)
+    if m:
+        return _day(year, int(m.group(1)), int(m.group(2)))
+    m = _DATELINE_FUSED.search(dateline)
+    if m:
+        digits = m.group(1)
+        readings = {
+            d
+            for cut in range(1, len(digits))
+            if (d := _day(year, int(digits[:cut]), int(digits[cut:]))) is not None
+            and len(digits[cut:]) <= 2
+            and not digits[cut:].startswith("0")
+        }
+        if len(readings) == 1:  # 112日讯 could be 1月12日 or 11月2日: no date rather than a wrong one
+            return readings.pop()
+    return None
+
+
+def _day(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+# --- Manifests ----------------------------------------------------------------------------
+
+MANIFEST_FIELDS = ("paper", "date", "edition", "page")
+
+
+class ManifestError(ValueError):
+    """A manifest that cannot be read; the message says where and why, in Chinese."""
+
+
+def read_manifest(path: str | Path) -> dict[str, Publication]:
+    """File name → :class:`Publication` from a CSV (header ``file,paper,date,edition,page``) or JSON lines.
+
+    Keys are bare file names (``a/b/x.txt`` and ``x.txt`` both match ``x.txt``).
+    """
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ManifestError(f"无法读取清单 {p.name}：{exc}") from None
+    rows = _json_rows(text, p.name) if p.suffix.lower() in (".jsonl", ".json", ".ndjson") else _csv_rows(text)
+    out: dict[str, Publication] = {}
+    for n, row in rows:
+        name = Path(str(row.get("file") or "").strip()).name
+        if not name:
+            raise ManifestError(f"清单第 {n} 行缺少 file（文件名）")
+        date_text = str(row.get("date") or "").strip()
+        date = parse_date(date_text) if date_text else None
+        if date_text and date is None:
+            raise ManifestError(
+                f"清单第 {n} 行的日期无法识别：{date_text}（应为 2024-06-22 或 2024年6月22日）"
+            )
+        pub = Publication()
+        pub.note("paper", str(row.get("paper") or "").strip() or None, MANIFEST)
+        pub.note("date", date, MANIFEST)
+        pub.note("edition", re.sub(r"\s+", "", str(row.get("edition") or "")) or None, MANIFEST)
+        pub.note("page_name", str(row.get("page") or "").strip() or None, MANIFEST)
+        out[name] = pub
+    return out
+
+
+def _csv_rows(text: str) -> list[tuple[int, dict]]:
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "file" not in [f.strip() for f in reader.fieldnames]:
+        raise ManifestError("CSV 清单的第一行必须是表头，至少包含 file 列（file,paper,date,edition,page）")
+    return [(n, {(k or "").strip(): v for k, v in row.items()}) for n, row in enumerate(reader, start=2)]
+
+
+def _json_rows(text: str, name: str) -> list[tuple[int, dict]]:
+    rows = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ManifestError(f"清单 {name} 第 {n} 行不是合法的 JSON：{exc.msg}") from None
+        if not isinstance(row, dict):
+            raise ManifestError(f"清单 {name} 第 {n} 行应为一个 JSON 对象")
+        rows.append((n, row))
+    return rows
+
+
+def apply_manifest(pub: Publication, entry: Publication) -> None:
+    """The manifest knows the file's publication: its values replace what the text suggested."""
+    for name in ("paper", "date", "edition", "page_name"):
+        value = getattr(entry, name)
+        if value not in (None, ""):
+            setattr(pub, name, value)
+            pub.sources = {**(pub.sources or {}), name: MANIFEST}

@@ -1,0 +1,362 @@
+"""A trained sequence model over the page's blocks: where articles start, what is a headline.
+
+The recognisers (credits, datelines, jump lines, furniture, layout reflow, the assembler's
+own proposal) become **features** of each block; a linear-chain CRF (CRFsuite) trained on
+every annotated page labels the block sequence with ``O`` furniture, ``H`` headline block,
+``N`` credits, ``C`` caption, ``B`` first body block of an article, ``I`` body continuing one.
+
+Exact rules stay exact: the model does not re-read a dateline or a names line; it decides
+what the rules cannot know for sure — whether a headless paragraph starts an item of its
+own, whether a short exclamatory line is a headline or a sentence of the body, whether a
+line over an article is its headline or page chrome — and says how sure it is, which is
+what puts an article on the review list.  The model file is ``archive/data/segmenter.crfsuite``,
+made by ``manage.py train_segmenter``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .assemble import Assembly, Draft, assemble
+from .classify import Kind, Unit, classify_blocks, heading_shape
+from .dedupe import mark_duplicates
+from .furniture import is_jump_line, is_web_metadata
+from .layout import build_blocks
+from .places import leads_with_division
+from .text import bigrams, content_chars, ends_sentence, opens_report
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "segmenter.crfsuite"
+
+# A correction overrides the rules only when the model is at least this sure (chosen on the
+# training sets by leave-one-set-out; see the train command's report).
+OVERRIDE_P = 0.8
+# An article is doubted when the model gives its start or its headline less than this.
+DOUBT_P = 0.7
+
+
+@dataclass
+class Labelled:
+    """The page's units as the assembler left them, with the rules' and the model's labels."""
+
+    units: list[Unit]
+    rule: list[str]
+    marginals: list[dict[str, float]] | None = None
+
+    def p(self, i: int, label: str) -> float:
+        return (
+            self.marginals[i].get(label, 0.0) if self.marginals else (1.0 if self.rule[i] == label else 0.0)
+        )
+
+
+def page_units(text: str) -> list[Unit]:
+    """The non-repeated units of a page, classified (what the model and the assembler see)."""
+    units = classify_blocks(build_blocks(text))
+    mark_duplicates(units)
+    return units
+
+
+def rule_labels(units: list[Unit], assembly: Assembly) -> list[str]:
+    """The label each unit gets from the assembler's articles (``O`` for what none took)."""
+    where: dict[int, str] = {}
+    for d in assembly.drafts:
+        for g in [d.title_group] * bool(d.title_group) + d.names_groups:
+            for u in g.units:
+                where[id(u)] = "H" if u.kind in (Kind.HEADING, Kind.KICKER, Kind.SUBTITLE) else "N"
+        for u in d.extra_credits:
+            where[id(u)] = "N"
+        for u in d.captions:
+            where[id(u)] = "C"
+        first = min(d.paras, key=lambda p: p.start) if d.paras else None
+        for p in d.paras:
+            where[id(p)] = "B" if p is first else "I"
+    return [where.get(id(u), "O") for u in units]
+
+
+def _bucket(n: int) -> str:
+    for bound in (0, 5, 12, 20, 30, 48, 100, 300):
+        if n <= bound:
+            return str(bound)
+    return "more"
+
+
+_QUOTE_OPEN = '“「『"‘'
+
+
+def _own_features(u: Unit) -> dict[str, float]:
+    t = u.text.strip()
+    raw = u.block.raw_joined.strip() if u.block else t
+    n = len(content_chars(t))
+    f: dict[str, float] = {
+        "kind=" + u.kind.value: 1.0,
+        "len=" + _bucket(n): 1.0,
+        "md=" + str(min(u.md_level, 3)): 1.0,
+    }
+    flags = {
+        "narrow": u.narrow,
+        "strong": u.strong,
+        "subhead": u.subhead,
+        "fragment": u.fragment,
+        "list_item": u.list_item,
+        "inline_caption": u.inline_caption,
+        "photo_credited": u.photo_credited,
+        "closing": u.closing,
+        "dateline": bool(u.dateline),
+        "opening_credit": u.opening_credit,
+        "credits": bool(u.credits),
+        "organisations": bool(u.organisations),
+        "aside": bool(u.aside),
+        "heading_shape": heading_shape(t) if t else False,
+        "ends_sentence": ends_sentence(t) if t else False,
+        "ends_exclaim": t.endswith(("！", "!", "？", "?")),
+        "ends_quote": t.endswith(("”", "」", "』")),
+        "ends_colon": t.endswith(("：", ":")),
+        "ends_comma": t.endswith(("，", "、", ",")),
+        "opens_quote": t[:1] in _QUOTE_OPEN,
+        "opens_report": opens_report(t) if t else False,
+        "place_led": bool(t) and leads_with_division(t[:6], variants=True),
+        "colon_in_head": bool(re.match(r"^[\u4e00-\u9fff]{2,8}[：:]", t)),
+        "jump": is_jump_line(raw) or bool(re.search(r"(上接|下转|转第|接第)", raw[-14:] + raw[:8])),
+        "web_meta": is_web_metadata(raw),
+        "chrome": bool(
+            re.search(r"(上一篇|下一篇|头版|首页|返回|\.(jpe?g|png|gif)$|扫码|二维码|点击查看)", raw)
+        ),
+        "label_bar": bool(re.search(r"[丨|｜]", raw)) and n <= 20,
+        "bracket_label": bool(re.match(r"^【[^】]{2,12}】$", t)),
+        "edition": bool(re.search(r"第\s*\d{1,3}\s*版|[A-Z]\d{1,2}版?", raw)) and n <= 30,
+        "sentence_inside": bool(re.search(r"[。；]", t[:-1])) if t else False,
+        "digits_only": bool(t) and not re.search(r"[\u4e00-\u9fff]", t),
+        "gap": bool(u.block and u.block.gap_before),
+        "duplicate": u.duplicate_of is not None,
+    }
+    for name, on in flags.items():
+        if on:
+            f[name] = 1.0
+    return f
+
+
+def features(units: list[Unit], rule: list[str]) -> list[dict[str, float]]:
+    """CRFsuite features of each unit: its own, its neighbours', the rules' label and wording shifts."""
+    own = [_own_features(u) for u in units]
+    grams = [bigrams(u.text) for u in units]
+    out = []
+    for i, u in enumerate(units):
+        f = dict(own[i])
+        f["rule=" + rule[i]] = 1.0
+        if i == 0:
+            f["first"] = 1.0
+        for step, tag in ((-1, "p"), (1, "n")):
+            j = i + step
+            if 0 <= j < len(units):
+                f[f"{tag}:rule={rule[j]}"] = 1.0
+                f[f"{tag}:kind={units[j].kind.value}"] = 1.0
+                for name in ("heading_shape", "ends_sentence", "len=0", "len=5", "len=12", "opens_report"):
+                    if name in own[j]:
+                        f[f"{tag}:{name}"] = 1.0
+            else:
+                f[f"{tag}:none"] = 1.0
+        # Shared wording with the body text just above: an item of its own shares little.
+        above = set().union(*grams[max(0, i - 3) : i]) if i else set()
+        if grams[i] and above:
+            share = len(grams[i] & above) / len(grams[i])
+            f[
+                "share="
+                + ("0" if share < 0.05 else "low" if share < 0.15 else "mid" if share < 0.3 else "high")
+            ] = 1.0
+        f[f"rule={rule[i]}&kind={u.kind.value}"] = 1.0
+        out.append(f)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    """The trained model, or None when no model file exists (the rules then decide alone)."""
+    if not MODEL_PATH.exists():
+        return None
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))
+    return tagger
+
+
+def label_page(units: list[Unit], assembly: Assembly, tagger=None) -> Labelled:
+    """The rules' labels and, when a model is available, the model's marginal probabilities."""
+    rule = rule_labels(units, assembly)
+    tagger = tagger if tagger is not None else _tagger()
+    if tagger is None or not units:
+        return Labelled(units, rule)
+    tagger.set(features(units, rule))
+    marginals = [{lab: tagger.marginal(lab, i) for lab in tagger.labels()} for i in range(len(units))]
+    return Labelled(units, rule, marginals)
+
+
+# --- Corrections: where the model overrides the rules ---------------------------------------
+
+
+def correct(assembly: Assembly, labelled: Labelled, override: float = OVERRIDE_P) -> list[Draft]:
+    """The assembler's drafts with the model's confident disagreements applied.
+
+    * a body paragraph the model starts an article with (``B``) starts a headless item;
+    * a headline the model reads as a sentence of the body (``I``) goes back into the
+      article above it, with the paragraphs under it.
+
+    (Setting aside headline lines the model reads as chrome was tried and dropped: on the
+    annotated sets it removed more series lines than mastheads; chrome is matched by exact
+    rules in :mod:`archive.ingest.furniture` instead.)
+    """
+    if labelled.marginals is None:
+        return assembly.drafts
+    index = {id(u): i for i, u in enumerate(labelled.units)}
+    moved = [u for d in assembly.drafts for u in _captions_out_of_body(d, labelled, index, override)]
+    drafts: list[Draft] = []
+    for d in _attach_caption_drafts(sorted(assembly.drafts, key=_first_position)):
+        if drafts and _headline_is_body(d, labelled, index, override) and _adjacent(drafts[-1], d):
+            _absorb(drafts[-1], d)
+            continue
+        drafts.extend(_split_items(d, labelled, index, override))
+    return _join_bare_headlines(drafts, {id(u) for u in moved})
+
+
+def _join_bare_headlines(drafts: list[Draft], moved: set[int]) -> list[Draft]:
+    """A headline left with no text (its captions came out) heads the headless text right below it."""
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.title_group is not None
+            and not prev.paras
+            and d.title_group is None
+            and d.paras
+            and _adjacent(prev, d)
+        ):
+            prev.paras = list(d.paras)
+            prev.captions.extend(d.captions)
+            prev.extra_credits.extend(d.extra_credits)
+            prev.names_groups.extend(d.names_groups)
+            prev.hard_end = d.hard_end
+            continue
+        out.append(d)
+    for d in out:
+        back = [c for c in d.captions if id(c) in moved]
+        if d.title_group is not None and not d.paras and back:
+            # Nothing below it to head: what the model took for captions is its text after all.
+            d.paras = sorted(back, key=lambda u: u.start)
+            d.captions = [c for c in d.captions if id(c) not in moved]
+    return out
+
+
+def _captions_out_of_body(d: Draft, lab: Labelled, index: dict[int, int], override: float) -> list[Unit]:
+    """Paragraphs the model reads as photo captions (one sentence over a picture) leave the body."""
+    captions = [p for p in d.paras if lab.p(index[id(p)], "C") >= override and not p.dateline]
+    # A headless draft of nothing but such lines is photo news: its one paragraph is its body.
+    if captions and (d.title_group is not None or len(captions) < len(d.paras)):
+        d.paras = [p for p in d.paras if p not in captions]
+        d.captions.extend(captions)
+        return captions
+    return []
+
+
+def _attach_caption_drafts(drafts: list[Draft]) -> list[Draft]:
+    """Captions printed before their article (nothing but captions left in a draft) join the next one."""
+    out: list[Draft] = []
+    pending: list = []
+    for d in drafts:
+        if not d.paras and d.title_group is None and not d.names_groups and d.captions:
+            pending.extend(d.captions)
+            continue
+        if pending:
+            d.captions[:0] = pending
+            pending = []
+        out.append(d)
+    if pending and out:
+        out[-1].captions.extend(pending)
+    return out
+
+
+def _first_position(d: Draft) -> int:
+    material = [*(d.title_group.units if d.title_group else []), *d.paras, *d.captions]
+    return min((u.start for u in material), default=0)
+
+
+def _last_position(d: Draft) -> int:
+    material = [*(d.title_group.units if d.title_group else []), *d.paras, *d.captions, *d.extra_credits]
+    return max((u.end for u in material), default=0)
+
+
+def _adjacent(a: Draft, b: Draft) -> bool:
+    """``b`` follows ``a`` directly (nothing of a third article printed between them)."""
+    return _last_position(a) <= _first_position(b)
+
+
+def _headline_is_body(d: Draft, lab: Labelled, index: dict[int, int], override: float) -> bool:
+    if d.title_group is None or d.resumed or d.title_after_body or not d.paras:
+        return False
+    heads = [u for u in d.title_group.units if u.kind in (Kind.HEADING, Kind.SUBTITLE)]
+    if len(heads) != 1 or len(d.title_group.units) != 1 or d.names_groups:
+        return False
+    i = index[id(heads[0])]
+    first = index[id(min(d.paras, key=lambda p: p.start))]
+    return lab.p(i, "I") >= override and lab.p(first, "B") < 1 - override
+
+
+def _absorb(prev: Draft, d: Draft) -> None:
+    for u in d.title_group.units if d.title_group else []:
+        u.kind = Kind.BODY
+        prev.paras.append(u)
+    prev.paras.extend(d.paras)
+    prev.captions.extend(d.captions)
+    prev.extra_credits.extend(d.extra_credits)
+    prev.hard_end = d.hard_end
+    prev.paras.sort(key=lambda p: p.start)
+
+
+def _split_items(d: Draft, lab: Labelled, index: dict[int, int], override: float) -> list[Draft]:
+    paras = sorted(d.paras, key=lambda p: p.start)
+    cuts = [
+        k
+        for k, p in enumerate(paras)
+        if k and lab.p(index[id(p)], "B") >= override and any(q.kind != Kind.LABEL for q in paras[:k])
+    ]
+    if not cuts or d.resumed:
+        return [d]  # a 【县区快讯】 label alone above the first brief stays with it
+    out = [d]
+    pieces = [paras[a:b] for a, b in zip([0, *cuts], [*cuts, len(paras)], strict=True)]
+    d.paras = pieces[0]
+    tail_credits, tail_captions = list(d.extra_credits), list(d.captions)
+    d.extra_credits, d.captions = [], []
+    for piece in pieces[1:]:
+        out.append(Draft(paras=piece, order=piece[0].start))
+    # Closing credits and captions go to the item they are printed with.
+    for u in tail_credits + tail_captions:
+        owner = max(
+            (x for x in out if x.paras and x.paras[0].start <= u.start),
+            key=lambda x: x.paras[0].start,
+            default=d,
+        )
+        (owner.extra_credits if u in tail_credits else owner.captions).append(u)
+    out[-1].hard_end = d.hard_end
+    d.hard_end = True
+    return out
+
+
+def doubt(d: Draft, lab: Labelled, threshold: float = DOUBT_P) -> bool:
+    """The model is unsure of where this article starts or ends, or of its headline."""
+    if lab.marginals is None:
+        return False
+    index = {id(u): i for i, u in enumerate(lab.units)}
+    paras = sorted(d.paras, key=lambda p: p.start)
+    checks = [
+        (u, "H" if u.kind in (Kind.HEADING, Kind.KICKER, Kind.SUBTITLE) else "N")
+        for u in (d.title_group.units if d.title_group else [])
+    ]
+    checks += [(p, "B" if k == 0 else "I") for k, p in enumerate(paras)]
+    return any(lab.p(index[id(u)], label) < threshold for u, label in checks if id(u) in index)
+
+
+def segment_units(text: str) -> tuple[list[Unit], Assembly]:
+    units = page_units(text)
+    return units, assemble(units)
