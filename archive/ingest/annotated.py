@@ -223,6 +223,8 @@ def _label(
         return "H"
     if piece and (piece in captions or any(c in piece for c in captions if len(c) >= 8 and owner is None)):
         return "C"
+    if owner is not None and u.kind == Kind.FURNITURE and not (us <= ranges[owner][0] < ue):
+        return "O"  # an image file name or a jump line printed inside the body is not body text
     if owner is not None:
         s, _ = ranges[owner]
         if u.kind in (Kind.NAMES, Kind.AUTHOR, Kind.CREDIT) and not (us <= s < ue):

@@ -40,7 +40,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .classify import _UNFINISHED, Kind, Unit
-from .furniture import is_web_metadata
+from .furniture import frames_item
 from .places import find_mentions, is_place_led_headline
 from .text import REPORT_LEAD, BigramIndex, bigrams, content_chars, ends_sentence, is_han, opens_report
 
@@ -378,7 +378,13 @@ def _body_below(units: list[Unit], i: int) -> Unit | None:
 
 def _web_line(u: Unit) -> bool:
     raw = u.block.raw_joined if u.block else u.text
-    return is_web_metadata(raw) or bool(_EDITOR_FOOTER.match(raw.strip()))
+    return frames_item(raw) or bool(_EDITOR_FOOTER.match(raw.strip()))
+
+
+def _web_names(u: Unit) -> bool:
+    """A names line printed as an online dump's metadata (作者：…, 来源：… 作者：…)."""
+    raw = (u.block.raw_joined if u.block else u.text).strip()
+    return bool(re.match(r"^[\[【(（]?\s*(作者|来源|稿源)\s*[:：]", raw))
 
 
 _EDITOR_FOOTER = re.compile(r"^[\[【(（]?\s*(责任编辑|责编|编辑|审核|校对)\s*[:：]")
@@ -394,6 +400,7 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
     furniture: list[Unit] = []
     group: Group | None = None
     run: Run | None = None
+    footer_run: Run | None = None  # the online item whose footer is being read
 
     def close_group() -> None:
         nonlocal group
@@ -414,10 +421,11 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             furniture.append(u)
             if _web_line(u):
                 # An online dump frames each item: metadata under its headline, a footer after its body.
-                if group is not None and run is None:
+                if group is not None and run is None and group.has_title:
                     group.meta_below = True
                 elif run is not None and run.paras:
                     run.hard_end = run.footer = True
+                    footer_run = run
                     close_run()
                 continue
             if _JUMP.search(u.text):
@@ -438,6 +446,19 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
                 run.hard_end = True
                 close_run()
             continue
+        if (
+            u.kind == Kind.NAMES
+            and _web_names(u)
+            and (run is not None and run.paras or footer_run is not None)
+        ):
+            # 作者：… in an online item's footer, after its text: the credit of that item, which ends here.
+            if run is not None and run.paras:
+                run.hard_end = run.footer = True
+                footer_run = run
+                close_run()
+            footer_run.end_credits.append(u)
+            continue
+        footer_run = None
         if u.kind == Kind.NAMES and u.closing and run is None and group is not None and group.has_title:
             # （文/杨 柳） right under a headline, before any body: the names line of that headline.
             group.units.append(u)

@@ -384,7 +384,26 @@ def classify_blocks(blocks: list[Block]) -> list[Unit]:
     _captions_credited_inline(units)
     _photo_news_between_items(units)
     _kickers_before_headings(units)
+    _edition_list_entries(units)
     return units
+
+
+_BARE_EDITION = re.compile(r"^(第\s*[A-Z]?\s*\d{1,3}\s*版|[A-Z]\s?\d{1,2}\s*版?)$")
+
+
+def _edition_list_entries(units: list[Unit]) -> None:
+    """An e-paper's list of pages (第01版 / 要闻 / 第02版 / 综合 …): each page's name is navigation."""
+    for i in range(1, len(units)):
+        u, prev = units[i], units[i - 1]
+        prev_raw = (prev.block.raw_joined if prev.block else prev.text).strip()
+        if (
+            prev.kind == Kind.FURNITURE
+            and _BARE_EDITION.match(prev_raw)
+            and u.kind != Kind.FURNITURE
+            and len(content_chars(u.text)) <= 8
+            and not re.search(r"[，。！？；：:,!?;“”]", u.text)
+        ):
+            u.kind = Kind.FURNITURE
 
 
 _LIST_ITEM = re.compile(r"^[^，。：:、；\s]{1,12}[：:]\S")

@@ -41,7 +41,7 @@ JUMP_LINE = re.compile(
     r"^[（(]?\s*(上接|下转|接上|转第|接第|转)\s*[A-Za-z]?\s*第?\s*[A-Za-z0-9一二三四五六七八九十]{1,3}\s*版"
     r"\s*[①-⑳]?\s*[)）]?$"
 )
-_SEPARATORS = re.compile(r"[\s|｜·•/]+")
+_SEPARATORS = re.compile(r"[\s|｜·•/:：]+")
 _SECTION = re.compile(rf"{_HAN}{{2,8}}")
 # Names that only a page's section can carry (县市区新闻, 综合新闻, 要闻): never a kicker or a headline.
 _SECTION_NAME = re.compile(r"(新闻|要闻|综合|资讯|时讯|动态|专版|专刊|副刊)$")
@@ -55,7 +55,9 @@ _WEB_META_PIECES = re.compile(
     r"(\s*\d{1,2}:\d{2}(:\d{2})?)?"
     r"|【\s*(来源|稿源|出处)\s*[:：][^】]{1,30}】"
     r"|(?<!\S)(来源|稿源|出处)\s*[:：]\s*\S{2,30}"
-    r"|(浏览次数|浏览量|阅读量|阅读数|点击数|点击量|访问量|浏览|阅读|点击)\s*[:：]\s*\d+\s*次?"
+    r"|(浏览次数|浏览量|阅读量|阅读数|点击数|点击量|访问量|浏览|阅读|点击)\s*[:：]\s*\d*\s*次?"
+    # 作者：宜章县司法局 — an organisation named as the author is the item's source, not a person.
+    r"|(?<!\S)作者\s*[:：]\s*[\u4e00-\u9fff]{2,16}(局|中心|办公室|办|委员会|委|部|院|站|所|政府|公司|学校|医院|协会)(?!\S)"
     r"|(?<!\S)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?(?!\S)"  # a bare time stamp
     r"|(发布日期|发稿日期|信息来源|文章来源|本文来源|录入时间)\s*[:：]\s*\S{2,30}"
     r"|【\s*字[体号]\s*[:：][^】]{0,12}】|字号\s*[:：]\s*大\s*中\s*小|【?打印本页】?|【?关闭窗口】?|【?收藏本页】?"
@@ -75,6 +77,7 @@ _CHROME = re.compile(
     r"|[—-]*分享[—-]*|.{0,30}(ICP备|ICP证|公网安备|版权所有|Copyright|©).*|(主办|承办|协办)\s*[:：].*"
     r"|字号\s*[:：].{0,20}|本文链接\s*[:：].*|本文为.{2,20}原创(文章|稿件).{0,30}|点击(查看|进入).{0,20}"
     r"|[\w\-]{4,40}\.(jpe?g|png|gif|webp|bmp)"
+    r"|[\u4e00-\u9fff]{2,12}\d{4}-\d{1,2}-\d{2}\d{1,2}:\d{2}(:\d{2})?"  # 红网时刻新闻 2024-05-20 09:41:12
     r"|([\u4e00-\u9fff]{2,12}(人民政府|政府网|政府门户网站)\s*){2,})$",
     re.IGNORECASE,
 )
@@ -86,6 +89,12 @@ _BREADCRUMB = re.compile(
 )
 
 
+# A list page's entry: a linked title with its date (· 宜章县召开…推进会    2023-11-08).
+_LINK_ENTRY = re.compile(r"^[·•●○◆■\-]?\s*\S.{3,50}?\s+[\[（(]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]）)]?$")
+# Paging of a list: 共5条 1/1页 首页 上一页 下一页 尾页.
+_PAGING = re.compile(
+    r"^(共\s*\d+\s*[条页篇].*)?(首页|上一页|下一页|尾页|\d+\s*/\s*\d+\s*页|\s)+$|^[-—=_*·.]{8,}$"
+)
 # Words that make up e-paper and site navigation (3 上一篇 放大 缩小 默认; 第06版:县域经济 4上一版 下一版3).
 _NAV_WORDS = re.compile(
     r"(上一篇|下一篇|上一版|下一版|上一页|下一页|放大|缩小|默认|首页|版面导航|标题导航|往期回顾|返回目录|打印|关闭|\d{1,3})"
@@ -104,6 +113,21 @@ def is_navigation(text: str) -> bool:
     return bool(re.search(r"(上一|下一|放大|缩小|导航)", t)) and not re.sub(r"[\s·•|｜/:：…]+", "", rest)
 
 
+_IMAGE_NAME = re.compile(r"^[\w\-]{4,40}\.(jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+
+
+def frames_item(text: str) -> bool:
+    """An online item's metadata or footer line (来源, 发布时间, 编辑, 打印/关闭, 本文链接…).
+
+    Image file names, breadcrumbs and navigation bars are chrome too, but a picture sits
+    inside an item and navigation between items: neither says where an item starts or ends.
+    """
+    t = re.sub(r"\s+", "", text)
+    return is_web_metadata(text) and not (
+        _IMAGE_NAME.match(t) or _BREADCRUMB.match(text.strip()) or is_navigation(text)
+    )
+
+
 def split_web_metadata(text: str) -> tuple[str, list[str]]:
     """(the rest, the metadata pieces) of a line mixing metadata with a byline.
 
@@ -119,6 +143,8 @@ def is_web_metadata(text: str) -> bool:
     if not t or len(t) > 90:
         return False
     if _SHARE.match(t) or _BREADCRUMB.match(t) or _CHROME.match(re.sub(r"\s+", "", t)) or is_navigation(t):
+        return True
+    if _PAGING.match(t) or _LINK_ENTRY.match(t) and not re.search(r"[，。；！？]", t):
         return True
     rest, n = _WEB_META_PIECES.subn(" ", t)
     return n > 0 and not re.sub(r"[\s|｜/·]+", "", rest)

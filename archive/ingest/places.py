@@ -475,6 +475,17 @@ def home_prefecture(paper: str | None) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+def home_county(publisher: str | None) -> Division | None:
+    """The county-level division a county medium belongs to: 宁乡市融媒体中心 → 宁乡市; 湖南日报 → None."""
+    if not publisher:
+        return None
+    m = gazetteer().pattern.match(publisher)
+    if m is None:
+        return None
+    division = gazetteer().divisions.get(gazetteer().surfaces[m.group(0)].code)
+    return division if division is not None and division.level == "county" else None
+
+
 def guess_place(
     title_text: str,
     body: str,

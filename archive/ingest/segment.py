@@ -13,7 +13,7 @@ from .classify import Kind, Unit, is_page_header
 from .dates import estimate_date, parse_date
 from .dedupe import drop_repeated_sentences
 from .furniture import header_parts, is_jump_line, is_web_metadata
-from .places import guess_place, home_prefecture, leads_with_division
+from .places import guess_place, home_county, home_prefecture, leads_with_division
 from .publication import (
     DATELINE,
     PRINTED,
@@ -89,6 +89,7 @@ def segment_page(
     if pub.date is None and len(item_days) == 1:
         pub.note("date", item_days.pop(), WEB)
     _publish(page, pub)
+    _publisher_county_fallback(page)
     _page_prefecture_fallback(page)
 
     # Whatever no article took is page furniture: nothing is dropped silently.
@@ -135,6 +136,19 @@ def segment_page_or_error(
     except Exception as exc:
         logger.exception("Segmentation of %s failed", file)
         return f"{type(exc).__name__}: {exc}"
+
+
+def _publisher_county_fallback(page: SegmentedPage) -> None:
+    """A county medium's item that names no other county (花明楼镇：…) is about that county."""
+    county = home_county(page.paper)
+    if county is None:
+        return
+    for a in page.articles:
+        if a.place.county is None and a.place.prefecture_code in (None, county.prefecture_code):
+            a.place.county_code, a.place.county = county.code, county.name
+            a.place.prefecture_code, a.place.prefecture = county.prefecture_code, county.parent_name
+            a.place.evidence.append(f"发布单位 {page.paper}：按{county.name}处理")
+            a.review_reasons = [r for r in a.review_reasons if r not in ("place_unknown", "place_ambiguous")]
 
 
 def _page_prefecture_fallback(page: SegmentedPage) -> None:
@@ -202,8 +216,20 @@ def _locate(text: str, piece: str, start: int, end: int) -> tuple[int, int]:
     return (start + m.start(), start + m.end()) if m else (start, end)
 
 
+_EDITION_NAME = re.compile(
+    r"^\s*(第\s*[A-Z]?\s*\d{1,3}\s*版|[A-Z]\d{1,2}版?)\s*[:：]\s*([\u4e00-\u9fff·]{2,8})"
+)
+
+
 def _read_publication(page: SegmentedPage, furniture: list[Unit], pub: Publication) -> None:
     """Paper, edition, page name and date from the header lines and an online dump's 来源 lines."""
+    for u in furniture:
+        # 第06版:县域经济 names this page; an e-paper's list of the other pages comes after it.
+        m = _EDITION_NAME.search(u.block.raw_joined if u.block else u.text)
+        if m:
+            pub.note("edition", re.sub(r"\s+", "", m.group(1)), PRINTED)
+            pub.note("page_name", m.group(2), PRINTED)
+            break
     for u in furniture:
         # The printed line, spaces kept: they separate the paper's name from the date and section.
         text = re.sub(r"^#+\s*", "", u.block.raw_joined if u.block else u.text)
@@ -268,6 +294,11 @@ def _title_parts(d: Draft) -> tuple[str | None, str | None, str | None]:
         # main title, so the line above it is the series line (引题), not the headline.
         kickers.append(heads.pop(0))
     title = heads[0] if heads else None
+    label = _LABEL_BAR.match(title or "")
+    if label:
+        # 央媒看湖南丨“半条被子”故乡的致富新路: the column's name in front of the headline is its kicker.
+        kickers.append(label.group(1))
+        title = label.group(2)
     if title and "——" in title:
         title, _, rest = title.partition("——")
         subs.insert(0, rest.strip("—- "))
@@ -280,6 +311,7 @@ def _title_parts(d: Draft) -> tuple[str | None, str | None, str | None]:
 
 
 _PLACE_COLON = re.compile(r"^([\u4e00-\u9fff]{2,8})[：:]")
+_LABEL_BAR = re.compile(r"^([\u4e00-\u9fff·]{2,10})\s*[丨｜|]\s*(\S.*)$")
 
 
 def _place_led(line: str) -> bool:
@@ -336,7 +368,10 @@ def _reporters(d: Draft) -> list[ReporterCredit]:
         if key not in seen:
             seen.add(key)
             out.append(ReporterCredit(c.name, c.role))
-    return out
+    # An online item names its people twice: 作者：李娜 in the metadata, （记者 李娜）in the dateline.
+    # The labelled role says more; 作者 beside it is the same credit again.
+    specific = {c.name for c in out if c.role not in (None, "作者")}
+    return [c for c in out if c.role != "作者" or c.name not in specific]
 
 
 def _article(

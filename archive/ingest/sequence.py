@@ -217,7 +217,39 @@ def correct(assembly: Assembly, labelled: Labelled, override: float = OVERRIDE_P
             _absorb(drafts[-1], d)
             continue
         drafts.extend(_split_items(d, labelled, index, override))
+    drafts = _join_continuations(drafts, labelled, index, override)
     return _join_bare_headlines(drafts, {id(u) for u in moved})
+
+
+def _join_continuations(
+    drafts: list[Draft], lab: Labelled, index: dict[int, int], override: float
+) -> list[Draft]:
+    """Headless text the model reads as going on (``I``) rejoins the article right above it.
+
+    A caption or a picture's file name printed between two paragraphs must not cut a report.
+    """
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        first = min(d.paras, key=lambda p: p.start) if d.paras else None
+        if (
+            prev is not None
+            and first is not None
+            and d.title_group is None
+            and not d.names_groups
+            and not first.dateline
+            and prev.paras
+            and not prev.hard_end
+            and _adjacent(prev, d)
+            and lab.p(index[id(first)], "I") >= override
+        ):
+            prev.paras.extend(d.paras)
+            prev.captions.extend(d.captions)
+            prev.extra_credits.extend(d.extra_credits)
+            prev.hard_end = d.hard_end
+            continue
+        out.append(d)
+    return out
 
 
 def _join_bare_headlines(drafts: list[Draft], moved: set[int]) -> list[Draft]:

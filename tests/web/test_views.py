@@ -246,7 +246,16 @@ def test_source_page_list_and_view_mark_every_article_span(client):
     # Nothing of the raw text is lost or duplicated by the marking.
     pieces = response.context["pieces"]
     assert "".join(p.text for p in pieces) == source.raw_text
-    furnished = SourcePage.objects.exclude(furniture=[]).first()
+
+    def set_apart(page: SourcePage) -> bool:
+        """Some furniture of the page lies outside every article (a jump line cut from a paragraph does not)."""
+        spans = [s for a in page.articles.all() for s in a.spans]
+        return any(
+            f.get("start") is not None and not any(s <= f["start"] and f["end"] <= e for s, e in spans)
+            for f in page.furniture
+        )
+
+    furnished = next((p for p in SourcePage.objects.exclude(furniture=[]) if set_apart(p)), None)
     if furnished is not None:
         page = html_text(client.get(reverse("archive:source_page", args=[furnished.pk])))
         assert '<span class="furniture"' in page
