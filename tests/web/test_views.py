@@ -248,7 +248,7 @@ def test_source_page_list_and_view_mark_every_article_span(client):
     assert "".join(p.text for p in pieces) == source.raw_text
 
     def set_apart(page: SourcePage) -> bool:
-        """Some furniture of the page lies outside every article (a jump line cut from a paragraph does not)."""
+        """Some furniture lies outside every article (a jump line cut from a paragraph does not)."""
         spans = [s for a in page.articles.all() for s in a.spans]
         return any(
             f.get("start") is not None and not any(s <= f["start"] and f["end"] <= e for s, e in spans)
