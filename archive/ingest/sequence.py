@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .assemble import Assembly, Draft, assemble
+from .assemble import Assembly, Draft, Group, assemble
 from .classify import Kind, Unit, classify_blocks, heading_shape
 from .dedupe import mark_duplicates
 from .furniture import is_jump_line, is_web_metadata
@@ -347,28 +347,34 @@ def _absorb(prev: Draft, d: Draft) -> None:
 
 
 def _split_items(d: Draft, lab: Labelled, index: dict[int, int], override: float) -> list[Draft]:
+    """Cut a draft where the model starts an article: at a headless item (``B``) or a headline (``H``)."""
     paras = sorted(d.paras, key=lambda p: p.start)
-    cuts = [
-        k
-        for k, p in enumerate(paras)
-        if k and lab.p(index[id(p)], "B") >= override and any(q.kind != Kind.LABEL for q in paras[:k])
-    ]
+
+    def cut_here(k: int) -> bool:
+        p = paras[k]
+        if not k or not any(q.kind != Kind.LABEL for q in paras[:k]):
+            return False  # a 【县区快讯】 label alone above the first brief stays with it
+        headline = lab.p(index[id(p)], "H") >= override and k + 1 < len(paras) and not ends_sentence(p.text)
+        return headline or lab.p(index[id(p)], "B") >= override
+
+    cuts = [k for k in range(len(paras)) if cut_here(k)]
     if not cuts or d.resumed:
-        return [d]  # a 【县区快讯】 label alone above the first brief stays with it
+        return [d]
     out = [d]
     pieces = [paras[a:b] for a, b in zip([0, *cuts], [*cuts, len(paras)], strict=True)]
     d.paras = pieces[0]
     tail_credits, tail_captions = list(d.extra_credits), list(d.captions)
     d.extra_credits, d.captions = [], []
     for piece in pieces[1:]:
-        out.append(Draft(paras=piece, order=piece[0].start))
+        head = piece[0]
+        if lab.p(index[id(head)], "H") > lab.p(index[id(head)], "B"):
+            head.kind, head.subhead = Kind.HEADING, False
+            out.append(Draft(title_group=Group([head]), paras=piece[1:], order=head.start))
+        else:
+            out.append(Draft(paras=piece, order=head.start))
     # Closing credits and captions go to the item they are printed with.
     for u in tail_credits + tail_captions:
-        owner = max(
-            (x for x in out if x.paras and x.paras[0].start <= u.start),
-            key=lambda x: x.paras[0].start,
-            default=d,
-        )
+        owner = max((x for x in out if x.order <= u.start), key=lambda x: x.order, default=d)
         (owner.extra_credits if u in tail_credits else owner.captions).append(u)
     out[-1].hard_end = d.hard_end
     d.hard_end = True
