@@ -140,12 +140,14 @@ def split_web_metadata(text: str) -> tuple[str, list[str]]:
 def is_web_metadata(text: str) -> bool:
     """A line of an online dump's page chrome: 发布时间/来源/浏览次数, 分享到, a breadcrumb (… > 正文)."""
     t = text.strip()
-    if not t or len(t) > 90:
+    if not t or len(t) > 90 and "<" not in t:
         return False
     if _SHARE.match(t) or _BREADCRUMB.match(t) or _CHROME.match(re.sub(r"\s+", "", t)) or is_navigation(t):
         return True
     if _PAGING.match(t) or _LINK_ENTRY.match(t) and not re.search(r"[，。；！？]", t):
         return True
+    if len(re.findall(r"</?[A-Za-z][\w:-]*(\s[^<>]*)?/?>", t)) >= 1 and not re.search(r"[，。；！？]", t):
+        return True  # markup left in a dump: <enpproperty>…, <br/>
     rest, n = _WEB_META_PIECES.subn(" ", t)
     return n > 0 and not re.sub(r"[\s|｜/·]+", "", rest)
 
@@ -175,7 +177,8 @@ def is_jump_line(text: str) -> bool:
 
 def is_header_line(text: str, *, in_zone: bool = False, more_follow: bool = False) -> bool:
     """Is this whole line page-header furniture?  See the module docstring for the rules."""
-    t = _strip_markup(text)
+    # An e-paper prints its paging words beside the page's name: 第06版:县域经济 4上一版 下一版3.
+    t = re.sub(r"(上一版|下一版|上一篇|下一篇|放大|缩小|默认)", " ", _strip_markup(text))
     if not t or len(t) > 90 or re.search(r"[，。！？；,;!?“”\"]", t):
         return False
     if is_jump_line(t) or is_web_metadata(t):

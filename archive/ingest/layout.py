@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .bylines import is_byline, parse_names
-from .furniture import header_lines
+from .furniture import header_lines, split_web_metadata
 from .places import is_column_line
 from .text import (
     content_chars,
@@ -390,11 +390,13 @@ def build_blocks(text: str) -> list[Block]:
             wraps[i] = True  # 溆浦：荒山坡种出 / “致富果”: one headline wrapped in a narrow column
         elif head[i] or head[i + 1]:
             wraps[i] = False
+    # An online item's metadata line (来源：… 作者：… 发布时间：…) stands alone, names and all.
+    meta = [bool(split_web_metadata(ln.raw)[1]) for ln in lines]
     for i, line in enumerate(lines):
         if current:
             prev = lines[i - 1]
             join = False
-            if header[i] != header[i - 1]:
+            if header[i] != header[i - 1] or meta[i] or meta[i - 1]:
                 join = False
             elif not header[i] and line.gap <= line_gap and _runs_on(prev, line):
                 join = True

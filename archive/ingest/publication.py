@@ -31,7 +31,7 @@ _EDITION = re.compile(
     r"|(?<![\d.年月-])\d{1,2}\s*版)"
 )
 # A paper's name: 湖南日报, 长沙晚报, 团结报; with its client or site after a dot (湖南日报·新湖南).
-_PAPER = re.compile(rf"({_HAN}{{2,8}}?(日报|晚报|报))(?!{_HAN})")
+_PAPER = re.compile(rf"({_HAN}{{2,8}}?(日报|晚报|报))(?=数字报|电子版|客户端|网|·|[^\u4e00-\u9fff]|$)")
 # Media that are not papers but publish the item: a site, a client, a county media centre.
 _MEDIA = re.compile(
     rf"(红网|新湖南|华声在线|人民网|新华网|湖南卫视|{_HAN}{{2,12}}?(融媒体中心|新闻网|人民政府网|人民政府|政府网))"
@@ -78,6 +78,7 @@ def read_header_line(text: str, pub: Publication) -> None:
         rest = rest.replace(edition.group(1), " ")
     if paper:
         rest = rest.replace(paper.group(1), " ")
+    rest = re.sub(r"(数字报|电子版|客户端)", " ", rest)
     rest = re.sub(r"(责任编辑|责编|编辑|美编|美术编辑|主编|校对|版式)\s*[:：/／]?\s*\S.*$", " ", rest)
     words = [w for w in re.split(r"[\s|｜/:：·•]+", rest) if _SECTION_WORD.fullmatch(w)]
     if words and (edition or paper or pub.date):

@@ -58,6 +58,9 @@ def segment_page(
 
     pub = Publication()
     _read_publication(page, result.furniture, pub)
+    for u in units:  # metadata printed beside a byline (来源：红网 作者：…) names the medium too
+        for piece in u.aside if u.kind == Kind.NAMES else []:
+            read_web_line(piece, pub)
     if publication is not None:
         apply_manifest(pub, publication)
     datelines = [u.dateline for u in units if u.dateline]

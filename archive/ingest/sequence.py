@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .assemble import Assembly, Draft, Group, assemble
+from .assemble import Assembly, Draft, Group, _counties, assemble
 from .classify import Kind, Unit, classify_blocks, heading_shape
 from .dedupe import mark_duplicates
 from .furniture import is_jump_line, is_web_metadata
@@ -141,6 +141,7 @@ def features(units: list[Unit], rule: list[str]) -> list[dict[str, float]]:
     """CRFsuite features of each unit: its own, its neighbours', the rules' label and wording shifts."""
     own = [_own_features(u) for u in units]
     grams = [bigrams(u.text) for u in units]
+    places = [_counties(u.text) if u.kind not in (Kind.FURNITURE,) else set() for u in units]
     out = []
     for i, u in enumerate(units):
         f = dict(own[i])
@@ -166,6 +167,13 @@ def features(units: list[Unit], rule: list[str]) -> list[dict[str, float]]:
                 + ("0" if share < 0.05 else "low" if share < 0.15 else "mid" if share < 0.3 else "high")
             ] = 1.0
         f[f"rule={rule[i]}&kind={u.kind.value}"] = 1.0
+        # A county of its own, named nowhere in the text just above: a report from elsewhere.
+        if places[i] and i:
+            above_places = set().union(*places[max(0, i - 3) : i])
+            f["new_place" if not places[i] & above_places else "same_place"] = 1.0
+        # A photo credit (… 摄) right below: the end of a photo item.
+        if any(units[j].kind == Kind.CREDIT for j in range(i + 1, min(len(units), i + 3))):
+            f["credit_below"] = 1.0
         out.append(f)
     return out
 
