@@ -37,7 +37,8 @@ def test_a_printed_header_line_gives_paper_date_edition_and_page_name() -> None:
 
 def test_an_e_paper_page_is_named_by_its_own_page_not_by_the_list_of_pages() -> None:
     text = (
-        "湖南日报数字报\n第06版:县域经济 4上一版 下一版3\n版面导航\n第01版\n要闻\n第02版\n要闻\n第06版\n县域经济\n"
+        "湖南日报数字报\n第06版:县域经济 4上一版 下一版3\n版面导航\n"
+        "第01版\n要闻\n第02版\n要闻\n第06版\n县域经济\n"
         "2024年06月22日 星期六\n3 上一篇 放大 缩小 默认\n\n"
         f"攸县“园区+配套”拉长产业链\n\n湖南日报·新湖南客户端6月21日讯（全媒体记者 周立新）{REPORT}\n"
     )
@@ -104,7 +105,8 @@ def test_an_online_dump_dates_each_item_and_the_page_when_they_agree() -> None:
         ),
     ]
     text = "".join(
-        f"{title}\n来源：红网 作者：蒋思琪 编辑：吴思远 发布时间：{stamp}\n分享到\n\n{body}\n\n责任编辑：吴思远\n\n"
+        f"{title}\n来源：红网 作者：蒋思琪 编辑：吴思远 发布时间：{stamp}\n分享到\n\n"
+        f"{body}\n\n责任编辑：吴思远\n\n"
         for title, stamp, body in items
     )
     page = segment_page(text)
