@@ -51,7 +51,7 @@ index: migrate
 
 serve: setup
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --preload \
+	$(BIN)/gunicorn config.wsgi -c config/gunicorn.py --bind $(HOST):$(PORT) --workers $(WORKERS) --preload \
 		--access-logfile - --timeout 60
 
 run: import index serve
