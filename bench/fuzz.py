@@ -26,7 +26,9 @@ PARAMS = ("q", "prefecture", "county", "topic", "year", "reporter", "sort", "pag
 # str.isdigit() accepts but int() does not (², ①), place names, operators, control characters.
 _DIGITS = st.characters(categories=["Nd", "Nl", "No"])
 _PIECES = st.one_of(
-    st.sampled_from(["涟x", "长沙A", "娄底", "涟源市", "lianyuan", "政務服務", "黄精", "OR", "-", '"', "430000"]),
+    st.sampled_from(
+        ["涟x", "长沙A", "娄底", "涟源市", "lianyuan", "政務服務", "黄精", "OR", "-", '"', "430000"]
+    ),
     st.sampled_from(["²", "①", "٣", "Ⅻ", "〇", "¼", "𝟗", "\x00", "\u200b", "\ufeff", "%", "&", "<b>", "'"]),
     st.text(_DIGITS, max_size=8),
     st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12),

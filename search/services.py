@@ -433,7 +433,11 @@ def _unmatched_words(notes: list[engine.TermNote]) -> list[str]:
 
 
 def search(
-    params: SearchParams, *, per_page: int = PER_PAGE, with_items: bool = True, past_end_shows_last: bool = True
+    params: SearchParams,
+    *,
+    per_page: int = PER_PAGE,
+    with_items: bool = True,
+    past_end_shows_last: bool = True,
 ) -> SearchPage:
     """Run a search the way the page shows it (also the API and CSV export).
 

@@ -11,7 +11,6 @@ import json
 import pytest
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from bench.fuzz import QUERY, VALUES, endpoints
 from search.forms import MAX_QUERY_CHARS
