@@ -8,6 +8,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError, CommandParser, DjangoHelpFormatter
 
 from archive.services.importer import ImportSummary, default_jobs, import_paths
+from archive.services.processes import terminate_on_sigterm
 
 
 class _HelpFormatter(DjangoHelpFormatter, argparse.RawDescriptionHelpFormatter):
@@ -70,6 +71,7 @@ class Command(BaseCommand):
         self, *args, paths: list[str], no_progress: bool, force: bool, jobs: int, no_index: bool, **options
     ) -> None:
         self.verbosity = options["verbosity"]
+        terminate_on_sigterm()
         progress = not no_progress and sys.stderr.isatty()
         summary = import_paths(paths, progress=progress, force=force, jobs=jobs, index=not no_index)
         self.report(summary)
