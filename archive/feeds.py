@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from archive.context_processors import SITE_NAME
-from archive.models import Article
+from archive.models import Article, newest_first
 
 FEED_SIZE = 30
 
@@ -40,7 +40,7 @@ class LatestArticlesFeed(Feed):
         return (
             Article.objects.select_related("place", "place__parent")
             .prefetch_related("topics", "bylines__reporter")
-            .order_by("-pub_date", "-created_at", "-pk")[:FEED_SIZE]
+            .order_by(newest_first(), "-created_at", "-pk")[:FEED_SIZE]
         )
 
     def item_title(self, item: Article) -> str:
