@@ -34,7 +34,8 @@ class Command(BaseCommand):
         fixed = fix_index(report)
         after = check_index()
         self.stdout.write(
-            f"已修复 {fixed} 篇；复查：缺失 {len(after.missing)}，过期 {len(after.stale)}，多余 {len(after.orphans)}"
+            f"已修复 {fixed} 篇；复查：缺失 {len(after.missing)}，"
+            f"过期 {len(after.stale)}，多余 {len(after.orphans)}"
         )
         if not after.ok:
             raise CommandError("修复后仍不一致（可用 process_index_queue --rebuild 重建）")
