@@ -1,6 +1,7 @@
 # The two commands of README.md:
 #   make run   - set up, import seeds/, build the index, serve on 127.0.0.1:8000 with gunicorn
-#   make test  - set up (Python and system packages) and run ruff and the whole test suite
+#   make test  - set up (Python and system packages) and run ruff and the whole test suite,
+#                on SQLite and on a throw-away PostgreSQL cluster
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
@@ -11,7 +12,7 @@ WORKERS ?= 2
 # root installs system packages directly; anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup setup-dev system-test-deps migrate import index serve lint format check clean bench
+.PHONY: run test test-postgres postgres-deps setup setup-dev system-test-deps migrate import index serve lint format check clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +52,7 @@ index: migrate
 
 serve: setup
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --preload \
+	$(BIN)/gunicorn config.wsgi -c config/gunicorn.py --bind $(HOST):$(PORT) --workers $(WORKERS) --preload \
 		--access-logfile - --timeout 60
 
 run: import index serve
@@ -64,8 +65,22 @@ format: setup-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The whole suite on SQLite, then again on a throw-away PostgreSQL cluster.
 test: setup-dev system-test-deps lint
 	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory test-postgres
+
+# Debian's PostgreSQL, a cluster in a temporary directory (unix socket, no TCP port; as root the
+# server runs as the postgres user), the suite with DATABASE_URL pointing at it, then stopped and deleted.
+postgres-deps:
+	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
+		echo "installing Debian packages: postgresql"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql >/dev/null; \
+	fi
+
+test-postgres: setup-dev system-test-deps postgres-deps
+	scripts/with_postgres.sh $(BIN)/python -m pytest
 
 # Benchmark in a fresh temporary data directory (never ./var); appends to bench/RESULTS.md.
 # Everyday run (~10 min); the record at 100k (~75 min):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
+from archive.models import Article, Byline, County, Reporter, SourcePage, Topic, newest_first
 from archive.services.browse import split_by_spans
 from archive.services.editing import apply_editor_changes, apply_page_date
 
@@ -293,7 +293,7 @@ class SourcePageAdmin(admin.ModelAdmin):
     search_fields = ["file_name", "paper", "section", "raw_text"]
     list_filter = ["paper"]
     date_hierarchy = "pub_date"
-    ordering = ["-pub_date", "file_name"]
+    ordering = [newest_first(), "file_name"]
     readonly_fields = [
         "file_name",
         "sha256",

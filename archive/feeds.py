@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
@@ -11,9 +13,19 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from archive.context_processors import SITE_NAME
-from archive.models import Article
+from archive.models import Article, newest_first
 
 FEED_SIZE = 30
+
+# Characters XML 1.0 cannot carry at all (the feed would not serialise).
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def plain(text: str) -> str:
+    """Article text as a feed carries it: readers treat RSS titles and descriptions as HTML,
+    so the text is escaped for HTML here (then once more for XML by the feed generator);
+    ``<b>`` or ``&amp;`` typed in an article reaches the reader as those characters."""
+    return html.escape(_XML_ILLEGAL.sub("", text), quote=False)
 
 
 class LatestArticlesFeed(Feed):
@@ -28,15 +40,15 @@ class LatestArticlesFeed(Feed):
         return (
             Article.objects.select_related("place", "place__parent")
             .prefetch_related("topics", "bylines__reporter")
-            .order_by("-pub_date", "-created_at", "-pk")[:FEED_SIZE]
+            .order_by(newest_first(), "-created_at", "-pk")[:FEED_SIZE]
         )
 
     def item_title(self, item: Article) -> str:
-        return item.display_title or item.title or str(item)
+        return plain(item.display_title or item.title or str(item))
 
     def item_description(self, item: Article) -> str:
         lead = item.paragraphs[0] if item.paragraphs else ""
-        return Truncator(lead).chars(200)
+        return plain(Truncator(lead).chars(200))
 
     def item_pubdate(self, item: Article) -> dt.datetime | None:
         if item.pub_date is None:
@@ -48,10 +60,10 @@ class LatestArticlesFeed(Feed):
 
     def item_author_name(self, item: Article) -> str | None:
         names = [b.reporter.name for b in item.bylines.all()]
-        return "、".join(names) or None
+        return plain("、".join(names)) or None
 
     def item_categories(self, item: Article) -> list[str]:
         categories = [t.name for t in item.topics.all()]
         if item.place:
             categories.append(item.place.name)
-        return categories
+        return [plain(c) for c in categories]

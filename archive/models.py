@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
@@ -21,6 +22,21 @@ def fixed_url(viewname: str, key: str) -> str:
     Keyed by everything ``reverse`` depends on, so a different script prefix or
     URLconf gets its own entry."""
     return _reversed(get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF, viewname, key)
+
+
+def newest_first(field: str = "pub_date") -> models.OrderBy:
+    """``-field`` with undated rows last on every database (PostgreSQL sorts NULL first
+    when descending, SQLite last)."""
+    return models.F(field).desc(nulls_last=True)
+
+
+class UnescapedJSONEncoder(DjangoJSONEncoder):
+    """JSON with Chinese stored as itself: SQLite keeps JSON as text, and an escaped
+    "\\u6d9f\\u6e90" would not match an admin search for 涟源 (PostgreSQL's jsonb does)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["ensure_ascii"] = False
+        super().__init__(*args, **kwargs)
 
 
 class County(models.Model):
@@ -55,7 +71,7 @@ class County(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    aliases = models.JSONField("别名（简称、旧称）", default=list, blank=True)
+    aliases = models.JSONField("别名（简称、旧称）", default=list, blank=True, encoder=UnescapedJSONEncoder)
 
     class Meta:
         ordering = ["code"]
@@ -162,7 +178,7 @@ class SourcePage(models.Model):
     updated_at = models.DateTimeField("最近导入", auto_now=True)
 
     class Meta:
-        ordering = ["-pub_date", "file_name"]
+        ordering = [newest_first(), "file_name"]
         verbose_name = "来源版面"
         verbose_name_plural = "来源版面"
 
@@ -258,7 +274,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-pub_date", "source_page_id", "position"]
+        ordering = [newest_first(), "source_page_id", "position"]
         verbose_name = "文章"
         verbose_name_plural = "文章"
         indexes = [models.Index(fields=["source_page", "position"])]

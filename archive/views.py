@@ -6,7 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
-from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
+from archive.models import Article, Byline, County, Reporter, SourcePage, Topic, newest_first
 from archive.services import browse
 
 ARTICLES_PER_PAGE = 20
@@ -118,7 +118,7 @@ class ReporterDetailView(ObjectArticlesView):
                 "article", "article__place", "article__place__parent", "article__source_page"
             )
             .prefetch_related("article__topics")
-            .order_by("-article__pub_date", "-article__pk", "order")
+            .order_by(newest_first("article__pub_date"), "-article__pk", "order")
         )
 
     def get_context_object_name(self, obj):

@@ -397,6 +397,7 @@ def generate(
     articles: int | None = None,
     seed: int = 0,
     manifest: Path | None = None,
+    long_article_chars: int = 0,
 ) -> CorpusStats:
     """Write ``pages`` page files (or as many as ``articles`` articles need) into ``out_dir``."""
     if (pages is None) == (articles is None):
@@ -432,6 +433,18 @@ def generate(
             stats.topics[a["topics"][0]] += 1
         records.append({"file": name, "encoding": encoding, **facts})
         index += 1
+    if long_article_chars:
+        from bench.long_article import long_page
+
+        # One article of that many characters on one line: the costs that grow with an article's size.
+        text = long_page(long_article_chars, seed)
+        name = f"{index:06d}_long_{long_article_chars}.txt"
+        (out_dir / name).write_text(text, encoding="utf-8")
+        stats.pages += 1
+        stats.articles += 1
+        stats.characters += len(text)
+        stats.encodings["utf-8"] += 1
+        stats.files.append(name)
     if manifest is not None:
         manifest.parent.mkdir(parents=True, exist_ok=True)
         with manifest.open("w", encoding="utf-8") as fh:

@@ -241,6 +241,7 @@ class Benchmark:
                 articles=args.articles,
                 seed=args.seed,
                 manifest=self.workdir / "corpus-manifest.jsonl",
+                long_article_chars=args.long_article,
             )
         self.results["sections"]["corpus"] = {
             "pages": stats.pages,
@@ -1684,6 +1685,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--workdir", type=Path, help="directory for corpus, database and indexes (default: a new temp dir)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the work directory afterwards")
+    parser.add_argument(
+        "--long-article",
+        type=int,
+        default=0,
+        metavar="CHARS",
+        help="add a page holding one article of CHARS characters on one line (e.g. 700000)",
+    )
     parser.add_argument(
         "--reuse-data",
         action="store_true",

@@ -5,6 +5,7 @@ environment, with defaults that run the archive out of the box on SQLite and
 an on-disk Whoosh index under ``ARCHIVE_DATA_DIR`` (``./var/``).
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -28,13 +29,23 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value not in (None, "") else default
+
+
 # DEBUG is off unless asked for: an unset environment must be production-safe.
 DEBUG = env_bool("DEBUG", False)
+# "production" turns on the HTTPS-only defaults below (each one still tunable on its own).
+ARCHIVE_ENV = os.environ.get("ARCHIVE_ENV", "development").strip().lower()
+PRODUCTION = ARCHIVE_ENV == "production"
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off when ARCHIVE_ENV=production")
 
 _DEV_SECRET = "insecure-development-key-only-for-local-use"
 SECRET_KEY = os.environ.get("SECRET_KEY") or ""
 if not SECRET_KEY:
-    if DEBUG or env_bool("ARCHIVE_ALLOW_DEV_SECRET", True):
+    if DEBUG or env_bool("ARCHIVE_ALLOW_DEV_SECRET", not PRODUCTION):
         # The embedded defaults serve on 127.0.0.1 only; a deployment sets SECRET_KEY
         # and ARCHIVE_ALLOW_DEV_SECRET=0 to refuse running without one.
         SECRET_KEY = _DEV_SECRET
@@ -57,6 +68,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "haystack",
+    "csp",
+    "axes",
     "archive",
     "search",
 ]
@@ -71,6 +84,15 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login with the lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out client before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -138,14 +160,53 @@ STORAGES = {
     },
 }
 
-if not DEBUG:
-    SESSION_COOKIE_HTTPONLY = True
-    CSRF_COOKIE_HTTPONLY = False
-    X_FRAME_OPTIONS = "SAMEORIGIN"
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    SECURE_REFERRER_POLICY = "same-origin"
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+# --- Security ---------------------------------------------------------------
+# ARCHIVE_ENV=production: HTTPS only (README, "Production"); every value can be overridden.
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = os.environ.get("X_FRAME_OPTIONS", "DENY" if PRODUCTION else "SAMEORIGIN")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", PRODUCTION)
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    # Behind a proxy that terminates TLS, e.g. "X-Forwarded-Proto": trust it to say https.
+    _header = "HTTP_" + os.environ["SECURE_PROXY_SSL_HEADER"].strip().upper().replace("-", "_")
+    SECURE_PROXY_SSL_HEADER = (_header, "https")
+
+# Content-Security-Policy (django-csp): nothing inline, every script and style from our own
+# static files (templates carry no <script>, <style> or style="").
+CSP_SELF, CSP_NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "script-src": [CSP_SELF],
+        "style-src": [CSP_SELF],
+        "img-src": [CSP_SELF, "data:"],
+        "font-src": [CSP_SELF],
+        "connect-src": [CSP_SELF],
+        "object-src": [CSP_NONE],
+        "base-uri": [CSP_SELF],
+        "form-action": [CSP_SELF],
+        "frame-ancestors": [CSP_NONE] if X_FRAME_OPTIONS == "DENY" else [CSP_SELF],
+    },
+}
+
+# Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords from one
+# client address, that address is locked out for AXES_COOLOFF_MINUTES (a Chinese page says so).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 15)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "config.security.locked_out"
+if os.environ.get("AXES_IPWARE_PROXY_COUNT"):
+    # Behind N proxies the client's address is in X-Forwarded-For, not REMOTE_ADDR.
+    AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 1)
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # --- Search -----------------------------------------------------------------
 WHOOSH_INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR", DATA_DIR / "whoosh_index"))

@@ -66,7 +66,9 @@ def _shape_groups() -> dict[str, frozenset[str]]:
 def _readings(char: str) -> frozenset[str]:
     from pypinyin import Style, pinyin
 
-    return frozenset(pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")[0] or ())
+    # A character without a reading (a Latin letter, a digit, a symbol) yields no syllable list at all.
+    readings = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    return frozenset(readings[0]) if readings else frozenset()
 
 
 def _fuzzy(syllable: str) -> str:

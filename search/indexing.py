@@ -30,7 +30,6 @@ from collections.abc import Callable, Iterable, Iterator
 
 from django.conf import settings
 from django.db import close_old_connections, connection, transaction
-from django.db.models import Max
 from haystack import connections
 from haystack.constants import ID
 from whoosh.index import LockError
@@ -151,22 +150,34 @@ def _apply(writer: SegmentWriter, article_ids: list[int], backend, documents_to=
         target.add_document(**doc)
 
 
-def _next_batch(batch_size: int) -> tuple[list[int], int]:
-    """Up to ``batch_size`` distinct queued article ids, and the newest row id seen."""
-    last = IndexQueue.objects.aggregate(last=Max("id"))["last"]
-    if last is None:
-        return [], 0
-    ids = list(
-        IndexQueue.objects.filter(id__lte=last)
-        .order_by("article_id")
-        .values_list("article_id", flat=True)
-        .distinct()[:batch_size]
+# Queue rows are claimed by their ids, never by "every row up to the highest id": on
+# PostgreSQL ids are handed out when a row is inserted but become visible when its
+# transaction commits, so a row with a lower id can appear after a higher one was seen.
+# Claimed rows are read before the articles they name, so their changes are applied.
+DELETE_CHUNK = 500
+
+
+def _next_batch(batch_size: int) -> tuple[list[int], list[int]]:
+    """Up to ``batch_size`` distinct queued article ids, and the ids of their rows now visible."""
+    article_ids = list(
+        IndexQueue.objects.order_by("article_id").values_list("article_id", flat=True).distinct()[:batch_size]
     )
-    return ids, last
+    if not article_ids:
+        return [], []
+    rows = list(IndexQueue.objects.filter(article_id__in=article_ids).values_list("id", flat=True))
+    return article_ids, rows
 
 
-def _queued_count(last: int) -> int:
-    return IndexQueue.objects.filter(id__lte=last).values("article_id").distinct().count()
+def _claim_all() -> tuple[list[int], list[int]]:
+    """Every queued article id (sorted) and the ids of all the rows now visible."""
+    rows = list(IndexQueue.objects.values_list("id", "article_id"))
+    return sorted({article_id for _, article_id in rows}), [row_id for row_id, _ in rows]
+
+
+def _delete_rows(row_ids: list[int]) -> None:
+    """Remove exactly these applied rows; rows that committed since stay queued."""
+    for start in range(0, len(row_ids), DELETE_CHUNK):
+        IndexQueue.objects.filter(id__in=row_ids[start : start + DELETE_CHUNK]).delete()
 
 
 def _wait_for_write_lock(ix):
@@ -184,14 +195,14 @@ def _wait_for_write_lock(ix):
     return lock
 
 
-def _drain_in_bulk(backend, procs: int, last: int) -> int:
-    """Apply the queue up to row ``last`` in one commit.
+def _drain_in_bulk(backend, procs: int, article_ids: list[int], row_ids: list[int]) -> int:
+    """Apply the claimed queue rows (``row_ids``, naming ``article_ids``) in one commit.
 
     For imports of many pages: the new documents are written as whole segments
     by ``procs`` worker processes and committed at once with the deletions of
     their old entries, instead of a small segment per batch that a long merge
-    would then have to rewrite. Rows up to ``last`` are applied and removed;
-    later ones stay queued.
+    would then have to rewrite. The claimed rows are applied and removed; rows
+    that commit meanwhile stay queued.
     """
     ix = backend.index
     lock = _wait_for_write_lock(ix)
@@ -200,15 +211,8 @@ def _drain_in_bulk(backend, procs: int, last: int) -> int:
         writer = SegmentWriter(ix, _lk=False, **writer_options())
         bulk = _bulk_writer(ix, procs)
         try:
-            ids = (
-                IndexQueue.objects.filter(id__lte=last)
-                .order_by("article_id")
-                .values_list("article_id", flat=True)
-                .distinct()
-                .iterator()
-            )
             batch: list[int] = []
-            for article_id in ids:
+            for article_id in article_ids:
                 batch.append(article_id)
                 if len(batch) >= DEFAULT_BATCH:
                     _apply(writer, batch, backend, documents_to=bulk)
@@ -225,8 +229,7 @@ def _drain_in_bulk(backend, procs: int, last: int) -> int:
         commit_segments(writer, segments, NO_MERGE)
     finally:
         lock.release()
-    # Rows queued after ``last`` (edits during the drain) stay for the next round.
-    IndexQueue.objects.filter(id__lte=last).delete()
+    _delete_rows(row_ids)
     return done
 
 
@@ -244,12 +247,12 @@ def process_pending(wait: bool = False, batch_size: int = DEFAULT_BATCH, procs: 
     batch_size = min(batch_size, DEFAULT_BATCH)
     done = 0
     procs = default_procs() if procs is None else procs
-    if wait and procs > 1:
-        last = IndexQueue.objects.aggregate(last=Max("id"))["last"] or 0
-        if last and _queued_count(last) > BULK_THRESHOLD:
-            done = _drain_in_bulk(backend, procs, last)
+    if wait and procs > 1 and IndexQueue.objects.count() > BULK_THRESHOLD:
+        article_ids, row_ids = _claim_all()
+        if len(article_ids) > BULK_THRESHOLD:
+            done = _drain_in_bulk(backend, procs, article_ids, row_ids)
     while True:
-        article_ids, last = _next_batch(batch_size)
+        article_ids, row_ids = _next_batch(batch_size)
         if not article_ids:
             break
         try:
@@ -263,8 +266,7 @@ def process_pending(wait: bool = False, batch_size: int = DEFAULT_BATCH, procs: 
             raise
         # Never merge here: a merge can take many seconds on a large index.
         writer.commit(merge=False)
-        # Rows queued after ``last`` (a later edit) stay for the next round.
-        IndexQueue.objects.filter(id__lte=last, article_id__in=article_ids).delete()
+        _delete_rows(row_ids)
         done += len(article_ids)
         if len(article_ids) < batch_size:
             break
@@ -529,7 +531,8 @@ def rebuild(
     lock = _wait_for_write_lock(ix)
     procs = default_procs() if procs is None else procs
     try:
-        snapshot = IndexQueue.objects.aggregate(last=Max("id"))["last"] or 0
+        # Rows visible now are covered by the articles the rebuild reads next.
+        claimed = list(IndexQueue.objects.values_list("id", flat=True))
         if not _schema_matches(ix, backend.schema):
             # The stored schema is not ours (first build or a schema change):
             # start from an empty index written with the current schema.
@@ -538,7 +541,7 @@ def rebuild(
         count = write_contents(ix, _article_batches(batch_size), backend, procs, limitmb, progress, _lk=False)
     finally:
         lock.release()
-    IndexQueue.objects.filter(id__lte=snapshot).delete()
+    _delete_rows(claimed)
     backend.index = backend.index.refresh()
     process_pending(wait=False)
     return count

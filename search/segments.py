@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import queue
 import traceback
 from array import array
 
 from whoosh.index import Index
 from whoosh.writing import SegmentWriter
+
+from archive.services.processes import exit_with_parent
 
 # What one posting costs in memory while a segment is built: a docnum (4
 # bytes), a weight (8) and a value pointer (8), with the arrays' spare room,
@@ -195,8 +198,9 @@ def commit_segments(writer: SegmentWriter, segments: list, mergetype) -> None:
     writer._finish()
 
 
-def _worker(ix: Index, jobs, results, limitmb: int, options: dict) -> None:
+def _worker(ix: Index, jobs, results, limitmb: int, options: dict, parent_pid: int) -> None:
     """A worker process: documents from ``jobs`` until ``None``, segments to ``results``."""
+    exit_with_parent(parent_pid)
     # What the worker inherited (Django, jieba's dictionary) is never garbage:
     # keep the collector's full passes from walking it again and again.
     gc.freeze()
@@ -229,7 +233,9 @@ class ParallelSegmentWriter:
         self._reports: list[list] = []
         self._workers = [
             context.Process(
-                target=_worker, args=(ix, self._jobs, self._results, limitmb, options), daemon=True
+                target=_worker,
+                args=(ix, self._jobs, self._results, limitmb, options, os.getpid()),
+                daemon=True,
             )
             for _ in range(procs)
         ]

@@ -7,7 +7,6 @@ Views stay thin: they turn a request's GET parameters into
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
@@ -18,13 +17,13 @@ from whoosh import query as wq
 from archive.models import Article, Byline, County, Reporter, Topic, fixed_url
 
 from . import engine
+from .forms import MAX_QUERY_CHARS, SearchForm
 from .gazetteer import Correction, Place, get_gazetteer
 from .highlight import highlight, snippets
 from .query import ParsedQuery, parse_query
 from .text import normalize
 
 PER_PAGE = 20
-MAX_PAGE = 500
 FACET_LIMITS = {"prefecture": 14, "county": 20, "topics": 9, "year": 15, "reporters": 15}
 SORT_LABELS = {"relevance": "相关度", "newest": "最新", "oldest": "最早"}
 FILTER_LABELS = {
@@ -49,10 +48,6 @@ FACET_TO_PARAM = {
     "reporters": "reporter",
 }
 
-_CODE = re.compile(r"^\d{6}$")
-_YEAR = re.compile(r"^\d{4}$")
-_SLUG = re.compile(r"^[a-z0-9-]{1,40}$")
-
 
 # --- Parameters -------------------------------------------------------------------
 
@@ -61,9 +56,8 @@ _SLUG = re.compile(r"^[a-z0-9-]{1,40}$")
 class SearchParams:
     """Validated search parameters; unknown or malformed values are dropped, never an error.
 
-    Filters: ``prefecture``/``county`` are 6-digit division codes (a division name is
-    accepted and resolved), ``topic`` a topic slug (or name), ``year`` four digits,
-    ``reporter`` a reporter id (or exact name).
+    Filters: ``prefecture``/``county`` are 6-digit division codes, ``topic`` a topic
+    slug, ``year`` four digits, ``reporter`` a reporter id (names are resolved by the form).
     """
 
     q: str = ""
@@ -75,27 +69,12 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
 
+    q_cut_from: int = 0  # the typed query's length when it was longer than MAX_QUERY_CHARS
+
     @classmethod
     def from_mapping(cls, data: Mapping[str, str]) -> SearchParams:
-        def get(name: str) -> str:
-            value = data.get(name) or ""
-            return value.strip()[:200] if isinstance(value, str) else ""
-
-        gaz = get_gazetteer()
-        prefecture = _resolve_place(get("prefecture"), gaz, want_prefecture=True)
-        county = _resolve_place(get("county"), gaz, want_prefecture=False)
-        topic = _resolve_topic(get("topic"))
-        year = get("year") if _YEAR.match(get("year")) else ""
-        reporter = _resolve_reporter(get("reporter"))
-        sort = get("sort") if get("sort") in engine.SORTS else "relevance"
-        try:
-            page = int(get("page") or 1)
-        except ValueError:
-            page = 1
-        page = min(max(page, 1), MAX_PAGE)
-        q = data.get("q") or ""
-        q = q if isinstance(q, str) else ""
-        return cls(q[:10000], prefecture, county, topic, year, reporter, sort, page)
+        """Parameters from a request's GET data, validated by :class:`search.forms.SearchForm`."""
+        return cls(**SearchForm.values(data))
 
     def filters(self) -> engine.Filters:
         return engine.Filters(self.prefecture, self.county, self.topic, self.year, self.reporter)
@@ -114,40 +93,6 @@ class SearchParams:
             ("page", "" if params.page == 1 else str(params.page)),
         ]
         return "?" + urlencode([(k, v) for k, v in items if v])
-
-
-def _resolve_place(value: str, gaz, *, want_prefecture: bool) -> str:
-    if not value:
-        return ""
-    if _CODE.match(value):
-        place = gaz.places.get(value)
-    else:
-        matches = [p for p in gaz.lookup(value) if p.is_prefecture == want_prefecture]
-        place = matches[0] if matches else None
-    if place is None or place.is_prefecture != want_prefecture:
-        return ""
-    return place.code
-
-
-def _resolve_topic(value: str) -> str:
-    if not value:
-        return ""
-    topics = _topics()
-    if value in topics:
-        return value
-    for slug, name in topics.items():
-        if name == value:
-            return slug
-    return ""
-
-
-def _resolve_reporter(value: str) -> str:
-    if not value:
-        return ""
-    if value.isdigit() and len(value) < 12:
-        return value if Reporter.objects.filter(pk=int(value)).exists() else ""
-    pk = Reporter.objects.filter(name=value).values_list("pk", flat=True).first()
-    return str(pk) if pk else ""
 
 
 def _topics() -> dict[str, str]:
@@ -282,6 +227,10 @@ class SearchPage:
             (label, self.params.query_string(sort=key, page=1), key == self.params.sort)
             for key, label in SORT_LABELS.items()
         ]
+
+    @property
+    def max_query_chars(self) -> int:
+        return MAX_QUERY_CHARS
 
     @property
     def is_empty_query(self) -> bool:
@@ -483,14 +432,23 @@ def _unmatched_words(notes: list[engine.TermNote]) -> list[str]:
     return list(dict.fromkeys(missing))
 
 
-def search(params: SearchParams, *, per_page: int = PER_PAGE, with_items: bool = True) -> SearchPage:
-    """Run a search the way the page shows it (also the API and CSV export)."""
+def search(
+    params: SearchParams,
+    *,
+    per_page: int = PER_PAGE,
+    with_items: bool = True,
+    past_end_shows_last: bool = True,
+) -> SearchPage:
+    """Run a search the way the page shows it (also the API and CSV export).
+
+    A page past the last one shows the last page (a shared link to a page that no
+    longer exists); with ``past_end_shows_last=False`` (the API) it is empty.
+    """
     parsed = parse_query(params.q)
     compiled = None if parsed.is_empty else engine.compile_query(parsed)
     offset = (params.page - 1) * per_page
     raw = engine.execute(compiled, params.filters(), params.sort, offset=offset, limit=per_page)
-    if raw.total and offset >= raw.total:
-        # A shared link to a page that no longer exists: show the last one.
+    if past_end_shows_last and raw.total and offset >= raw.total:
         params = replace(params, page=max(1, math.ceil(raw.total / per_page)))
         offset = (params.page - 1) * per_page
         raw = engine.execute(compiled, params.filters(), params.sort, offset=offset, limit=per_page)
@@ -514,6 +472,8 @@ def search(params: SearchParams, *, per_page: int = PER_PAGE, with_items: bool =
                 understanding = retry.notes
         if raw.total == 0:
             unmatched = _unmatched_words(understanding)
+    if params.q_cut_from:
+        notes.append(f"检索词过长（{params.q_cut_from} 字），只检索了前 {MAX_QUERY_CHARS} 字")
     if parsed.excluded and parsed.is_empty:
         notes.append("只输入了排除词，已显示全部文章")
     terms = highlight_terms(understanding)

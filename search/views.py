@@ -50,7 +50,8 @@ class SearchApiView(View):
 
     def get(self, request, *args, **kwargs):
         params = services.SearchParams.from_mapping(request.GET)
-        page = services.search(params)
+        # Past the last page: an empty list with the true total, so a client paging until empty stops.
+        page = services.search(params, past_end_shows_last=False)
         data = {
             "query": params.q,
             "understood": [

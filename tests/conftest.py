@@ -14,6 +14,7 @@ state saved below. Tests that write to the search index use ``isolated_index``.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +34,18 @@ search_codec.POSTINGS_PER_BLOCK = 16
 
 # WhiteNoise warns on every request when STATIC_ROOT does not exist (tests serve from the finders).
 Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+
+
+def command_env(data_dir: Path) -> dict[str, str]:
+    """Environment for a ``manage.py`` subprocess with its own data directory and SQLite
+    database: never the suite's DATABASE_URL (a PostgreSQL run would write into that database)."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(
+        ARCHIVE_DATA_DIR=str(data_dir),
+        DJANGO_SETTINGS_MODULE="config.settings",
+        ARCHIVE_MANIFEST_STATIC="0",
+    )
+    return env
 
 
 def seed_page_files() -> list[Path]:

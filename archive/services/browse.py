@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from archive.models import Article, County, Reporter, SourcePage, Topic
+from archive.models import Article, County, Reporter, SourcePage, Topic, newest_first
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ def site_totals() -> SiteTotals:
 
 
 def latest_articles(limit: int = 10) -> QuerySet[Article]:
-    return Article.objects.for_listing().order_by("-pub_date", "-created_at", "-pk")[:limit]
+    return Article.objects.for_listing().order_by(newest_first(), "-created_at", "-pk")[:limit]
 
 
 def prefectures_with_counties() -> list[County]:
@@ -62,17 +63,27 @@ def topics_with_counts() -> QuerySet[Topic]:
     return Topic.objects.annotate(article_count=Count("articles")).order_by("order", "name")
 
 
-def reporters_with_counts() -> QuerySet[Reporter]:
-    return (
-        Reporter.objects.annotate(article_count=Count("bylines__article", distinct=True))
-        .filter(article_count__gt=0)
-        .order_by("-article_count", "name")
+def reporters_with_counts() -> list[Reporter]:
+    """Reporters by number of articles, then by the pinyin of their names: sorted here,
+    not by the database, whose collation orders Chinese differently on SQLite and on
+    PostgreSQL (and between PostgreSQL locales)."""
+    reporters = Reporter.objects.annotate(article_count=Count("bylines__article", distinct=True)).filter(
+        article_count__gt=0
     )
+    return sorted(reporters, key=lambda r: (-r.article_count, pinyin_key(r.name), r.name))
+
+
+@functools.lru_cache(maxsize=65536)
+def pinyin_key(name: str) -> tuple[str, ...]:
+    """A name's sort key in pinyin order (syllables with tone numbers: 李 li3 before 刘 liu2)."""
+    from pypinyin import Style, lazy_pinyin
+
+    return tuple(lazy_pinyin(name, style=Style.TONE3, errors="default"))
 
 
 def source_pages_with_counts() -> QuerySet[SourcePage]:
     # Explicit order: Meta.ordering does not apply to aggregated queries.
-    return SourcePage.objects.annotate(article_count=Count("articles")).order_by("-pub_date", "file_name")
+    return SourcePage.objects.annotate(article_count=Count("articles")).order_by(newest_first(), "file_name")
 
 
 def related_articles(article: Article, limit: int = 5) -> list[Article]:
@@ -102,7 +113,7 @@ def related_from_database(article: Article, limit: int = 5) -> list[Article]:
             same_place=Count("pk", filter=Q(place_id=article.place_id), distinct=True),
         )
         .select_related("place", "place__parent")
-        .order_by("-same_place", "-shared_topics", "-pub_date", "-pk")[:limit]
+        .order_by("-same_place", "-shared_topics", newest_first(), "-pk")[:limit]
     )
 
 

@@ -36,6 +36,7 @@ from archive.ingest.types import SegmentedArticle, SegmentedPage
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
 from archive.services.articles import derive_title, needs_review
 from archive.services.dates import estimate_date
+from archive.services.processes import exit_with_parent
 
 logger = logging.getLogger(__name__)
 
@@ -201,8 +202,19 @@ def _segmenter(jobs: int) -> Iterator[Callable]:
     # spawn, not fork: this process has threads (the progress bar's, the index retrier's)
     # and an open database connection that a forked child must never touch.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
+    )
+    try:
         yield lambda *args: pool.submit(segment_page_or_error, *args)
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM): drop the queued pages and stop the workers now
+        # rather than wait for them to segment pages nobody will store.
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
+    pool.shutdown()
 
 
 @dataclass
@@ -279,6 +291,9 @@ def store_segmented(read: _ReadPage, segmented: SegmentedPage) -> PageResult:
     known, same_bytes = _already_imported(path, read.sha256, read.force)
     if known is not None:
         return known
+    if not any(has_article_text(article.body) for article in segmented.articles):
+        # Nothing but furniture (a mailbox line, an editor's name) or nothing at all.
+        return PageResult(str(path), "failed", reason="未识别出文章")
     try:
         with transaction.atomic():
             return store_page(
@@ -292,6 +307,22 @@ def store_segmented(read: _ReadPage, segmented: SegmentedPage) -> PageResult:
     except Exception as exc:  # any failure rolls the page back and is reported by name
         logger.exception("Import of %s failed", path)
         return PageResult(str(path), "failed", reason=f"保存失败：{exc}")
+
+
+# A line of contact details or production credits, not article text.
+_FURNITURE_LINE = re.compile(
+    r"^\s*(本版|投稿|新闻|报料)?(邮箱|信箱|电话|热线|传真|地址|邮编|网址|微信|微博|"
+    r"责任编辑|责编|编辑|校对|版式|美编|组版|审核|值班)"
+)
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+|https?://\S+|www\.\S+")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+MIN_ARTICLE_HAN_CHARS = 10
+
+
+def has_article_text(body: str) -> bool:
+    """Whether ``body`` holds some text of an article once contact and credit lines are set aside."""
+    lines = [_CONTACT.sub("", line) for line in body.splitlines() if not _FURNITURE_LINE.match(line)]
+    return sum(len(_HAN_CHAR.findall(line)) for line in lines) >= MIN_ARTICLE_HAN_CHARS
 
 
 def read_page_bytes(path: Path) -> bytes:

@@ -188,3 +188,49 @@ def test_an_index_with_whooshs_position_encoding_is_searched_and_then_rebuilt_pa
     assert type(indexing.get_backend().storage.open_index().schema["grams"].format) is PackedPositions
     assert set(result_ids('"一件事一次办"')) == expected
     assert set(result_ids('"政务服务"')) == scan("政务服务")
+
+
+def _row_with_a_lower_id_later(article: Article) -> int:
+    """A free queue-row id below one already queued: what PostgreSQL gives a transaction that
+    inserted before another but commits after it."""
+    first = IndexQueue.objects.create(article_id=article.pk)
+    IndexQueue.objects.create(article_id=article.pk)
+    IndexQueue.objects.filter(pk=first.pk).delete()  # (the model has a field named delete)
+    return first.pk
+
+
+def test_an_edit_committing_during_a_rebuild_with_a_lower_queue_id_is_not_lost(isolated_index):
+    article = Article.objects.order_by("pk").last()
+    late_id = _row_with_a_lower_id_later(article)
+    edited = Article.objects.order_by("pk").first()  # in the rebuild's first batch, already read
+
+    def commit_an_older_edit(count: int) -> None:
+        # Forced interleaving: the edit's row (lower id than one the rebuild saw) and its
+        # change become visible while the rebuild is writing.
+        if not IndexQueue.objects.filter(pk=late_id).exists():
+            Article.objects.filter(pk=edited.pk).update(title="迟到的编辑标题甲乙丙")
+            IndexQueue.objects.create(pk=late_id, article_id=edited.pk)
+
+    indexing.rebuild(batch_size=7, procs=1, progress=commit_an_older_edit)
+    indexing.process_pending()
+    assert result_ids("迟到的编辑标题甲乙丙") == [edited.pk]
+
+
+def test_process_pending_deletes_only_the_rows_it_applied(index, monkeypatch):
+    edited = Article.objects.order_by("pk").first()
+    late_id = _row_with_a_lower_id_later(edited)
+    apply = indexing._apply
+
+    def apply_then_an_older_edit_commits(writer, article_ids, backend, documents_to=None):
+        # The article was read and written; now an edit of it, queued earlier, commits.
+        apply(writer, article_ids, backend, documents_to)
+        if not IndexQueue.objects.filter(pk=late_id).exists():
+            Article.objects.filter(pk=edited.pk).update(title="另一次迟到的编辑")
+            IndexQueue.objects.create(pk=late_id, article_id=edited.pk)
+
+    monkeypatch.setattr(indexing, "_apply", apply_then_an_older_edit_commits)
+    indexing.process_pending()
+    monkeypatch.setattr(indexing, "_apply", apply)
+    assert IndexQueue.objects.filter(pk=late_id).exists()
+    indexing.process_pending()
+    assert result_ids("另一次迟到的编辑") == [edited.pk]

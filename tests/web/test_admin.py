@@ -110,7 +110,8 @@ def test_autocomplete_for_places_and_reporters(admin_client):
     response = admin_client.get(
         url, {"term": "涟源", "app_label": "archive", "model_name": "article", "field_name": "place"}
     )
-    assert [r["text"] for r in response.json()["results"]] == ["涟源市"]
+    # 娄底市 through its former name 涟源地区: aliases are searched on SQLite as on PostgreSQL.
+    assert [r["text"] for r in response.json()["results"]] == ["娄底市", "涟源市"]
     reporter = Reporter.objects.first()
     response = admin_client.get(
         url,

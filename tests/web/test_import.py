@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ from django.db import connection
 from archive.ingest import decode_page, segment_page
 from archive.models import Article, Reporter, SourcePage, Topic
 from archive.services.importer import import_paths
-from tests.conftest import ROOT, SEED_DIR
+from tests.conftest import ROOT, SEED_DIR, command_env
 
 pytestmark = pytest.mark.django_db
 
@@ -192,11 +191,7 @@ def test_a_failure_mid_page_leaves_no_half_imported_page(tmp_path, isolated_inde
 
 
 def test_import_command_help_and_exit_status(tmp_path):
-    env = {
-        **os.environ,
-        "ARCHIVE_DATA_DIR": str(tmp_path / "data"),
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-    }
+    env = command_env(tmp_path / "data")
     manage = [sys.executable, str(ROOT / "manage.py")]
     help_text = subprocess.run([*manage, "import_pages", "--help"], env=env, capture_output=True, text=True)
     assert help_text.returncode == 0

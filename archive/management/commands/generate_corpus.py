@@ -30,6 +30,14 @@ class Command(BaseCommand):
             help="另写一个 JSON Lines 清单：每个文件的日期、报纸和每篇文章的标题、地点、主题、作者",
         )
 
+        parser.add_argument(
+            "--long-article",
+            type=int,
+            default=0,
+            metavar="CHARS",
+            help="另写一个版面：一篇 CHARS 字、不换行的文章（例如 700000，检验长文的检索与导入开销）",
+        )
+
     def handle(self, *args, **options) -> None:
         count = options["pages"] if options["pages"] is not None else options["articles"]
         if count is None or count < 1:
@@ -46,6 +54,7 @@ class Command(BaseCommand):
             articles=options["articles"],
             seed=options["seed"],
             manifest=options["manifest"],
+            long_article_chars=options["long_article"],
         )
         elapsed = time.perf_counter() - started
         self.stdout.write(

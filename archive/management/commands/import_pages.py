@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from archive.ingest.publication import ManifestError, read_manifest
 from archive.services.importer import ImportSummary, default_jobs, import_paths
+from archive.services.processes import terminate_on_sigterm
 
 
 class _HelpFormatter(DjangoHelpFormatter, argparse.RawDescriptionHelpFormatter):
@@ -94,6 +95,7 @@ JSON lines 每行一个对象：{"file": "x07_page.txt", "paper": "郴州日报"
         **options,
     ) -> None:
         self.verbosity = options["verbosity"]
+        terminate_on_sigterm()
         progress = not no_progress and sys.stderr.isatty()
         try:
             entries = read_manifest(manifest) if manifest else None

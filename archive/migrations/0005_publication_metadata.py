@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0002_load_divisions_and_topics"),
+        ("archive", "0004_undated_last"),
     ]
 
     operations = [
