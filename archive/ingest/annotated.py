@@ -47,6 +47,7 @@ class GoldArticle:
     topics: list[str] = field(default_factory=list)
     county: str | None = None
     prefecture: str | None = None
+    title_alternatives: list[str] = field(default_factory=list)  # other readings the gold accepts
 
 
 @dataclass
@@ -68,6 +69,7 @@ class GoldPage:
                 {
                     "id": f"{self.path.stem}-{k:02d}",
                     "title": a.title,
+                    "title_alternatives": a.title_alternatives,
                     "body_start": a.body_start,
                     "body_end": a.body_end,
                     "county": a.county,
@@ -96,6 +98,7 @@ def _article(a: dict) -> GoldArticle:
         topics=list(a.get("topics") or a.get("topics_any") or []),
         county=a.get("county"),
         prefecture=a.get("prefecture"),
+        title_alternatives=list(a.get("title_alternatives") or []),
     )
 
 
