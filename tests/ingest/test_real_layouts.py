@@ -1,4 +1,4 @@
-"""Real page layouts: e-paper and web dumps, their chrome, credits in their real variety, and the sets in their shapes.
+"""Real page layouts: e-paper and web dumps, their chrome, credits in their real variety, the real sets.
 
 The sets under ``tests/pages/real/`` were written blind (by someone who never saw the segmenter)
 over the structures of public Hunan pages, in their own words; their figures were recorded
