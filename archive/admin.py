@@ -9,7 +9,11 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from reversion.admin import VersionAdmin
 
+from archive.admin_boundaries import BoundaryAdminMixin
+from archive.admin_forms import ArticleAdminForm
+from archive.history import ensure_baseline
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
 from archive.services.browse import split_by_spans
 from archive.services.editing import apply_editor_changes, apply_page_date
@@ -59,16 +63,19 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(BoundaryAdminMixin, VersionAdmin):
+    form = ArticleAdminForm
+    history_latest_first = True
+    # VersionAdmin names its own list template; ours (the review list button) extends it.
+    change_list_template = "admin/archive/article/change_list.html"
+    # Few, narrow columns besides the headline, so titles stay readable at 1280 px.
     list_display = [
         "headline",
         "place",
         "prefecture_name",
         "pub_date",
-        "date_estimated",
         "needs_review",
         "edited",
-        "source_page",
     ]
     list_display_links = ["headline"]
     list_filter = [
@@ -100,7 +107,7 @@ class ArticleAdmin(admin.ModelAdmin):
         (
             "待审核",
             {
-                "fields": ["needs_review", "review_reasons_display"],
+                "fields": ["needs_review", "review_reasons_display", "version"],
                 "description": "核对无误后取消勾选“待审核”并保存，文章即移出审核列表。",
             },
         ),
@@ -179,6 +186,9 @@ class ArticleAdmin(admin.ModelAdmin):
         # The page text goes beside the form (see the change_form template), not inside a fieldset.
         extra_context = dict(extra_context or {})
         article = self.get_object(request, object_id)
+        if article is not None and request.method == "POST":
+            # Before the first edit: keep the imported state in the history so it can be restored.
+            ensure_baseline([article])
         if article is not None:
             extra_context["source_text"] = render_marked_text(
                 article.source_page.raw_text, article.spans or []
@@ -191,7 +201,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
-        apply_editor_changes(obj, changed_fields=form.changed_data if change else None)
+        apply_editor_changes(obj, changed_fields=form.changed_data if change else None, before=form.initial)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:

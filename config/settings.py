@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "haystack",
+    "reversion",
     "archive",
     "search",
 ]
