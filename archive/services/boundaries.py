@@ -252,7 +252,14 @@ def move_part(article: Article, kind: str, index: int, direction: str, *, user=N
             if not 0 <= index < len(source.paragraphs) or len(source.paragraphs) < 2 and not source.captions:
                 raise BoundaryError("没有这一段，或这是文章仅有的一段（请用合并）")
             text, where = take_paragraph(page.raw_text, source, index)
-            give_paragraph(page.raw_text, receiver, text, where)
+            # Moving across a boundary: the paragraph ends the previous article or opens the next.
+            give_paragraph(
+                page.raw_text,
+                receiver,
+                text,
+                where,
+                len(receiver.paragraphs) if direction == "previous" else 0,
+            )
             marked = [where] if where else []
         else:
             if not 0 <= index < len(source.captions):

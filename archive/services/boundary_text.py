@@ -168,8 +168,15 @@ def take_caption(text: str, piece: Piece, index: int) -> tuple[str, tuple[int, i
     return caption, where
 
 
-def give_paragraph(text: str, piece: Piece, paragraph: str, where: tuple[int, int] | None) -> None:
-    """Put ``paragraph`` into ``piece`` in page order among the paragraphs the page shows around it."""
+def give_paragraph(
+    text: str, piece: Piece, paragraph: str, where: tuple[int, int] | None, position: int | None = None
+) -> None:
+    """Put ``paragraph`` into ``piece`` at ``position``, or (None) in page order among its paragraphs."""
+    if position is not None:
+        piece.paragraphs.insert(position, paragraph)
+        if where is not None:
+            piece.spans = normalise_spans([*piece.spans, where])
+        return
     position = len(piece.paragraphs)
     if where is not None:
         for k, other in enumerate(piece.paragraphs):

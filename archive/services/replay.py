@@ -175,7 +175,7 @@ def _move(page: SegmentedPage, kind: str, text: str, to: str) -> bool:
             return False
         source, receiver = _piece(page.articles[ai]), _piece(page.articles[target])
         paragraph, where = take_paragraph(page.text, source, pi)
-        give_paragraph(page.text, receiver, paragraph, where)
+        give_paragraph(page.text, receiver, paragraph, where, len(receiver.paragraphs) if target < ai else 0)
     else:
         hits = [
             (ai, ci)
