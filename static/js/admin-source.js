@@ -1,6 +1,7 @@
-// Scroll the page-text pane (not the window) so the article's first marked span is in view.
-// offsetTop counts from the nearest positioned ancestor, not from the pane, so positions are
-// taken from the layout boxes instead.
+// Scroll the page-text pane (not the window) so the marked text (what an action just changed,
+// else the article's first span) is in view. offsetTop counts from the nearest positioned
+// ancestor, not from the pane, so positions are taken from the layout boxes instead; and it
+// runs again once fonts and styles have loaded, since they change the line heights.
 (function () {
   "use strict";
   function reveal() {
@@ -17,4 +18,6 @@
   } else {
     reveal();
   }
+  window.addEventListener("load", reveal);
+  if (document.fonts && document.fonts.ready) { document.fonts.ready.then(reveal); }
 }());

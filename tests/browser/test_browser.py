@@ -117,3 +117,65 @@ def test_pages_fit_a_phone_screen(browser_page, live_server):
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
         assert page.locator("header input[name=q]").is_visible()
+
+
+def test_editor_splits_an_article_and_merges_it_back(browser_page, live_server, isolated_index, settings):
+    """The boundary view in a browser; each state is found in search by itself (the background indexer)."""
+    import os
+    import time
+
+    from django.contrib.auth.models import User
+
+    from archive.services.boundary_text import paragraphs_of
+    from search import indexing
+
+    settings.SEARCH_BACKGROUND_INDEXING = True
+    indexing.rebuild()
+    User.objects.create_superuser("chief", password="pw-chief")
+    article = next(a for a in Article.objects.order_by("pk") if len(paragraphs_of(a.body)) >= 4)
+    moved = paragraphs_of(article.body)[2]
+    phrase = re.sub(r"[\W_]+", "", moved)[4:12]
+    page = browser_page
+    page.goto(live_server.url + "/admin/login/?next=/admin/")
+    page.fill("input[name=username]", "chief")
+    page.fill("input[name=password]", "pw-chief")
+    page.click("input[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    def found_in_search(pk: int, absent: int | None = None) -> float:
+        started = time.monotonic()
+        while True:
+            search = page.context.request.get(live_server.url + "/search/", params={"q": phrase}).text()
+            ok = f"/articles/{pk}/" in search and (absent is None or f"/articles/{absent}/" not in search)
+            if ok or time.monotonic() - started > 15:  # a bound for a busy machine, not a speed test
+                assert ok, f"{phrase} not found at article {pk}"
+                return time.monotonic() - started
+
+    page.goto(live_server.url + f"/admin/archive/article/{article.pk}/boundaries/")
+    page.locator(".boundary-part").nth(2).get_by_role("button", name="从此段起拆为新文章").click()
+    page.wait_for_url(re.compile(r"/boundaries/\?mark="))
+    new_pk = int(re.search(r"/article/(\d+)/boundaries/", page.url).group(1))
+    assert new_pk != article.pk
+    # The affected text is marked and scrolled into view inside the page pane.
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    pane, mark = page.evaluate(
+        """() => {
+            const pane = document.querySelector('.article-edit__source .raw-page-text');
+            const mark = pane.querySelector('mark.affected');
+            return [pane.getBoundingClientRect().toJSON(), mark.getBoundingClientRect().toJSON()];
+        }"""
+    )
+    assert pane["top"] <= mark["top"] < pane["bottom"], (pane, mark)
+    if os.environ.get("ARCHIVE_DOCS_SCREENSHOT"):
+        page.screenshot(path=os.environ["ARCHIVE_DOCS_SCREENSHOT"])
+    split_seconds = found_in_search(new_pk)
+
+    page.get_by_role("button", name="与上一篇合并").click()
+    page.wait_for_url(re.compile(rf"/article/{article.pk}/boundaries/"))
+    assert moved in page.locator(".boundary-parts").first.inner_text()
+    merge_seconds = found_in_search(article.pk, absent=new_pk)
+    print(f"split visible in search after {split_seconds:.2f} s, merge after {merge_seconds:.2f} s")
+    for thread in __import__("threading").enumerate():
+        if thread.name == "search-indexer":
+            thread.join(timeout=10)
