@@ -293,8 +293,12 @@ class ArticleOfPageInline(admin.TabularInline):
         return False
 
     @admin.display(description="文章")
-    def article_link(self, obj: Article) -> str:
-        return obj.display_title or obj.title
+    def article_link(self, obj: Article) -> SafeString:
+        return format_html(
+            '{} · <a href="{}">调整切分</a>',
+            obj.display_title or obj.title,
+            reverse("admin:archive_article_boundaries", args=[obj.pk]),
+        )
 
 
 @admin.register(SourcePage)

@@ -151,6 +151,10 @@ def test_editor_splits_an_article_and_merges_it_back(browser_page, live_server, 
                 assert ok, f"{phrase} not found at article {pk}"
                 return time.monotonic() - started
 
+    # The article list is readable at 1280 px: the headline column is not squeezed.
+    page.goto(live_server.url + "/admin/archive/article/")
+    assert page.locator("#result_list .field-headline").first.bounding_box()["width"] >= 200
+
     page.goto(live_server.url + f"/admin/archive/article/{article.pk}/boundaries/")
     page.locator(".boundary-part").nth(2).get_by_role("button", name="从此段起拆为新文章").click()
     page.wait_for_url(re.compile(r"/boundaries/\?mark="))

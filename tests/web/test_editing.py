@@ -212,6 +212,13 @@ def test_move_paragraph_caption_and_byline_and_furniture(admin_client):
     assert not with_bylines.bylines.filter(pk=byline.pk).exists()
 
 
+def test_source_page_admin_links_each_article_to_its_boundaries(admin_client):
+    page = SourcePage.objects.filter(articles__isnull=False).first()
+    html = admin_client.get(reverse("admin:archive_sourcepage_change", args=[page.pk])).content.decode()
+    for article in page.articles.all():
+        assert boundaries_url(article) in html
+
+
 def test_boundary_buttons_refuse_bad_requests_and_stale_pages(admin_client):
     article = Article.objects.filter(position=0).first()
     response = act(admin_client, article, action="merge", direction="previous")
