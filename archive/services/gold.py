@@ -51,8 +51,24 @@ def export(edited_only: bool = False) -> dict:
     return {"version": 1, "pages": list(gold_pages(pages))}
 
 
+def printed_anchor(body: str, printed: str, *, from_end: bool) -> str:
+    """The first (last) 20 characters of ``body`` that the page prints as they are.
+
+    Gold anchors are copied from the file; a body the importer re-joined or cut a repeat
+    from may end in text the file does not print in one piece, so the nearest run it does is used.
+    Both arguments are whitespace-free.
+    """
+    n = ANCHOR_LENGTH
+    edge = body[-n:] if from_end else body[:n]
+    if edge in printed or len(body) <= n:
+        return edge
+    starts = range(len(body) - n, -1, -1) if from_end else range(len(body) - n + 1)
+    return next((body[i : i + n] for i in starts if body[i : i + n] in printed), edge)
+
+
 def gold_article(article: Article, page: SourcePage, article_id: str, siblings: list[Article]) -> dict:
     body = _WS.sub("", article.body or "")
+    printed = _WS.sub("", page.raw_text)
     evidence = article.topic_evidence or {}
 
     def topic_rank(topic) -> tuple:
@@ -69,8 +85,8 @@ def gold_article(article: Article, page: SourcePage, article_id: str, siblings: 
         "county": article.county.name if article.county else None,
         "prefecture": article.prefecture.name if article.prefecture else None,
         "topics": [t.name for t in sorted(article.topics.all(), key=topic_rank)],
-        "body_start": body[:ANCHOR_LENGTH],
-        "body_end": body[-ANCHOR_LENGTH:],
+        "body_start": printed_anchor(body, printed, from_end=False),
+        "body_end": printed_anchor(body, printed, from_end=True),
         "title_after_body": _title_after_body(article, page),
         "split": _interrupted(article, siblings),
         "duplicated_in_source": R.DUPLICATE_REMOVED in (article.review_reasons or []),
