@@ -89,6 +89,8 @@ class BoundaryAdminMixin:
                 outcome = boundaries.set_aside(article, index, user=user)
             elif action == "restore":
                 outcome = boundaries.restore_furniture(article, index, user=user)
+            elif action == "undo":
+                outcome = boundaries.undo_last(article, user=user)
             else:
                 raise boundaries.BoundaryError("未知的操作")
         except boundaries.BoundaryError as exc:
@@ -135,5 +137,6 @@ class BoundaryAdminMixin:
             ],
             "source_text": marked_page(page.raw_text, layers),
             "has_marks": bool(marks),
+            "last_correction": boundaries.last_correction(page.pk),
         }
         return TemplateResponse(request, "admin/archive/article/boundaries.html", context)

@@ -352,6 +352,10 @@ class BoundaryCorrection(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="编辑", null=True, blank=True, on_delete=models.SET_NULL
     )
+    # The history revision the action saved: undoing it restores the versions before this one.
+    revision = models.ForeignKey(
+        "reversion.Revision", verbose_name="历史版本", null=True, blank=True, on_delete=models.SET_NULL
+    )
     created_at = models.DateTimeField("时间", auto_now_add=True)
 
     class Meta:

@@ -14,8 +14,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import reversion
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
+from reversion.models import Version
 
 from archive.history import ensure_baseline
 from archive.models import (
@@ -97,31 +99,47 @@ def neighbour(article: Article, direction: str) -> Article | None:
 
 
 def _renumber(page_id: int) -> None:
-    articles = Article.objects.filter(source_page_id=page_id).order_by("position", "pk")
+    """Positions 0, 1, 2… in the current order; ties (a restored article) go by page order."""
+    articles = sorted(
+        Article.objects.filter(source_page_id=page_id).only("pk", "position", "spans"),
+        key=lambda a: (a.position, min((s for s, _ in a.spans or []), default=1 << 30), a.pk),
+    )
     for position, article in enumerate(articles):
         if article.position != position:
             Article.objects.filter(pk=article.pk).update(position=position)
 
 
 @contextmanager
-def _action(articles: Sequence[Article], user, comment: str) -> Iterator[None]:
-    """One transaction and one history revision; the articles' prior state is kept as a baseline."""
+def _action(articles: Sequence[Article], user, comment: str) -> Iterator[list[BoundaryCorrection]]:
+    """One transaction and one history revision; the articles' prior state is kept as a baseline.
+
+    Yields a list for the correction the action records; it is linked to the revision saved.
+    """
+    recorded: list[BoundaryCorrection] = []
     with transaction.atomic():
         ensure_baseline(articles)
         with reversion.create_revision():
             if user is not None and user.is_authenticated:
                 reversion.set_user(user)
             reversion.set_comment(comment)
-            yield
+            yield recorded
+        saved = (
+            Version.objects.get_for_object(articles[0]).order_by("-pk").first() if articles[0].pk else None
+        )
+        for correction in recorded:
+            correction.revision_id = saved.revision_id if saved else None
+            correction.save(update_fields=["revision", "anchor"])
 
 
-def _record(page_id: int, action: str, anchor_data: dict, user) -> None:
-    BoundaryCorrection.objects.create(
+def _record(recorded: list, page_id: int, action: str, anchor_data: dict, user) -> BoundaryCorrection:
+    correction = BoundaryCorrection.objects.create(
         source_page_id=page_id,
         action=action,
         anchor=anchor_data,
         user=user if user is not None and user.is_authenticated else None,
     )
+    recorded.append(correction)
+    return correction
 
 
 def _locked(article: Article) -> Article:
@@ -142,14 +160,15 @@ def split_article(article: Article, index: int, *, user=None) -> Outcome:
 
     first, second = split_piece(page.raw_text, piece, index)
     proposal = propose(page.raw_text, second, current_topic_rules())
-    with _action([article], user, f"拆分：从第 {index + 1} 段起成为新文章"):
+    with _action([article], user, f"拆分：从第 {index + 1} 段起成为新文章") as recorded:
         at = anchor(piece.paragraphs[index])
-        _record(page.pk, Action.SPLIT, {"at": at, "articles": [article.pk]}, user)
+        correction = _record(recorded, page.pk, Action.SPLIT, {"at": at, "articles": [article.pk]}, user)
         _store(article, first)
         later = Article.objects.filter(source_page=page, position__gt=article.position)
         later.update(position=F("position") + 1)
         new = _new_article(article, second, proposal)
         reversion.add_to_revision(new)
+        correction.anchor["articles"].append(new.pk)  # made by this action: undoing it deletes it
     message = f"已拆分，新文章“{new}”的标题、作者、地点和主题由导入程序推测，请核对。"
     return Outcome(new, message, second.spans)
 
@@ -207,8 +226,9 @@ def merge_article(article: Article, direction: str, *, user=None) -> Outcome:
         raise BoundaryError("本版没有上一篇文章" if direction == "previous" else "本版没有下一篇文章")
     earlier, later = (other, article) if direction == "previous" else (article, other)
     later_id = later.pk
-    with _action([earlier, later], user, f"合并：文章 {later_id} 并入文章 {earlier.pk}"):
+    with _action([earlier, later], user, f"合并：文章 {later_id} 并入文章 {earlier.pk}") as recorded:
         _record(
+            recorded,
             earlier.source_page_id,
             Action.MERGE,
             {"first": identity(earlier), "second": identity(later), "articles": [earlier.pk, later_id]},
@@ -237,7 +257,8 @@ def move_part(article: Article, kind: str, index: int, direction: str, *, user=N
     labels = {"paragraph": "段落", "caption": "图片说明", "byline": "署名"}
     if kind not in labels:
         raise BoundaryError("只能移动段落、图片说明或署名")
-    with _action([article, target], user, f"移动{labels[kind]}：文章 {article.pk} → 文章 {target.pk}"):
+    comment = f"移动{labels[kind]}：文章 {article.pk} → 文章 {target.pk}"
+    with _action([article, target], user, comment) as recorded:
         source, receiver = piece_of(article), piece_of(target)
         marked: list[tuple[int, int]] = []
         if kind == "byline":
@@ -270,6 +291,7 @@ def move_part(article: Article, kind: str, index: int, direction: str, *, user=N
                 receiver.spans = normalise_spans([*receiver.spans, where])
                 marked = [where]
         _record(
+            recorded,
             page.pk,
             Action.MOVE,
             {"kind": kind, "text": anchor(text), "to": identity(target), "articles": [article.pk, target.pk]},
@@ -287,9 +309,14 @@ def set_aside(article: Article, index: int, *, user=None) -> Outcome:
     piece = piece_of(article)
     if not 0 <= index < len(piece.paragraphs):
         raise BoundaryError("没有这一段")
-    with _action([article], user, f"第 {index + 1} 段标为版面附属文字"):
+    with _action([article], user, f"第 {index + 1} 段标为版面附属文字") as recorded:
         text, where = take_paragraph(page.raw_text, piece, index)
-        _record(page.pk, Action.FURNITURE, {"text": anchor(text), "articles": [article.pk]}, user)
+        data = {
+            "text": anchor(text),
+            "articles": [article.pk],
+            "furniture_before": list(page.furniture or []),
+        }
+        _record(recorded, page.pk, Action.FURNITURE, data, user)
         furniture = list(page.furniture or [])
         start, end = where if where else (None, None)
         furniture.append({"text": text, "start": start, "end": end})
@@ -306,10 +333,16 @@ def restore_furniture(article: Article, furniture_index: int, *, user=None) -> O
     furniture = list(page.furniture or [])
     if not 0 <= furniture_index < len(furniture):
         raise BoundaryError("没有这条版面附属文字")
+    before = list(furniture)
     item = furniture.pop(furniture_index)
-    with _action([article], user, "版面附属文字恢复为正文"):
-        data = {"text": anchor(item["text"]), "to": identity(article), "articles": [article.pk]}
-        _record(page.pk, Action.RESTORE, data, user)
+    with _action([article], user, "版面附属文字恢复为正文") as recorded:
+        data = {
+            "text": anchor(item["text"]),
+            "to": identity(article),
+            "articles": [article.pk],
+            "furniture_before": before,
+        }
+        _record(recorded, page.pk, Action.RESTORE, data, user)
         piece = piece_of(article)
         where = (item["start"], item["end"]) if item.get("start") is not None else None
         give_paragraph(page.raw_text, piece, item["text"], where)
@@ -317,3 +350,64 @@ def restore_furniture(article: Article, furniture_index: int, *, user=None) -> O
         page.save(update_fields=["furniture", "updated_at"])
         _store(article, piece)
     return Outcome(article, "已恢复为文章正文。", [where] if where else [])
+
+
+def last_correction(page_id: int) -> BoundaryCorrection | None:
+    """The page's most recent boundary action: the one :func:`undo_last` would undo."""
+    return (
+        BoundaryCorrection.objects.filter(source_page_id=page_id, revision__isnull=False)
+        .select_related("user")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def undo_last(article: Article, *, user=None) -> Outcome:
+    """Undo the latest boundary action on ``article``'s page: the articles it changed go back to
+    their versions before it, an article it made is deleted, one it merged away comes back
+    (with its URL, bylines and topics); the correction is dropped, so re-imports no longer replay it.
+    """
+    correction = last_correction(article.source_page_id)
+    if correction is None:
+        raise BoundaryError("本版没有可以撤销的切分操作")
+    ids = [int(pk) for pk in (correction.anchor or {}).get("articles", [])]
+    restored: list[Article] = []
+    with transaction.atomic(), reversion.create_revision():
+        if user is not None and user.is_authenticated:
+            reversion.set_user(user)
+        reversion.set_comment(f"撤销：{correction.get_action_display()}")
+        for pk in ids:
+            previous = (
+                Version.objects.get_for_object_reference(Article, pk)
+                .filter(revision_id__lt=correction.revision_id)
+                .order_by("-revision_id")
+                .first()
+            )
+            if previous is None:
+                Article.objects.filter(pk=pk).delete()  # the action made it
+                continue
+            _restore(previous, pk)
+            ArticleRedirect.objects.filter(old_id=pk).delete()
+            restored.append(Article.objects.get(pk=pk))
+        furniture = (correction.anchor or {}).get("furniture_before")
+        if furniture is not None:
+            SourcePage.objects.filter(pk=article.source_page_id).update(furniture=furniture)
+        correction.delete()
+        _renumber(article.source_page_id)
+        for item in restored:
+            item.refresh_from_db()
+            item.save()  # a normal save: queued for the index, recorded in this revision
+    if not restored:
+        raise BoundaryError("撤销失败：找不到操作之前的版本")
+    marked = [(s, e) for item in restored for s, e in item.spans or []]
+    return Outcome(restored[0], f"已撤销：{correction.get_action_display()}。", marked)
+
+
+def _restore(version: Version, pk: int) -> None:
+    """Put article ``pk`` back as ``version`` has it, with the bylines saved beside it."""
+    Byline.objects.filter(article_id=pk).delete()
+    version.revert()
+    byline_type = ContentType.objects.get_for_model(Byline)
+    for saved in version.revision.version_set.filter(content_type=byline_type):
+        if saved.field_dict.get("article_id") == pk:
+            saved.revert()

@@ -322,3 +322,50 @@ def test_export_edited_only_carries_the_editors_decision(admin_client):
     merged = next(a for a in pages[0]["articles"] if a["title"] == above.title)
     assert merged["body_end"] == re.sub(r"\s+", "", brief.body)[-20:]
     assert not any(a["title"] == brief.title for a in pages[0]["articles"])
+
+
+# --- (4) undoing boundary actions -------------------------------------------------------
+
+
+def test_undo_brings_a_merged_away_article_back_with_its_url(admin_client, client):
+    brief = Article.objects.get(title="炎陵回收快递包装箱可换礼物")
+    above = brief.source_page.articles.get(position=brief.position - 1)
+    before = {
+        "above": (above.body, list(above.bylines.values_list("reporter__name", "role"))),
+        "brief": (brief.body, list(brief.bylines.values_list("reporter__name", "role"))),
+        "topics": set(brief.topics.values_list("name", flat=True)),
+        "positions": list(brief.source_page.articles.order_by("position").values_list("pk", flat=True)),
+    }
+    act(admin_client, above, action="merge", direction="next")
+    history = admin_client.get(reverse("admin:archive_article_history", args=[above.pk])).content.decode()
+    assert f"合并：文章 {brief.pk} 并入文章 {above.pk}" in history
+
+    page = admin_client.get(boundaries_url(above)).content.decode()
+    assert "撤销本版最近一次切分操作" in page
+    assert act(admin_client, above, action="undo").status_code == 302
+    above.refresh_from_db()
+    brief = Article.objects.get(pk=brief.pk)
+    assert (above.body, list(above.bylines.values_list("reporter__name", "role"))) == before["above"]
+    assert (brief.body, list(brief.bylines.values_list("reporter__name", "role"))) == before["brief"]
+    assert set(brief.topics.values_list("name", flat=True)) == before["topics"]
+    assert (
+        list(brief.source_page.articles.order_by("position").values_list("pk", flat=True))
+        == before["positions"]
+    )
+    assert client.get(reverse("archive:article", args=[brief.pk])).status_code == 200
+    assert not BoundaryCorrection.objects.exists()
+    assert IndexQueue.objects.filter(article_id=brief.pk).exists()
+
+
+def test_undo_a_split_deletes_the_new_article(admin_client):
+    article = next(a for a in Article.objects.order_by("pk") if len(paragraphs_of(a.body)) >= 3)
+    body = article.body
+    act(admin_client, article, action="split", index="1")
+    new = Article.objects.get(source_page=article.source_page, position=article.position + 1)
+    act(admin_client, article, action="undo")
+    article.refresh_from_db()
+    assert article.body == body
+    assert not Article.objects.filter(pk=new.pk).exists()
+    # Nothing left to undo: the button says so instead of failing.
+    response = act(admin_client, article, action="undo")
+    assert "本版没有可以撤销的切分操作" in admin_client.get(response["Location"]).content.decode()
