@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
@@ -125,6 +126,19 @@ class ArticleAdmin(BoundaryAdminMixin, VersionAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         return super().get_queryset(request).select_related("place", "place__parent", "source_page")
 
+    def get_object(self, request: HttpRequest, object_id: str, from_field=None):
+        if request.method == "POST":
+            # Saves of one article queue up (the change view is one transaction), so the second
+            # of two simultaneous saves sees the first one's version and is refused as stale.
+            queryset = self.get_queryset(request).select_for_update(of=("self",))
+            model = queryset.model
+            field = model._meta.pk if from_field is None else model._meta.get_field(from_field)
+            try:
+                return queryset.get(**{field.name: field.to_python(object_id)})
+            except (model.DoesNotExist, ValueError, ValidationError):
+                return None
+        return super().get_object(request, object_id, from_field)
+
     def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
         if db_field.name == "topics":
             # Nine fixed topics: plain checkboxes beat a two-pane chooser.
@@ -163,7 +177,8 @@ class ArticleAdmin(BoundaryAdminMixin, VersionAdmin):
 
     @admin.display(description="地点依据")
     def place_evidence_display(self, obj: Article) -> SafeString | str:
-        reasons = (obj.place_evidence or {}).get("evidence") or []
+        # The same mention counted twice (lead and body) is one line for the editor.
+        reasons = list(dict.fromkeys((obj.place_evidence or {}).get("evidence") or []))
         if not reasons:
             return "—"
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((r,) for r in reasons)))
@@ -185,7 +200,8 @@ class ArticleAdmin(BoundaryAdminMixin, VersionAdmin):
     def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None):
         # The page text goes beside the form (see the change_form template), not inside a fieldset.
         extra_context = dict(extra_context or {})
-        article = self.get_object(request, object_id)
+        # Not self.get_object: that locks the row on POST and this runs before the transaction.
+        article = admin.ModelAdmin.get_object(self, request, object_id)
         if article is not None and request.method == "POST":
             # Before the first edit: keep the imported state in the history so it can be restored.
             ensure_baseline([article])
