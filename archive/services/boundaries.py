@@ -149,6 +149,7 @@ def _locked(article: Article) -> Article:
 # --- Actions ----------------------------------------------------------------------------
 
 
+@transaction.atomic  # the row locks below hold until the action commits
 def split_article(article: Article, index: int, *, user=None) -> Outcome:
     """Split before paragraph ``index``; the new article gets the importer's proposed metadata."""
     article = _locked(article)
@@ -218,6 +219,7 @@ def _add_bylines(article: Article, credits: Sequence[tuple[str, str]]) -> None:
         order += created
 
 
+@transaction.atomic  # the row locks below hold until the action commits
 def merge_article(article: Article, direction: str, *, user=None) -> Outcome:
     """Join ``article`` with its previous or next article on the page; the earlier one absorbs the later."""
     article = _locked(article)
@@ -247,6 +249,7 @@ def merge_article(article: Article, direction: str, *, user=None) -> Outcome:
     return Outcome(earlier, f"已合并，原文章 {later_id} 的网址现在转到这篇文章。", merged.spans)
 
 
+@transaction.atomic  # the row locks below hold until the action commits
 def move_part(article: Article, kind: str, index: int, direction: str, *, user=None) -> Outcome:
     """Move paragraph, caption or byline ``index`` of ``article`` to its previous or next article."""
     article = _locked(article)
@@ -302,6 +305,7 @@ def move_part(article: Article, kind: str, index: int, direction: str, *, user=N
     return Outcome(target, f"已把{labels[kind]}移到“{target}”。", marked)
 
 
+@transaction.atomic  # the row locks below hold until the action commits
 def set_aside(article: Article, index: int, *, user=None) -> Outcome:
     """Take paragraph ``index`` out of the article and keep it as page furniture."""
     article = _locked(article)
@@ -326,6 +330,7 @@ def set_aside(article: Article, index: int, *, user=None) -> Outcome:
     return Outcome(article, "已标为版面附属文字，不再属于文章正文。", [where] if where else [])
 
 
+@transaction.atomic  # the row locks below hold until the action commits
 def restore_furniture(article: Article, furniture_index: int, *, user=None) -> Outcome:
     """Put the page's furniture item ``furniture_index`` back into ``article`` as a paragraph."""
     article = _locked(article)
@@ -362,6 +367,7 @@ def last_correction(page_id: int) -> BoundaryCorrection | None:
     )
 
 
+@transaction.atomic  # the row locks below hold until the action commits
 def undo_last(article: Article, *, user=None) -> Outcome:
     """Undo the latest boundary action on ``article``'s page: the articles it changed go back to
     their versions before it, an article it made is deleted, one it merged away comes back
