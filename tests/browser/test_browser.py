@@ -142,8 +142,8 @@ def test_editor_splits_an_article_and_merges_it_back(browser_page, live_server, 
     page.click("input[type=submit]")
     page.wait_for_url(re.compile(r"/admin/$"))
 
-    def found_in_search(pk: int, absent: int | None = None) -> float:
-        started = time.monotonic()
+    def found_in_search(pk: int, absent: int | None = None, started: float | None = None) -> float:
+        started = started or time.monotonic()
         while True:
             search = page.context.request.get(live_server.url + "/search/", params={"q": phrase}).text()
             ok = f"/articles/{pk}/" in search and (absent is None or f"/articles/{absent}/" not in search)
@@ -155,9 +155,11 @@ def test_editor_splits_an_article_and_merges_it_back(browser_page, live_server, 
     page.goto(live_server.url + "/admin/archive/article/")
     assert page.locator("#result_list .field-headline").first.bounding_box()["width"] >= 200
 
+    found_in_search(article.pk)  # before: the phrase is the article's (and the searcher is warm)
     page.goto(live_server.url + f"/admin/archive/article/{article.pk}/boundaries/")
     page.locator(".boundary-part").nth(2).get_by_role("button", name="从此段起拆为新文章").click()
     page.wait_for_url(re.compile(r"/boundaries/\?mark="))
+    saved = time.monotonic()  # the action has committed: its response is the redirect just followed
     new_pk = int(re.search(r"/article/(\d+)/boundaries/", page.url).group(1))
     assert new_pk != article.pk
     # The affected text is marked and scrolled into view inside the page pane.
@@ -173,13 +175,15 @@ def test_editor_splits_an_article_and_merges_it_back(browser_page, live_server, 
     assert pane["top"] <= mark["top"] < pane["bottom"], (pane, mark)
     if os.environ.get("ARCHIVE_DOCS_SCREENSHOT"):
         page.screenshot(path=os.environ["ARCHIVE_DOCS_SCREENSHOT"])
-    split_seconds = found_in_search(new_pk)
+    split_seconds = found_in_search(new_pk, absent=article.pk, started=saved)
 
     page.get_by_role("button", name="与上一篇合并").click()
     page.wait_for_url(re.compile(rf"/article/{article.pk}/boundaries/"))
+    saved = time.monotonic()
     assert moved in page.locator(".boundary-parts").first.inner_text()
-    merge_seconds = found_in_search(article.pk, absent=new_pk)
-    print(f"split visible in search after {split_seconds:.2f} s, merge after {merge_seconds:.2f} s")
+    merge_seconds = found_in_search(article.pk, absent=new_pk, started=saved)
+    # Reported, not asserted (speed is measured in benchmarks): from the commit to the state in search.
+    print(f"split visible in search {split_seconds:.2f} s after it was saved, merge {merge_seconds:.2f} s")
     for thread in __import__("threading").enumerate():
         if thread.name == "search-indexer":
             thread.join(timeout=10)
