@@ -6,7 +6,7 @@ import pytest
 
 from archive.models import Article, BoundaryCorrection
 from archive.services import boundaries
-from archive.services.boundary_text import paragraphs_of
+from archive.services.boundary_text import locate, paragraphs_of
 from archive.services.importer import import_paths
 from tests.conftest import SEED_DIR
 
@@ -77,3 +77,32 @@ def test_a_split_whose_paragraph_is_gone_is_flagged_for_review(tmp_path, isolate
     long.refresh_from_db()
     assert long.needs_review and "correction_stale" in long.review_reasons
     assert "编辑的切分修正在重新导入后无法套用" in long.review_reason_labels()
+
+
+def test_moved_and_set_aside_paragraphs_stay_where_the_editor_put_them(tmp_path, isolated_index, admin_user):
+    articles = page_articles()
+    article = next(a for a in articles[1:] if len(paragraphs_of(a.body)) >= 3)
+    previous = articles[articles.index(article) - 1]
+    moved = paragraphs_of(article.body)[0]
+    boundaries.move_part(article, "paragraph", 0, "previous", user=admin_user)
+    article.refresh_from_db()
+    aside = paragraphs_of(article.body)[-1]
+    boundaries.set_aside(article, len(paragraphs_of(article.body)) - 1, user=admin_user)
+
+    untouched = next(a for a in page_articles() if not a.edited and len(a.body) > 40)
+    words = paragraphs_of(untouched.body)[0][:10]
+    text = PAGE.read_text(encoding="utf-8")
+    reimport(tmp_path, text.replace(words, "（更正）" + words, 1))
+
+    previous.refresh_from_db()
+    article.refresh_from_db()
+    assert paragraphs_of(previous.body)[-1] == moved and moved not in article.body
+    # The spans (where each article sits on the new page) follow the editor's boundaries too.
+    raw = article.source_page.raw_text
+    start, end = locate(raw, moved)
+    assert any(s <= start and end <= e for s, e in previous.spans)
+    assert not any(s < end and start < e for s, e in article.spans)
+    assert aside not in article.body
+    assert aside in [item["text"] for item in article.source_page.furniture]
+    assert set(BoundaryCorrection.objects.values_list("status", flat=True)) == {"applied"}
+    assert not any("orphaned" in a.review_reasons for a in page_articles())
