@@ -151,6 +151,19 @@ def test_editor_splits_an_article_and_merges_it_back(browser_page, live_server, 
                 assert ok, f"{phrase} not found at article {pk}"
                 return time.monotonic() - started
 
+    # The change form shows the article's own text in the page pane, even far down a long page.
+    deep = max(Article.objects.exclude(spans=[]), key=lambda a: a.spans[0][0])
+    page.goto(live_server.url + f"/admin/archive/article/{deep.pk}/change/")
+    page.wait_for_load_state("load")
+    pane, mark = page.evaluate(
+        """() => {
+            const pane = document.querySelector('.article-edit__source .raw-page-text');
+            const mark = document.getElementById('article-span');
+            return [pane.getBoundingClientRect().toJSON(), mark.getBoundingClientRect().toJSON()];
+        }"""
+    )
+    assert pane["top"] <= mark["top"] < pane["bottom"], (pane, mark)
+
     # The article list is readable at 1280 px: the headline column is not squeezed.
     page.goto(live_server.url + "/admin/archive/article/")
     assert page.locator("#result_list .field-headline").first.bounding_box()["width"] >= 200
