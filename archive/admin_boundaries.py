@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from archive.models import Article
+from archive.models import Article, BoundaryCorrection
 from archive.services import boundaries
 from archive.services.boundary_text import paragraphs_of
 from archive.services.browse import split_by_spans
@@ -140,3 +140,22 @@ class BoundaryAdminMixin:
             "last_correction": boundaries.last_correction(page.pk),
         }
         return TemplateResponse(request, "admin/archive/article/boundaries.html", context)
+
+
+@admin.register(BoundaryCorrection)
+class BoundaryCorrectionAdmin(admin.ModelAdmin):
+    """Editors' boundary actions, for finding those a re-import could not replay (状态：待核对)."""
+
+    list_display = ["created_at", "action", "status", "source_page", "user"]
+    list_filter = ["status", "action"]
+    list_select_related = ["source_page", "user"]
+    search_fields = ["source_page__file_name"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["source_page", "action", "anchor", "status", "user", "revision", "created_at"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 
 from archive.models import Article, BoundaryCorrection
 from archive.services import boundaries
@@ -77,6 +78,16 @@ def test_a_split_whose_paragraph_is_gone_is_flagged_for_review(tmp_path, isolate
     long.refresh_from_db()
     assert long.needs_review and "correction_stale" in long.review_reasons
     assert "编辑的切分修正在重新导入后无法套用" in long.review_reason_labels()
+
+
+def test_stale_corrections_are_listed_in_the_admin(admin_client, admin_user):
+    long = next(a for a in page_articles() if len(paragraphs_of(a.body)) >= 3)
+    boundaries.split_article(long, 1, user=admin_user)
+    BoundaryCorrection.objects.update(status=BoundaryCorrection.Status.STALE)
+    url = reverse("admin:archive_boundarycorrection_changelist")
+    page = admin_client.get(url, {"status__exact": "stale"}).content.decode()
+    assert PAGE.name in page and "拆分" in page
+    assert admin_client.get(url, {"status__exact": "applied"}).context["cl"].result_count == 0
 
 
 def test_moved_and_set_aside_paragraphs_stay_where_the_editor_put_them(tmp_path, isolated_index, admin_user):
