@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from reversion.admin import VersionAdmin
 
+from archive.admin_boundaries import BoundaryAdminMixin
+from archive.admin_forms import ArticleAdminForm
+from archive.history import ensure_baseline
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic, newest_first
 from archive.services.browse import split_by_spans
 from archive.services.editing import apply_editor_changes, apply_page_date
@@ -59,16 +64,19 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(BoundaryAdminMixin, VersionAdmin):
+    form = ArticleAdminForm
+    history_latest_first = True
+    # VersionAdmin names its own list template; ours (the review list button) extends it.
+    change_list_template = "admin/archive/article/change_list.html"
+    # Few, narrow columns besides the headline, so titles stay readable at 1280 px.
     list_display = [
         "headline",
         "place",
         "prefecture_name",
         "pub_date",
-        "date_estimated",
         "needs_review",
         "edited",
-        "source_page",
     ]
     list_display_links = ["headline"]
     list_filter = [
@@ -100,7 +108,7 @@ class ArticleAdmin(admin.ModelAdmin):
         (
             "待审核",
             {
-                "fields": ["needs_review", "review_reasons_display"],
+                "fields": ["needs_review", "review_reasons_display", "version"],
                 "description": "核对无误后取消勾选“待审核”并保存，文章即移出审核列表。",
             },
         ),
@@ -117,6 +125,19 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         return super().get_queryset(request).select_related("place", "place__parent", "source_page")
+
+    def get_object(self, request: HttpRequest, object_id: str, from_field=None):
+        if request.method == "POST":
+            # Saves of one article queue up (the change view is one transaction), so the second
+            # of two simultaneous saves sees the first one's version and is refused as stale.
+            queryset = self.get_queryset(request).select_for_update(of=("self",))
+            model = queryset.model
+            field = model._meta.pk if from_field is None else model._meta.get_field(from_field)
+            try:
+                return queryset.get(**{field.name: field.to_python(object_id)})
+            except (model.DoesNotExist, ValueError, ValidationError):
+                return None
+        return super().get_object(request, object_id, from_field)
 
     def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
         if db_field.name == "topics":
@@ -156,7 +177,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="地点依据")
     def place_evidence_display(self, obj: Article) -> SafeString | str:
-        reasons = (obj.place_evidence or {}).get("evidence") or []
+        # The same mention counted twice (lead and body) is one line for the editor.
+        reasons = list(dict.fromkeys((obj.place_evidence or {}).get("evidence") or []))
         if not reasons:
             return "—"
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((r,) for r in reasons)))
@@ -178,7 +200,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None):
         # The page text goes beside the form (see the change_form template), not inside a fieldset.
         extra_context = dict(extra_context or {})
-        article = self.get_object(request, object_id)
+        # Not self.get_object: that locks the row on POST and this runs before the transaction.
+        article = admin.ModelAdmin.get_object(self, request, object_id)
+        if article is not None and request.method == "POST":
+            # Before the first edit: keep the imported state in the history so it can be restored.
+            ensure_baseline([article])
         if article is not None:
             extra_context["source_text"] = render_marked_text(
                 article.source_page.raw_text, article.spans or []
@@ -191,7 +217,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
-        apply_editor_changes(obj, changed_fields=form.changed_data if change else None)
+        apply_editor_changes(obj, changed_fields=form.changed_data if change else None, before=form.initial)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
@@ -283,8 +309,12 @@ class ArticleOfPageInline(admin.TabularInline):
         return False
 
     @admin.display(description="文章")
-    def article_link(self, obj: Article) -> str:
-        return obj.display_title or obj.title
+    def article_link(self, obj: Article) -> SafeString:
+        return format_html(
+            '{} · <a href="{}">调整切分</a>',
+            obj.display_title or obj.title,
+            reverse("admin:archive_article_boundaries", args=[obj.pk]),
+        )
 
 
 @admin.register(SourcePage)

@@ -232,6 +232,7 @@ class Article(models.Model):
         BOUNDARY_DOUBT = "boundary_doubt", "文章起止可能有误（模型把握不大）"
         TITLE_DOUBT = "title_doubt", "标题可能是正文句子、栏目或网页附属文字"
         PLACE_CONFLICT = "place_conflict", "标题与正文所指地点不一致"
+        CORRECTION_STALE = "correction_stale", "编辑的切分修正在重新导入后无法套用"
 
     source_page = models.ForeignKey(
         SourcePage, verbose_name="来源版面", on_delete=models.CASCADE, related_name="articles"
@@ -333,3 +334,62 @@ class Byline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} {self.reporter.name}".strip()
+
+
+class ArticleRedirect(models.Model):
+    """An article merged into another: its old URL keeps working and leads to the absorbing article."""
+
+    old_id = models.PositiveBigIntegerField("原文章编号", unique=True)
+    target = models.ForeignKey(
+        Article, verbose_name="并入的文章", on_delete=models.CASCADE, related_name="redirects_from"
+    )
+    created_at = models.DateTimeField("合并时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "文章重定向"
+        verbose_name_plural = "文章重定向"
+
+    def __str__(self) -> str:
+        return f"{self.old_id} → {self.target_id}"
+
+
+class BoundaryCorrection(models.Model):
+    """An editor's change to where articles begin and end on a page, kept to replay on re-imports.
+
+    ``anchor`` names the text involved (whitespace-free, so a re-laid-out page still matches),
+    never offsets: offsets change when the page file changes.
+    """
+
+    class Action(models.TextChoices):
+        SPLIT = "split", "拆分"
+        MERGE = "merge", "合并"
+        MOVE = "move", "移动段落"
+        FURNITURE = "furniture", "标为版面附属文字"
+        RESTORE = "restore", "恢复为正文"
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", "已生效"
+        STALE = "stale", "重新导入后无法套用，待核对"
+
+    source_page = models.ForeignKey(
+        SourcePage, verbose_name="来源版面", on_delete=models.CASCADE, related_name="corrections"
+    )
+    action = models.CharField("操作", max_length=12, choices=Action.choices)
+    anchor = models.JSONField("涉及的文字", default=dict)
+    status = models.CharField("状态", max_length=8, choices=Status.choices, default=Status.APPLIED)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="编辑", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    # The history revision the action saved: undoing it restores the versions before this one.
+    revision = models.ForeignKey(
+        "reversion.Revision", verbose_name="历史版本", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "切分修正"
+        verbose_name_plural = "切分修正"
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} · {self.source_page}"

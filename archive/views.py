@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
-from archive.models import Article, Byline, County, Reporter, SourcePage, Topic, newest_first
+from archive.models import Article, ArticleRedirect, Byline, County, Reporter, SourcePage, Topic, newest_first
 from archive.services import browse
 
 ARTICLES_PER_PAGE = 20
@@ -131,6 +133,16 @@ class ArticleDetailView(DetailView):
     template_name = "archive/article_detail.html"
     context_object_name = "article"
 
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # An article an editor merged into another lives on at the absorbing article.
+            moved = ArticleRedirect.objects.filter(old_id=kwargs["pk"]).first()
+            if moved is None:
+                raise
+            return redirect(moved.target, permanent=True)
+
     def get_queryset(self) -> QuerySet[Article]:
         return Article.objects.select_related("place", "place__parent", "source_page").prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("reporter")), "topics"
@@ -139,9 +151,8 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        evidence = article.topic_evidence or {}
         context.update(
-            topics=[(topic, evidence.get(topic.name) or {}) for topic in article.topics.all()],
+            topics=list(article.topics.all()),
             page_articles=article.source_page.articles.exclude(pk=article.pk).order_by("position"),
             related_articles=browse.related_articles(article, limit=5),
         )

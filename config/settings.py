@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "haystack",
     "csp",
     "axes",
+    "reversion",
     "archive",
     "search",
 ]

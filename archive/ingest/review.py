@@ -23,6 +23,7 @@ REVIEW_REASONS = frozenset(
         "place_ambiguous",
         "place_conflict",
         "orphaned",
+        "correction_stale",  # an editor's boundary correction no longer applies to the re-imported page
         "page_changed",
         "short",
     }

@@ -37,6 +37,7 @@ from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
 from archive.services.articles import derive_title, needs_review
 from archive.services.dates import estimate_date
 from archive.services.processes import exit_with_parent
+from archive.services.replay import replay_corrections
 
 logger = logging.getLogger(__name__)
 
@@ -369,6 +370,8 @@ def store_page(
     """
     page = SourcePage.objects.select_for_update().filter(file_name=path.name).first()
     status = "changed" if page is not None else "new"
+    # Editors' boundary corrections first: the articles they made are then matched like any other.
+    stale = replay_corrections(page.pk if page is not None else None, segmented, current_topic_rules)
     if page is None:
         page = SourcePage(file_name=path.name)
     page.sha256 = sha256
@@ -423,6 +426,7 @@ def store_page(
             result.deleted.append(old.pk)
             old.delete()
 
+    _flag_stale_corrections(page, stale, result)
     if not page_changed and not (result.created or result.updated or result.deleted):
         result.status = "unchanged"
     result.flagged = page.articles.filter(needs_review=True).count()
@@ -434,6 +438,18 @@ def store_page(
     if result.deleted:
         indexing.enqueue(result.deleted, delete=True)
     return result
+
+
+def _flag_stale_corrections(page: SourcePage, stale: Sequence, result: PageResult) -> None:
+    """Articles an editor's correction concerned, when it no longer applies, go on the review list."""
+    ids = {pk for correction in stale for pk in (correction.anchor or {}).get("articles", [])}
+    for article in page.articles.filter(pk__in=ids):
+        if R.CORRECTION_STALE not in article.review_reasons:
+            article.review_reasons = [*article.review_reasons, R.CORRECTION_STALE.value]
+        article.needs_review = True
+        article.save(update_fields=["review_reasons", "needs_review", "updated_at"])
+        if article.pk not in result.kept_edited + result.updated + result.created:
+            result.updated.append(article.pk)
 
 
 @dataclass

@@ -150,8 +150,10 @@ def test_topics_and_topic_page(client):
     topic = Topic.objects.filter(articles__isnull=False).first()
     page = html_text(client.get(reverse("archive:topic", args=[topic.slug])))
     assert topic.description in page
-    strongest = max(topic.keyword_weights().items(), key=lambda kv: kv[1])[0]
+    strongest, weight = max(topic.keyword_weights().items(), key=lambda kv: kv[1])
     assert strongest in page
+    # Weights are the admin's business: the public page lists the words only.
+    assert f"×{weight:g}" not in page
     assert f"{topic.articles.count()} 篇文章" in page
     for article in topic.articles.all()[:20]:
         assert reverse("archive:article", args=[article.pk]) in page
@@ -185,9 +187,10 @@ def test_article_page_headline_bylines_place_topics_body(client):
     assert reverse("archive:place", args=[article.place.parent.code]) in page
     for topic in article.topics.all():
         assert reverse("archive:topic", args=[topic.slug]) in page
-        keywords = article.topic_evidence.get(topic.name, {}).get("keywords") or []
-        if keywords:
-            assert "依据：" + escape("、".join(keywords)) in page
+    # Topic scores and place evidence belong to the admin, not to readers.
+    assert "得分" not in page and "依据" not in page
+    for reason in (article.place_evidence or {}).get("evidence") or []:
+        assert escape(reason) not in page
     for paragraph in article.paragraphs:
         shown = (
             f"<p>{escape(paragraph)}</p>" in page or f'<h2 class="subhead">{escape(paragraph)}</h2>' in page
