@@ -317,6 +317,21 @@ _PLACE_COLON = re.compile(r"^([\u4e00-\u9fff]{2,8})[：:]")
 _LABEL_BAR = re.compile(r"^([\u4e00-\u9fff·]{2,10})\s*[丨｜|]\s*(\S.*)$")
 
 
+_TITLE_CHROME = re.compile(r"(分享|来源|编辑|打印|上一篇|下一篇|版面|导航|\d{4}-\d{1,2}-\d{1,2}|\.(jpe?g|png))")
+
+
+def _doubtful_title(title: str) -> bool:
+    """A headline that reads like a sentence of the body, a column label or page chrome."""
+    n = len(content_chars(title))
+    return (
+        n <= 4
+        or n > 40
+        or bool(re.search(r"[。；]", title))
+        or (title.endswith(("！", "？", "!", "?")) and "，" in title)
+        or bool(_TITLE_CHROME.search(title))
+    )
+
+
 def _place_led(line: str) -> bool:
     """``新化：…``, ``慈利县：…``: a headline opening with a place name and a colon."""
     m = _PLACE_COLON.match(line)
@@ -411,6 +426,8 @@ def _article(
     reasons = a.review_reasons
     if not title:
         reasons.append("no_title")
+    elif _doubtful_title(title):
+        reasons.append("title_doubt")
     if d.title_after_body:
         reasons.append("title_after_body")
     if d.resumed:

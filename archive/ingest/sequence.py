@@ -34,7 +34,7 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "segmenter.crfsui
 # training sets by leave-one-set-out; see the train command's report).
 OVERRIDE_P = 0.8
 # An article is doubted when the model gives its start or its headline less than this.
-DOUBT_P = 0.7
+DOUBT_P = 0.65
 
 
 @dataclass
