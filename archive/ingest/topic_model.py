@@ -18,7 +18,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,10 +30,19 @@ MODEL_JSON = Path(__file__).resolve().parent.parent / "data" / "topic_model.json
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
-def ngram_counts(head: str, body: str, n_min: int, n_max: int, title_boost: float) -> Counter[str]:
-    """Character n-grams inside runs of Chinese characters; headline n-grams count ``title_boost`` times."""
-    counts = Counter(_grams(body, n_min, n_max))
-    for gram, k in Counter(_grams(head, n_min, n_max)).items():
+def ngram_counts(
+    head: str, body: str, n_min: int, n_max: int, title_boost: float, vocab: Container[str] | None = None
+) -> Counter[str]:
+    """Character n-grams inside runs of Chinese characters; headline n-grams count ``title_boost`` times.
+
+    With ``vocab``, only the n-grams in it are counted (the model knows no others).
+    """
+    body_grams, head_grams = _grams(body, n_min, n_max), _grams(head, n_min, n_max)
+    if vocab is not None:
+        body_grams = [g for g in body_grams if g in vocab]
+        head_grams = [g for g in head_grams if g in vocab]
+    counts = Counter(body_grams)
+    for gram, k in Counter(head_grams).items():
         counts[gram] += k * title_boost
     return counts
 
@@ -42,7 +51,12 @@ def _grams(text: str, n_min: int, n_max: int) -> list[str]:
     grams: list[str] = []
     for run in _HAN_RUN.findall(unicodedata.normalize("NFKC", text)):
         for n in range(n_min, min(n_max, len(run)) + 1):
-            grams += [run[i : i + n] for i in range(len(run) - n + 1)]
+            if n == 1:
+                grams += run
+            elif n == 2:
+                grams += [a + b for a, b in zip(run, run[1:])]
+            else:
+                grams += [run[i : i + n] for i in range(len(run) - n + 1)]
     return grams
 
 
@@ -91,14 +105,13 @@ class TopicModel:
 
     def text_vector(self, head: str, body: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """Indices, tf-idf values (L2-normalised) and grams of the article's known n-grams."""
-        counts = ngram_counts(head, body, self.n_min, self.n_max, self.title_boost)
         vocab = self.vocab
-        known = [(g, vocab[g], k) for g, k in counts.items() if g in vocab]
-        if not known:
+        counts = ngram_counts(head, body, self.n_min, self.n_max, self.title_boost, vocab)
+        if not counts:
             return np.zeros(0, dtype=np.intp), np.zeros(0), []
-        grams = [g for g, _, _ in known]
-        idx = np.fromiter((i for _, i, _ in known), dtype=np.intp, count=len(known))
-        tf = np.fromiter((k for _, _, k in known), dtype=np.float64, count=len(known))
+        grams = list(counts)
+        idx = np.array([vocab[g] for g in grams], dtype=np.intp)
+        tf = np.array(list(counts.values()), dtype=np.float64)
         values = (1.0 + np.log(tf)) * self.idf[idx]
         values /= np.linalg.norm(values)
         return idx, values, grams
