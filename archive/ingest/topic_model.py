@@ -54,7 +54,7 @@ def _grams(text: str, n_min: int, n_max: int) -> list[str]:
             if n == 1:
                 grams += run
             elif n == 2:
-                grams += [a + b for a, b in zip(run, run[1:])]
+                grams += [a + b for a, b in zip(run, run[1:], strict=False)]
             else:
                 grams += [run[i : i + n] for i in range(len(run) - n + 1)]
     return grams
@@ -72,6 +72,7 @@ N_KEYWORD_FEATURES = 2
 class TopicModel:
     topics: tuple[str, ...]
     vocab: dict[str, int]
+    words: frozenset[str]  # the n-grams that are dictionary words, the only ones shown as evidence
     idf: np.ndarray  # (V,)
     coef: np.ndarray  # (V, T) n-gram weights
     kw_coef: np.ndarray  # (T, N_KEYWORD_FEATURES) each topic's weights of its own keyword features
@@ -90,6 +91,7 @@ class TopicModel:
         return cls(
             topics=tuple(data["topics"]),
             vocab={g: i for i, g in enumerate(grams)},
+            words=frozenset(grams[i] for i in data["words"]),
             idf=np.asarray(data["idf"], dtype=np.float64),
             coef=np.asarray(data["coef"], dtype=np.float64).reshape(len(grams), len(data["topics"])),
             kw_coef=np.asarray(data["kw_coef"], dtype=np.float64),

@@ -113,6 +113,7 @@ def fit(
         intercept[t] = clf.intercept_[0]
 
     keep = np.abs(coef).max(axis=1) >= config.keep
+    kept = [g for g, k in zip(grams, keep, strict=True) if k]
     d = config.digits
     return {
         "version": 1,
@@ -120,7 +121,8 @@ def fit(
         "ngram": [config.n_min, config.n_max],
         "title_boost": config.title_boost,
         "kw_scale": config.kw_scale,
-        "vocab": [g for g, k in zip(grams, keep, strict=True) if k],
+        "vocab": kept,
+        "words": [i for i, g in enumerate(kept) if _is_word(g)],
         "idf": [round(float(v), d) for v in idf[keep]],
         "coef": [[round(float(v), d) for v in row] for row in coef[keep]],
         "kw_coef": [[round(float(v), d) for v in row] for row in kw_coef],
@@ -130,6 +132,17 @@ def fit(
         "max_topics": config.max_topics,
         "trained_on": len(articles),
     }
+
+
+def _is_word(gram: str) -> bool:
+    """A word of jieba's dictionary: only such n-grams are shown to editors as evidence (not 县聚, 众增)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return len(gram) >= 2 and jieba.dt.FREQ.get(gram, 0) > 0
 
 
 def probabilities(model: TopicModel, articles: Iterable[AnnotatedArticle], rules: Rules | None) -> np.ndarray:

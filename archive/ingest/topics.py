@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,7 +65,7 @@ def score_topics(
 
 
 def _pairs(text: str) -> set[str]:
-    return {a + b for a, b in zip(text, text[1:])}
+    return {a + b for a, b in zip(text, text[1:], strict=False)}
 
 
 def keyword_assign(
@@ -109,18 +109,21 @@ def assign_topics(
     for i in chosen:
         name = model.topics[i]
         matched = by_keywords[name].keywords if name in by_keywords else []
-        out.append(TopicScore(name, round(float(probs[i]), 2), _evidence(matched, parts[:, i], grams)))
+        evidence = _evidence(matched, parts[:, i], grams, model.words)
+        out.append(TopicScore(name, round(float(probs[i]), 2), evidence))
     return out
 
 
-def _evidence(matched: list[str], contributions: np.ndarray, grams: list[str]) -> list[str]:
-    """The matched keywords, then the longest strongest n-grams not already inside a listed word."""
+def _evidence(
+    matched: list[str], contributions: np.ndarray, grams: list[str], words: Container[str]
+) -> list[str]:
+    """The matched keywords, then the strongest n-grams that are words and not part of a listed one."""
     listed = list(matched[:EVIDENCE_SIZE])
     for j in np.argsort(-contributions, kind="stable"):
         if len(listed) >= EVIDENCE_SIZE or contributions[j] <= 0:
             break
         gram = grams[j]
-        if len(gram) < 2 or any(gram in w or w in gram for w in listed):
+        if gram not in words or any(gram in w or w in gram for w in listed):
             continue
         listed.append(gram)
     return listed
