@@ -28,9 +28,9 @@ class TrainConfig:
     title_boost: float = 2.0
     min_df: int = 2  # an n-gram seen in a single article is noise, not vocabulary
     c: float = 10.0  # inverse regularisation strength
-    kw_scale: float = 0.3  # keyword features' scale relative to the unit-length text vector
+    kw_scale: float = 0.2  # keyword features' scale relative to the unit-length text vector
     max_topics: int = 2
-    first_floor: float = 0.05
+    first_floor: float = 0.1  # below this the model has next to nothing to go on (1 in 539 articles held out)
     keep: float = 0.3  # n-grams whose weight stays below this for every topic are left out of the file
     digits: int = 3  # weights are rounded to this many decimals
 

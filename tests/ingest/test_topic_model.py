@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -149,7 +150,8 @@ def test_training_reproduces_the_committed_model() -> None:
 
     committed = json.loads(MODEL_JSON.read_text(encoding="utf-8"))
     articles = read_training_data()
-    assert committed["sets"] == {s: sum(a.set_name == s for a in articles) for s in committed["sets"]}
+    # annotated pages added or changed since the model was trained: run `manage.py train_topics`
+    assert committed["sets"] == dict(Counter(a.set_name for a in articles)), "retrain the topic model"
     retrained, _ = train(articles, default_rules())
     assert retrained["vocab"] == committed["vocab"]
     assert retrained["second_threshold"] == committed["second_threshold"]
