@@ -6,8 +6,10 @@ shapes, both anchoring an article by the first and last characters of its body w
 - *gold sets*: a ``gold.json`` in the schema of ``tests/ingest/gold_seeds.json`` (``pages`` → ``file``,
   ``articles`` with ``title``/``kicker``/``subtitle``/``topics``/``body_start``/``body_end``) beside
   the page files, or the seed gold with its pages in ``seeds/``;
-- *expected pages*: ``NAME.expected.json`` beside ``NAME.txt`` (``articles`` with ``topics_any``, or for
-  the oldest constructed pages ``topics_include``).
+- *expected pages*: ``NAME.expected.json`` beside ``NAME.txt`` (``articles`` with ``topics_any``, the
+  annotator's topics).  The oldest constructed pages give only ``topics_include`` (one topic that must be
+  among them, not the whole annotation): read as gold, their missing second topics would teach the model
+  to leave second topics out, so those articles are not used.
 
 Each article belongs to a *set* for leave-one-set-out validation: the letter that starts the page's file
 name for the test pages (h01…h08 are set ``h``), ``seeds`` for the seeds, the folder's name for a folder
@@ -88,16 +90,13 @@ def _bodies(text: str, spans: list[tuple[int, int] | None]) -> list[str | None]:
     return out
 
 
-def _articles(
-    set_name: str, path: Path, specs: list[dict], topics_key: Iterable[str]
-) -> Iterator[AnnotatedArticle]:
+def _articles(set_name: str, path: Path, specs: list[dict], topics_key: str) -> Iterator[AnnotatedArticle]:
     text = _page_text(path)
     bodies = _bodies(
         text, _spans(text, [(_squeeze(a["body_start"]), _squeeze(a["body_end"])) for a in specs])
     )
-    keys = tuple(topics_key)
     for spec, body in zip(specs, bodies, strict=True):
-        topics = next((spec[k] for k in keys if spec.get(k)), None)
+        topics = spec.get(topics_key)
         if not topics or body is None:
             continue
         head = " ".join(spec.get(k) or "" for k in ("kicker", "title", "subtitle")).strip()
@@ -111,7 +110,7 @@ def read_gold_set(gold: Path, pages: Path, set_name: str | None = None) -> list[
     for page in data["pages"]:
         path = pages / page["file"]
         name = set_name or _letter(page["file"])
-        out.extend(_articles(name, path, page["articles"], ["topics"]))
+        out.extend(_articles(name, path, page["articles"], "topics"))
     return out
 
 
@@ -121,7 +120,7 @@ def read_expected_pages(folder: Path) -> list[AnnotatedArticle]:
     for spec_path in sorted(folder.glob("*.expected.json")):
         spec = json.loads(spec_path.read_text(encoding="utf-8"))
         page = spec_path.with_name(spec_path.name.replace(".expected.json", ".txt"))
-        out.extend(_articles(_letter(page.name), page, spec["articles"], ["topics_any", "topics_include"]))
+        out.extend(_articles(_letter(page.name), page, spec["articles"], "topics_any"))
     return out
 
 
