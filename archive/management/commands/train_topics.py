@@ -16,7 +16,7 @@ from archive.ingest.topics import default_rules
 class Command(BaseCommand):
     help = (
         "用仓库中全部已标注文章（seeds 金标准、tests/pages 的测试版面、pending 版面、tests/pages/real/ 下的"
-        "真实版式集）重新训练主题模型，写出 archive/data/topic_model.json。特征为汉字 1–3 字串和"
+        "真实版式集）重新训练主题模型，写出 archive/data/topic_model.json。特征为汉字 1–2 字串和"
         "archive/data/topics.json 中关键词表的得分；每个主题一个逻辑回归（需要 scikit-learn，仅训练时）。"
         "先做留一集验证（一集 = 文件名首字母相同的一组版面，或 seeds，或一个真实版式文件夹），"
         "逐集打印仅用关键词与模型的主题 F1，第二个主题的概率阈值按验证结果选定。"
