@@ -1,13 +1,20 @@
-"""Weighted-keyword topic assignment: one or two of the nine topics, each with the keywords that earned it."""
+"""Topic assignment: one or two of the nine topics, each with the evidence that earned it.
+
+A trained model (``topic_model``) decides; the weighted keyword table (archive/data/topics.json, edited in
+the admin) gives one of its inputs and the first part of the evidence shown to editors.
+"""
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
+from .topic_model import decide, load_model
 from .types import TopicScore
 
 TOPICS_JSON = Path(__file__).resolve().parent.parent / "data" / "topics.json"
@@ -33,12 +40,14 @@ def score_topics(
 ) -> list[TopicScore]:
     """All topics with a positive score, best first.  Repeated keywords count with diminishing returns."""
     rules = rules if rules is not None else default_rules()
+    # A word occurs only where its first two characters do: one set lookup spares most str.count scans.
+    pairs = _pairs(body) | _pairs(title_text)
     scores: list[TopicScore] = []
     for name, keywords in rules.items():
         total = 0.0
         hits: list[tuple[float, str]] = []
         for word, weight in keywords.items():
-            if not word:
+            if not word or (len(word) > 1 and word[:2] not in pairs):
                 continue
             n_body = body.count(word)
             n_title = title_text.count(word)
@@ -55,10 +64,14 @@ def score_topics(
     return scores
 
 
-def assign_topics(
+def _pairs(text: str) -> set[str]:
+    return {a + b for a, b in zip(text, text[1:], strict=False)}
+
+
+def keyword_assign(
     title_text: str, body: str, rules: Mapping[str, Mapping[str, float]] | None = None
 ) -> list[TopicScore]:
-    """The one or two topics an article is about: the best one, and others close enough to it."""
+    """Keywords alone: the best-scoring topic, and a second close enough to it."""
     scores = score_topics(title_text, body, rules)
     if not scores:
         return []
@@ -68,3 +81,49 @@ def assign_topics(
         if t.score >= RELATIVE_THRESHOLD * best and t.score >= MIN_SCORE:
             chosen.append(t)
     return chosen
+
+
+EVIDENCE_SIZE = 6  # matched keywords and strongest n-grams listed for editors per topic
+
+
+def assign_topics(
+    title_text: str, body: str, rules: Mapping[str, Mapping[str, float]] | None = None
+) -> list[TopicScore]:
+    """The one or two topics an article is about, each with its evidence for editors.
+
+    The trained model (``topic_model``) decides from the article's character n-grams and each topic's
+    keyword score under ``rules`` (the admin's keyword table), so editors' keywords still weigh.  A
+    chosen topic's ``score`` is the model's probability; its ``keywords`` are the keywords that matched,
+    then the n-grams that pushed the model hardest towards it.  Without a model file, keywords decide alone.
+    """
+    model = load_model()
+    if model is None:
+        return keyword_assign(title_text, body, rules)
+    by_keywords = {t.name: t for t in score_topics(title_text, body, rules)}
+    logits, parts, grams, _ = model.contributions(
+        title_text, body, {name: t.score for name, t in by_keywords.items()}
+    )
+    probs = 1.0 / (1.0 + np.exp(-logits))
+    chosen = decide(probs, model.first_floor, model.second_threshold, model.max_topics)
+    out = []
+    for i in chosen:
+        name = model.topics[i]
+        matched = by_keywords[name].keywords if name in by_keywords else []
+        evidence = _evidence(matched, parts[:, i], grams, model.words)
+        out.append(TopicScore(name, round(float(probs[i]), 2), evidence))
+    return out
+
+
+def _evidence(
+    matched: list[str], contributions: np.ndarray, grams: list[str], words: Container[str]
+) -> list[str]:
+    """The matched keywords, then the strongest n-grams that are words and not part of a listed one."""
+    listed = list(matched[:EVIDENCE_SIZE])
+    for j in np.argsort(-contributions, kind="stable"):
+        if len(listed) >= EVIDENCE_SIZE or contributions[j] <= 0:
+            break
+        gram = grams[j]
+        if gram not in words or any(gram in w or w in gram for w in listed):
+            continue
+        listed.append(gram)
+    return listed
