@@ -317,7 +317,9 @@ _PLACE_COLON = re.compile(r"^([\u4e00-\u9fff]{2,8})[：:]")
 _LABEL_BAR = re.compile(r"^([\u4e00-\u9fff·]{2,10})\s*[丨｜|]\s*(\S.*)$")
 
 
-_TITLE_CHROME = re.compile(r"(分享|来源|编辑|打印|上一篇|下一篇|版面|导航|\d{4}-\d{1,2}-\d{1,2}|\.(jpe?g|png))")
+_TITLE_CHROME = re.compile(
+    r"(分享|来源|编辑|打印|上一篇|下一篇|版面|导航|\d{4}-\d{1,2}-\d{1,2}|\.(jpe?g|png))"
+)
 
 
 def _doubtful_title(title: str) -> bool:

@@ -324,6 +324,26 @@ def test_export_edited_only_carries_the_editors_decision(admin_client):
     assert not any(a["title"] == brief.title for a in pages[0]["articles"])
 
 
+def test_an_exported_folder_is_training_data_with_the_editors_decision(admin_client, tmp_path):
+    """``export_gold --pages-dir`` writes a set both training commands read: corrections feed the models."""
+    from archive.ingest.annotated import read_gold_file
+    from archive.ingest.topic_data import read_gold_set
+
+    brief = Article.objects.get(title="炎陵回收快递包装箱可换礼物")
+    above = brief.source_page.articles.get(position=brief.position - 1)
+    act(admin_client, above, action="merge", direction="next")
+    export_gold("--edited-only", "--pages-dir", str(tmp_path))
+    (page,) = read_gold_file(tmp_path / "gold.json", tmp_path)
+    assert page.name == above.source_page.file_name
+    assert page.path.read_text(encoding="utf-8") == above.source_page.raw_text
+    # The merged article's body now runs to the brief's end, and the brief is gone as an article.
+    merged = next(a for a in page.articles if a.title == above.title)
+    assert merged.body_end == re.sub(r"\s+", "", brief.body)[-20:]
+    topics = read_gold_set(tmp_path / "gold.json", tmp_path)
+    heads = " ".join(a.head for a in topics)
+    assert above.title in heads and brief.title not in heads
+
+
 # --- (4) undoing boundary actions -------------------------------------------------------
 
 
