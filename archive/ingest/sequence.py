@@ -251,10 +251,7 @@ def _join_continuations(
             and _adjacent(prev, d)
             and lab.p(index[id(first)], "I") >= override
         ):
-            prev.paras.extend(d.paras)
-            prev.captions.extend(d.captions)
-            prev.extra_credits.extend(d.extra_credits)
-            prev.hard_end = d.hard_end
+            _take_over(prev, d)
             continue
         out.append(d)
     return out
@@ -273,11 +270,7 @@ def _join_bare_headlines(drafts: list[Draft], moved: set[int]) -> list[Draft]:
             and d.paras
             and _adjacent(prev, d)
         ):
-            prev.paras = list(d.paras)
-            prev.captions.extend(d.captions)
-            prev.extra_credits.extend(d.extra_credits)
-            prev.names_groups.extend(d.names_groups)
-            prev.hard_end = d.hard_end
+            _take_over(prev, d)
             continue
         out.append(d)
     for d in out:
@@ -347,11 +340,17 @@ def _absorb(prev: Draft, d: Draft) -> None:
     for u in d.title_group.units if d.title_group else []:
         u.kind = Kind.BODY
         prev.paras.append(u)
-    prev.paras.extend(d.paras)
+    d.title_group = None
+    _take_over(prev, d)
+
+
+def _take_over(prev: Draft, d: Draft) -> None:
+    """``prev`` takes ``d``'s text, captions and credits, and ends where ``d`` ended."""
+    prev.paras = sorted([*prev.paras, *d.paras], key=lambda p: p.start)
     prev.captions.extend(d.captions)
     prev.extra_credits.extend(d.extra_credits)
+    prev.names_groups.extend(d.names_groups)
     prev.hard_end = d.hard_end
-    prev.paras.sort(key=lambda p: p.start)
 
 
 def _split_items(d: Draft, lab: Labelled, index: dict[int, int], override: float) -> list[Draft]:
