@@ -78,11 +78,45 @@ def read_header_line(text: str, pub: Publication) -> None:
         rest = rest.replace(edition.group(1), " ")
     if paper:
         rest = rest.replace(paper.group(1), " ")
-    rest = re.sub(r"(数字报|电子版|客户端)", " ", rest)
+    rest = re.sub(r"(数字报|电子版|客户端|门户网站|网站)", " ", rest)
     rest = re.sub(r"(责任编辑|责编|编辑|美编|美术编辑|主编|校对|版式)\s*[:：/／]?\s*\S.*$", " ", rest)
     words = [w for w in re.split(r"[\s|｜/:：·•]+", rest) if _SECTION_WORD.fullmatch(w)]
     if words and (edition or paper or pub.date):
         pub.note("page_name", words[0], PRINTED)
+
+
+_CRUMBS = re.compile(r"[>＞»›]")
+
+
+def read_masthead_line(text: str, pub: Publication) -> None:
+    """A site's name alone on a line (宁乡市融媒体中心, 宜章县人民政府) or at the head of its breadcrumb.
+
+    ``新湖南 > 市州 > 怀化``: the first step names the site; the last, unless it is a place or the
+    article itself (正文), names the column the page lists (乡镇动态), its page name.
+    """
+    t = re.sub(r"^(当前位置|您现在的位置|您的位置|所在位置)\s*[:：]\s*", "", text.strip())
+    crumbs = [c.strip() for c in _CRUMBS.split(t) if c.strip()]
+    if not crumbs:
+        return
+    first = re.sub(r"首页$", "", crumbs[0])
+    found = _MEDIA.match(first) or _PAPER.match(first)
+    # The name alone, or with its edition's suffix (湖南日报数字报): a line that names the medium.
+    medium = found.group(1) if found and re.fullmatch(r"(数字报|电子版|客户端|网)?", first[found.end() :]) else None
+    if len(crumbs) == 1:
+        if medium or re.fullmatch(rf"{_HAN}{{2,12}}(门户网站|网站|网)", first):
+            pub.note("paper", medium or re.sub(r"(门户网站|网站)$", "", first), PRINTED)
+        return
+    if medium:
+        pub.note("paper", medium, PRINTED)
+    last = crumbs[-1]
+    if last != "正文" and len(crumbs) >= 3 and _SECTION_WORD.fullmatch(last) and not _is_place_word(last):
+        pub.note("page_name", last, WEB)
+
+
+def _is_place_word(word: str) -> bool:
+    from .places import gazetteer  # imported late: places reads the gazetteer
+
+    return gazetteer().pattern.fullmatch(word) is not None
 
 
 def read_web_line(text: str, pub: Publication) -> None:

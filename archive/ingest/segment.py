@@ -23,6 +23,7 @@ from .publication import (
     dateline_date,
     dateline_paper,
     read_header_line,
+    read_masthead_line,
     read_web_line,
 )
 from .sequence import Labelled, correct, doubt, label_page, page_units
@@ -64,7 +65,9 @@ def segment_page(
     if publication is not None:
         apply_manifest(pub, publication)
     datelines = [u.dateline for u in units if u.dateline]
-    if datelines:
+    if datelines and "融媒体中心" not in datelines[0]:
+        # 红网时刻…讯 names the medium; a county media centre's dateline on a paper's page names
+        # who filed the item, not the paper.
         pub.note("paper", dateline_paper(datelines[0]), DATELINE)
     home = home_prefecture(pub.paper or "") or (home_prefecture(datelines[0]) if datelines else None)
     used: set[int] = set()
@@ -87,10 +90,6 @@ def segment_page(
         for u in _repeats_of(draft, units):
             used.add(id(u))
 
-    # An online dump dates its items, not a page: all items of one day date the page.
-    item_days = {a.date for a in page.articles if a.date_source == WEB}
-    if pub.date is None and len(item_days) == 1:
-        pub.note("date", item_days.pop(), WEB)
     _publish(page, pub)
     _publisher_county_fallback(page)
     _page_prefecture_fallback(page)
@@ -174,15 +173,18 @@ def _page_prefecture_fallback(page: SegmentedPage) -> None:
 def _date_article(article: SegmentedArticle, draft: Draft, units: list[Unit], pub: Publication) -> None:
     """The article's own date (发布时间 line, dateline), else the page's, else an estimate (flagged)."""
     published = _published_date(article.spans, units)
-    dateline = next((p.dateline for p in draft.paras if p.dateline), None)
-    year = (pub.date or published).year if (pub.date or published) else None
+    # The dateline opens the text, or stands on its own line under the headline (a names line).
+    dateline = next((u.dateline for u in sorted(_material(draft), key=lambda u: u.start) if u.dateline), None)
+    known = published or pub.date
+    year = known.year if known else None
     own = dateline_date(dateline, year) if dateline else None
-    if own is not None and pub.date is not None and own > pub.date + dt.timedelta(days=1):
+    if own is not None and known is not None and own > known + dt.timedelta(days=1):
         own = dateline_date(dateline, year - 1)  # 12月30日讯 on a page of 2 January
-    if published is not None:
-        article.date, article.date_source = published, WEB
-    elif own is not None:
+    if own is not None:
+        # The day the report was filed; an online item's 发布时间 is when the site put it up.
         article.date, article.date_source = own, DATELINE
+    elif published is not None:
+        article.date, article.date_source = published, WEB
     elif pub.date is not None:
         article.date, article.date_source = pub.date, (pub.sources or {}).get("date", PRINTED)
     else:
@@ -233,6 +235,8 @@ def _read_publication(page: SegmentedPage, furniture: list[Unit], pub: Publicati
             pub.note("edition", re.sub(r"\s+", "", m.group(1)), PRINTED)
             pub.note("page_name", m.group(2), PRINTED)
             break
+    for u in furniture:  # a site's masthead and breadcrumb name the medium before any 来源 line does
+        read_masthead_line(u.block.raw_joined if u.block else u.text, pub)
     for u in furniture:
         # The printed line, spaces kept: they separate the paper's name from the date and section.
         text = re.sub(r"^#+\s*", "", u.block.raw_joined if u.block else u.text)

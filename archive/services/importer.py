@@ -662,6 +662,10 @@ def _page_date(segmented: SegmentedPage, file_date: dt.date | None) -> tuple[dt.
     """
     if segmented.date is not None:
         return segmented.date, False
+    # An online dump prints no page date; items that all carry one day's date (发布时间, datelines) date it.
+    own = {a.date for a in segmented.articles if a.date is not None and not a.date_estimated}
+    if len(own) == 1 and segmented.articles:
+        return own.pop(), False
     estimates = [a.date for a in segmented.articles if a.date is not None and a.date_estimated]
     estimates.append(estimate_date(segmented.text, not_after=file_date))
     estimates = [d for d in estimates if d is not None and (file_date is None or d <= file_date)]

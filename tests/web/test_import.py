@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -301,3 +302,65 @@ def test_import_without_indexing_leaves_the_work_queued_for_a_rebuild(tmp_path, 
     indexing.rebuild()
     assert not IndexQueue.objects.exists()
     assert set(result_ids("瑶池批量导入测试")) & created
+
+
+# --- Publication metadata: printed, from a manifest, or estimated ----------------------------
+
+
+def test_a_manifest_names_paper_date_and_edition_of_pages_that_print_none(tmp_path: Path) -> None:
+    page = tmp_path / "x07_page.txt"
+    page.write_text(
+        "茶陵砂石集散中心年底试运行\n\n本报11月4日讯（通讯员 谭敏）11月3日，茶陵县砂石集散中心主体工程完工，"
+        "年底前试运行，建成后可满足全县重点工程的砂石需求。\n",
+        encoding="utf-8",
+    )
+    manifest = tmp_path / "清单.csv"
+    manifest.write_text(
+        "file,paper,date,edition,page\nx07_page.txt,株洲日报,2024-11-05,A06,县区新闻\n", "utf-8"
+    )
+    call_command("import_pages", str(page), "--manifest", str(manifest), "--no-progress", "--no-index")
+    stored = SourcePage.objects.get(file_name="x07_page.txt")
+    assert (stored.paper, stored.pub_date, stored.page_label, stored.section) == (
+        "株洲日报",
+        dt.date(2024, 11, 5),
+        "A06",
+        "县区新闻",
+    )
+    assert not stored.pub_date_estimated and stored.metadata_sources["paper"] == "清单"
+    (article,) = stored.articles.all()
+    # The dateline gives the day the report was filed, in the manifest's year.
+    assert article.pub_date == dt.date(2024, 11, 4) and not article.date_estimated
+
+
+def test_a_bad_manifest_stops_the_import_with_its_reason(tmp_path: Path) -> None:
+    page = tmp_path / "never_stored.txt"
+    page.write_text(seed_text(1), encoding="utf-8")
+    manifest = tmp_path / "bad.csv"
+    manifest.write_text("file,paper,date\nnever_stored.txt,株洲日报,十一月五日\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="日期无法识别"):
+        call_command("import_pages", str(page), "--manifest", str(manifest), "--no-progress")
+    assert not SourcePage.objects.filter(file_name=page.name).exists()
+
+
+def test_an_undated_page_is_dated_by_an_estimate_marked_as_such(tmp_path: Path) -> None:
+    page = tmp_path / "undated.txt"
+    page.write_text(
+        "炎陵回收快递包装箱\n\n2024年10月以来，炎陵县在县城12个快递网点设置包装回收点，"
+        "市民交回纸箱可兑换小礼品，已回收纸箱两万余个。\n",
+        encoding="utf-8",
+    )
+    call_command("import_pages", str(page), "--no-progress", "--no-index")
+    stored = SourcePage.objects.get(file_name="undated.txt")
+    assert stored.pub_date is not None and stored.pub_date_estimated
+
+
+def test_an_online_dump_is_dated_by_its_items(tmp_path: Path) -> None:
+    page = tmp_path / "rednet.txt"
+    page.write_text(
+        "浏阳：“流动服务车”开进花炮企业\n来源：红网 作者：蒋思琪 发布时间：2024-06-21 18:15\n分享到\n\n"
+        "6月20日，一辆政务服务流动车开进大瑶镇的花炮企业，为员工现场办理社保、医保业务。\n\n责任编辑：吴思远\n",
+        encoding="utf-8",
+    )
+    call_command("import_pages", str(page), "--no-progress", "--no-index")
+    stored = SourcePage.objects.get(file_name="rednet.txt")
+    assert (stored.paper, stored.pub_date, stored.pub_date_estimated) == ("红网", dt.date(2024, 6, 21), False)
