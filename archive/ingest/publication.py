@@ -101,7 +101,8 @@ def read_masthead_line(text: str, pub: Publication) -> None:
     first = re.sub(r"首页$", "", crumbs[0])
     found = _MEDIA.match(first) or _PAPER.match(first)
     # The name alone, or with its edition's suffix (湖南日报数字报): a line that names the medium.
-    medium = found.group(1) if found and re.fullmatch(r"(数字报|电子版|客户端|网)?", first[found.end() :]) else None
+    suffix_only = found is not None and re.fullmatch(r"(数字报|电子版|客户端|网)?", first[found.end() :])
+    medium = found.group(1) if suffix_only else None
     if len(crumbs) == 1:
         if medium or re.fullmatch(rf"{_HAN}{{2,12}}(门户网站|网站|网)", first):
             pub.note("paper", medium or re.sub(r"(门户网站|网站)$", "", first), PRINTED)
