@@ -7,44 +7,13 @@ live server, on the seeded archive.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from archive.models import Article
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 # No skip when Chromium is missing: `make test` installs it, and a silent skip would hide a broken setup.
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def browser_page(live_server, django_db_serialized_rollback, monkeypatch):
-    """A Chromium page; the seeded data is restored for the live server (serialized rollback)."""
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
-    # between browser steps are ordinary synchronous code.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        try:
-            yield page
-        finally:
-            context.close()
-            browser.close()
 
 
 def article_pk(url: str) -> int:
@@ -58,15 +27,17 @@ def test_search_filter_open_article_and_its_source_page(browser_page, live_serve
     page.goto(live_server.url + "/")
     assert page.locator("h1").first.inner_text() == "湖南县域政务报道库"
 
-    # Search from the box in the header.
-    page.fill("header input[name=q]", "政务服务")
-    page.press("header input[name=q]", "Enter")
+    # Search from the home page's box (the only one on the page).
+    assert page.locator("input[type=search]").count() == 1
+    page.fill("#home-q", "政务服务")
+    page.press("#home-q", "Enter")
     page.wait_for_url(re.compile(r"/search/\?q="))
     results = page.locator(".result__title a")
     assert results.count() > 0
     assert "找到" in page.locator(".search-count").inner_text()
     assert page.locator(".result__snippet mark").count() > 0
-    assert page.locator("header input[name=q]").input_value() == "政务服务"
+    assert page.locator("input[type=search]").count() == 1
+    assert page.locator("#search-q").input_value() == "政务服务"
 
     # Narrow to a prefecture: the count beside the filter is the number of results we then get.
     facet = page.locator(".search-facets .facet", has=page.locator("h2", has_text="市州")).first
@@ -116,4 +87,5 @@ def test_pages_fit_a_phone_screen(browser_page, live_server):
         page.goto(live_server.url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
-        assert page.locator("header input[name=q]").is_visible()
+        boxes = page.locator("input[type=search]")
+        assert boxes.count() == 1 and boxes.first.is_visible(), f"{path}: one visible search box"

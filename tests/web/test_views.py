@@ -49,8 +49,14 @@ def test_base_layout_has_nav_search_form_and_opensearch(client):
 
 
 def test_search_box_keeps_the_query(client):
-    page = html_text(client.get(reverse("archive:home"), {"q": "乡村<振兴>"}))
+    page = html_text(client.get(reverse("archive:places"), {"q": "乡村<振兴>"}))
     assert 'value="乡村&lt;振兴&gt;"' in page
+
+
+@pytest.mark.parametrize("name", ["archive:home", "archive:places", "archive:topics", "search:search"])
+def test_one_search_box_per_page(client, name):
+    page = html_text(client.get(reverse(name), {"q": "乡村振兴"}))
+    assert page.count('type="search"') == 1
 
 
 def test_home_shows_totals_latest_articles_and_entry_points(client):
