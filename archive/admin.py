@@ -52,7 +52,7 @@ class CountyFilter(admin.SimpleListFilter):
 
 
 class LabelledBylineFormSet(forms.BaseInlineFormSet):
-    """Byline rows whose controls have a name: a table column header does not label them for a screen reader."""
+    """Byline rows whose controls have a name: a column header does not label them for a screen reader."""
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

@@ -16,4 +16,5 @@ def boolean_icons_in_chinese(html: str) -> SafeString:
     """The change list's HTML with the yes/no icons described in Chinese."""
     for english, chinese in _BOOLEAN_ALTS.items():
         html = html.replace(english, chinese)
-    return mark_safe(html)  # noqa: S308 -- only fixed attribute text of already-safe admin markup changes
+    # Only fixed attribute text of already-safe admin markup changes.
+    return mark_safe(html)

@@ -16,6 +16,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
+
 @pytest.fixture
 def browser_page(live_server, django_db_serialized_rollback, monkeypatch):
     """A Chromium page; the seeded data is restored for the live server (serialized rollback)."""
@@ -34,5 +35,3 @@ def browser_page(live_server, django_db_serialized_rollback, monkeypatch):
         finally:
             context.close()
             browser.close()
-
-
