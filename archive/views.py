@@ -7,7 +7,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
-from archive.services import browse
+from archive.services import browse, maps
 
 ARTICLES_PER_PAGE = 20
 
@@ -32,7 +32,13 @@ class PlaceListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["prefectures"] = browse.prefectures_with_counties()
+        prefectures = browse.prefectures_with_counties()
+        context["prefectures"] = prefectures
+        context["map"] = maps.county_map(
+            [county for prefecture in prefectures for county in prefecture.counties],
+            [prefecture.code for prefecture in prefectures],
+        )
+        context["top_areas"] = sorted(context["map"].areas, key=lambda a: (-a.count, a.code))[:10]
         return context
 
 
@@ -72,7 +78,9 @@ class PlaceDetailView(ObjectArticlesView):
         context = super().get_context_data(**kwargs)
         place = self.object
         if place.is_prefecture:
-            context["counties"] = browse.counties_of(place)
+            counties = list(browse.counties_of(place))
+            context["counties"] = counties
+            context["map"] = maps.county_map(counties, [place.code])
         else:
             context["siblings"] = browse.counties_of(place.parent) if place.parent else []
         return context
