@@ -15,6 +15,7 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic"),
     path("reporters/", views.ReporterListView.as_view(), name="reporters"),
     path("reporters/<int:pk>/", views.ReporterDetailView.as_view(), name="reporter"),
+    path("articles/", views.ArticleListView.as_view(), name="articles"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article"),
     path("pages/", views.SourcePageListView.as_view(), name="source_pages"),
     path("pages/<int:pk>/", views.SourcePageDetailView.as_view(), name="source_page"),

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
-from archive.services import browse, maps
+from archive.services import browse, maps, timeline
 
 ARTICLES_PER_PAGE = 20
+
+
+def month_url(path: str) -> Callable[[dt.date], str]:
+    """Links to ``path`` narrowed to one month (``?month=2024-06``)."""
+    return lambda month: f"{path}?month={timeline.month_key(month)}"
 
 
 class HomeView(TemplateView):
@@ -23,8 +32,48 @@ class HomeView(TemplateView):
             latest_articles=browse.latest_articles(12),
             prefectures=prefectures,
             topics=browse.topics_with_counts(),
+            chart=timeline.month_chart(
+                timeline.month_counts(Article.objects.all()), month_url(reverse("archive:articles"))
+            ),
         )
         return context
+
+
+class MonthFilterMixin:
+    """A listing narrowed by ``?month=YYYY-MM`` (ignored when malformed), with its month chart."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.month = timeline.parse_month(request.GET.get("month"))
+        return super().dispatch(request, *args, **kwargs)
+
+    def chart_articles(self) -> QuerySet[Article]:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            month=self.month,
+            month_label=timeline.month_label(self.month) if self.month else "",
+            chart=timeline.month_chart(
+                timeline.month_counts(self.chart_articles()), month_url(self.request.path), self.month
+            ),
+        )
+        return context
+
+
+class ArticleListView(MonthFilterMixin, ListView):
+    """Every article, latest first: the home page's 更多 and its chart's months."""
+
+    template_name = "archive/article_list.html"
+    context_object_name = "articles"
+    paginate_by = ARTICLES_PER_PAGE
+
+    def get_queryset(self) -> QuerySet[Article]:
+        articles = Article.objects.for_listing().order_by("-pub_date", "-created_at", "-pk")
+        return timeline.in_month(articles, self.month)
+
+    def chart_articles(self) -> QuerySet[Article]:
+        return Article.objects.all()
 
 
 class PlaceListView(TemplateView):
@@ -42,8 +91,8 @@ class PlaceListView(TemplateView):
         return context
 
 
-class ObjectArticlesView(SingleObjectMixin, ListView):
-    """A single object (place, topic, reporter) and a paginated list of its articles."""
+class ObjectArticlesView(MonthFilterMixin, SingleObjectMixin, ListView):
+    """A single object (place, topic, reporter), its month chart and a paginated list of its articles."""
 
     paginate_by = ARTICLES_PER_PAGE
 
@@ -71,8 +120,11 @@ class PlaceDetailView(ObjectArticlesView):
     def get_object_queryset(self) -> QuerySet:
         return County.objects.select_related("parent")
 
+    def chart_articles(self) -> QuerySet[Article]:
+        return Article.objects.in_place(self.object)
+
     def get_queryset(self) -> QuerySet[Article]:
-        return Article.objects.in_place(self.object).for_listing()
+        return timeline.in_month(Article.objects.in_place(self.object).for_listing(), self.month)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -98,8 +150,11 @@ class TopicDetailView(ObjectArticlesView):
     model = Topic
     template_name = "archive/topic_detail.html"
 
+    def chart_articles(self) -> QuerySet[Article]:
+        return self.object.articles.all()
+
     def get_queryset(self) -> QuerySet[Article]:
-        return self.object.articles.for_listing()
+        return timeline.in_month(self.object.articles.for_listing(), self.month)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -120,9 +175,13 @@ class ReporterDetailView(ObjectArticlesView):
     model = Reporter
     template_name = "archive/reporter_detail.html"
 
+    def chart_articles(self) -> QuerySet[Article]:
+        return Article.objects.filter(pk__in=self.object.bylines.values("article_id"))
+
     def get_queryset(self) -> QuerySet[Byline]:
+        bylines = timeline.in_month(self.object.bylines.all(), self.month, field="article__pub_date")
         return (
-            self.object.bylines.select_related(
+            bylines.select_related(
                 "article", "article__place", "article__place__parent", "article__source_page"
             )
             .prefetch_related("article__topics")
@@ -133,6 +192,11 @@ class ReporterDetailView(ObjectArticlesView):
         if isinstance(obj, QuerySet | list):
             return "bylines"
         return super().get_context_object_name(obj)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(roles=browse.reporter_roles(self.object), coauthors=browse.coauthors(self.object))
+        return context
 
 
 class ArticleDetailView(DetailView):

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from archive.models import Article, County, Reporter, SourcePage, Topic
+from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
 
 logger = logging.getLogger(__name__)
 
@@ -207,3 +207,24 @@ def page_pieces(page: SourcePage, articles: Sequence[Article]) -> list[TextPiece
         if piece.owner is not None:
             piece.label = numbers[piece.owner.pk]
     return pieces
+
+
+# --- Reporters ----------------------------------------------------------------------------
+
+
+def reporter_roles(reporter: Reporter) -> list[tuple[str, int]]:
+    """(role as printed, number of credits) for the reporter, most frequent first."""
+    labels = dict(Byline.Role.choices)
+    rows = reporter.bylines.order_by().values_list("role").annotate(n=Count("pk"))
+    return sorted(((labels.get(role, role), n) for role, n in rows), key=lambda r: (-r[1], r[0]))
+
+
+def coauthors(reporter: Reporter, limit: int = 12) -> QuerySet[Reporter]:
+    """Others credited on the reporter's articles, with ``shared`` (articles in common)."""
+    articles = reporter.bylines.values("article_id")
+    return (
+        Reporter.objects.filter(bylines__article_id__in=articles)
+        .exclude(pk=reporter.pk)
+        .annotate(shared=Count("bylines__article", distinct=True))
+        .order_by("-shared", "name")[:limit]
+    )
