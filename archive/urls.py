@@ -1,6 +1,6 @@
 """Browse pages, the RSS feed of the latest articles."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from archive import views
 from archive.feeds import LatestArticlesFeed
@@ -17,6 +17,11 @@ urlpatterns = [
     path("reporters/<int:pk>/", views.ReporterDetailView.as_view(), name="reporter"),
     path("articles/", views.ArticleListView.as_view(), name="articles"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article"),
+    re_path(
+        r"^articles/(?P<pk>\d+)/cite\.(?P<format>bib|ris)$",
+        views.ArticleCitationView.as_view(),
+        name="article_citation",
+    ),
     path("pages/", views.SourcePageListView.as_view(), name="source_pages"),
     path("pages/<int:pk>/", views.SourcePageDetailView.as_view(), name="source_page"),
     path("feeds/latest/", LatestArticlesFeed(), name="feed"),

@@ -6,12 +6,13 @@ import datetime as dt
 from collections.abc import Callable
 
 from django.db.models import Prefetch, QuerySet
+from django.http import HttpResponse
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
-from archive.services import browse, maps, timeline
+from archive.services import browse, citations, maps, timeline
 
 ARTICLES_PER_PAGE = 20
 
@@ -212,12 +213,35 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         evidence = article.topic_evidence or {}
+        permalink = self.request.build_absolute_uri(article.get_absolute_url())
         context.update(
+            permalink=permalink,
+            citation=citations.gbt7714(citations.source_for(article, permalink)),
             topics=[(topic, evidence.get(topic.name) or {}) for topic in article.topics.all()],
             page_articles=article.source_page.articles.exclude(pk=article.pk).order_by("position"),
             related_articles=browse.related_articles(article, limit=5),
         )
         return context
+
+
+class ArticleCitationView(ArticleDetailView):
+    """The article's citation as a BibTeX or RIS file to download."""
+
+    FORMATS = {
+        "bib": (citations.bibtex, "application/x-bibtex"),
+        "ris": (citations.ris, "application/x-research-info-systems"),
+    }
+
+    def render_to_response(self, context, **response_kwargs):
+        write, content_type = self.FORMATS[self.kwargs["format"]]
+        article = self.object
+        source = citations.source_for(article, self.request.build_absolute_uri(article.get_absolute_url()))
+        response = HttpResponse(write(source), content_type=f"{content_type}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="article-{article.pk}.{self.kwargs["format"]}"'
+        return response
+
+    def get_context_data(self, **kwargs):
+        return {}
 
 
 class SourcePageListView(ListView):
