@@ -233,11 +233,12 @@ class ArticleCitationView(ArticleDetailView):
     }
 
     def render_to_response(self, context, **response_kwargs):
-        write, content_type = self.FORMATS[self.kwargs["format"]]
+        extension = self.kwargs["format"]
+        write, content_type = self.FORMATS[extension]
         article = self.object
         source = citations.source_for(article, self.request.build_absolute_uri(article.get_absolute_url()))
         response = HttpResponse(write(source), content_type=f"{content_type}; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="article-{article.pk}.{self.kwargs["format"]}"'
+        response["Content-Disposition"] = f'attachment; filename="article-{article.pk}.{extension}"'
         return response
 
     def get_context_data(self, **kwargs):
