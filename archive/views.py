@@ -6,13 +6,13 @@ import datetime as dt
 from collections.abc import Callable
 
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
-from archive.services import browse, citations, maps, timeline
+from archive.services import browse, citations, maps, papers, timeline
 
 ARTICLES_PER_PAGE = 20
 
@@ -254,6 +254,60 @@ class SourcePageListView(ListView):
         return browse.source_pages_with_counts()
 
 
+class PaperListView(TemplateView):
+    template_name = "archive/paper_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["papers"] = papers.papers()
+        return context
+
+
+class PaperDetailView(TemplateView):
+    """A paper's calendar of dates, and its pages that carry no date."""
+
+    template_name = "archive/paper_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paper = papers.paper_from_slug(self.kwargs["paper"])
+        if not papers.pages_of(paper).exists():
+            raise Http404("没有这份报纸的版面")
+        context.update(
+            paper=paper,
+            paper_name=papers.paper_name(paper),
+            months=papers.paper_calendar(paper),
+            weekdays=papers.WEEKDAYS,
+            undated=papers.with_articles(papers.issue_pages(paper, None)),
+        )
+        return context
+
+
+class IssueView(TemplateView):
+    """One date of one paper: its pages in edition order, each with its articles in printed order."""
+
+    template_name = "archive/issue.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paper = papers.paper_from_slug(self.kwargs["paper"])
+        try:
+            date = dt.date.fromisoformat(self.kwargs["date"])
+        except ValueError:
+            raise Http404("日期格式应为 YYYY-MM-DD") from None
+        pages = papers.issue_pages(paper, date)
+        if not pages:
+            raise Http404("这一天没有这份报纸的版面")
+        context.update(
+            paper=paper,
+            paper_slug=papers.paper_slug(paper),
+            paper_name=papers.paper_name(paper),
+            date=date,
+            pages=papers.with_articles(pages),
+        )
+        return context
+
+
 class SourcePageDetailView(DetailView):
     model = SourcePage
     template_name = "archive/source_page_detail.html"
@@ -262,5 +316,12 @@ class SourcePageDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         articles = list(self.object.articles.select_related("place").order_by("position"))
-        context.update(articles=articles, pieces=browse.page_pieces(self.object, articles))
+        context.update(
+            articles=articles,
+            pieces=browse.page_pieces(self.object, articles),
+            page_title=papers.page_title(self.object),
+            paper_slug=papers.paper_slug(self.object.paper),
+            paper_name=papers.paper_name(self.object.paper),
+            neighbours=papers.neighbours(self.object),
+        )
         return context

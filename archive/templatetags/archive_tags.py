@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 
 from archive.models import Article, County
+from archive.services import papers
 
 register = template.Library()
 
@@ -40,3 +41,9 @@ def is_subhead(paragraph: str) -> bool:
     """A short line without closing punctuation inside a body is a subhead (小标题), shown as one."""
     text = paragraph.strip()
     return 0 < len(text) <= 32 and not text.endswith(_SENTENCE_END)
+
+
+@register.filter
+def page_title(page) -> str:
+    """A source page named by paper, date and edition (its file name only when it has none of them)."""
+    return papers.page_title(page)

@@ -37,7 +37,7 @@ def test_base_layout_has_nav_search_form_and_opensearch(client):
     page = html_text(client.get(reverse("archive:home")))
     assert '<html lang="zh-hans">' in page
     assert "湖南县域政务报道库" in page
-    for label in ("首页", "地区", "主题", "作者", "版面", "检索"):
+    for label in ("首页", "地区", "主题", "作者", "报纸", "检索"):
         assert f">{label}</a>" in page
     assert f'action="{reverse("search:search")}"' in page
     assert 'name="q"' in page
