@@ -163,13 +163,13 @@ class TopicDetailView(ObjectArticlesView):
         return context
 
 
-class ReporterListView(ListView):
+class ReporterListView(TemplateView):
     template_name = "archive/reporter_list.html"
-    context_object_name = "reporters"
-    paginate_by = 200
 
-    def get_queryset(self) -> QuerySet[Reporter]:
-        return browse.reporters_with_counts()
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["groups"] = browse.reporters_by_initial()
+        return context
 
 
 class ReporterDetailView(ObjectArticlesView):

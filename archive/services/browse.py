@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -60,6 +61,30 @@ def counties_of(prefecture: County) -> QuerySet[County]:
 
 def topics_with_counts() -> QuerySet[Topic]:
     return Topic.objects.annotate(article_count=Count("articles")).order_by("order", "name")
+
+
+@functools.lru_cache(maxsize=65536)
+def pinyin_key(name: str) -> str:
+    """The name in toneless pinyin (王美慧 → wang mei hui), how Chinese name lists are ordered."""
+    from pypinyin import Style, lazy_pinyin
+
+    return " ".join(lazy_pinyin(name, style=Style.NORMAL, errors="default")).lower()
+
+
+@dataclass(frozen=True)
+class InitialGroup:
+    letter: str  # A–Z, or # for names that do not start with a Chinese character or a letter
+    reporters: list[Reporter]
+
+
+def reporters_by_initial() -> list[InitialGroup]:
+    """Every credited reporter sorted by pinyin and grouped by its initial letter (the index of the list)."""
+    reporters = sorted(reporters_with_counts(), key=lambda r: (pinyin_key(r.name), r.name))
+    groups: dict[str, list[Reporter]] = {}
+    for reporter in reporters:
+        first = pinyin_key(reporter.name)[:1].upper()
+        groups.setdefault(first if "A" <= first <= "Z" else "#", []).append(reporter)
+    return [InitialGroup(letter, groups[letter]) for letter in sorted(groups, key=lambda g: (g == "#", g))]
 
 
 def reporters_with_counts() -> QuerySet[Reporter]:

@@ -115,3 +115,22 @@ def test_reporter_page_shows_role_counts_and_coauthors(client):
     assert others, "the busiest reporter shares a byline"
     listed = re.findall(r'<li><a href="/reporters/\d+/">([^<]+)</a><span class="count">（合署', page)
     assert len(listed) == min(12, len(others)) and set(listed) <= others
+
+
+def test_reporters_are_sorted_by_pinyin_under_their_initial_letter(client):
+    from pypinyin import lazy_pinyin
+
+    page = html_text(client.get(reverse("archive:reporters")))
+    letters = re.findall(r'<a href="#letter-([A-Z#])">', page)
+    assert letters and letters == sorted(letters, key=lambda g: (g == "#", g))
+    sections = re.findall(r'<h2 id="letter-([A-Z#])">.*?</ul>', page, re.S)
+    assert sections == letters
+    names = re.findall(r'<li><a href="/reporters/\d+/">([^<]+)</a><span class="count">', page)
+    credited = Reporter.objects.filter(bylines__isnull=False).distinct()
+    assert sorted(names) == sorted(credited.values_list("name", flat=True))
+    spelt = [" ".join(lazy_pinyin(name)).lower() for name in names]
+    assert spelt == sorted(spelt)
+    for block in re.findall(r'<h2 id="letter-([A-Z])">(.*?)</ul>', page, re.S):
+        letter, body = block
+        for name in re.findall(r'">([^<]+)</a><span class="count">', body):
+            assert lazy_pinyin(name)[0][0].upper() == letter, name
