@@ -27,5 +27,7 @@ urlpatterns = [
     path("papers/<str:paper>/<str:date>/", views.IssueView.as_view(), name="issue"),
     path("pages/", views.SourcePageListView.as_view(), name="source_pages"),
     path("pages/<int:pk>/", views.SourcePageDetailView.as_view(), name="source_page"),
+    path("feeds/", views.FeedsView.as_view(), name="feeds"),
     path("feeds/latest/", LatestArticlesFeed(), name="feed"),
+    path("sitemap/", views.SiteMapView.as_view(), name="site_map"),
 ]

@@ -224,6 +224,38 @@ class ArticleDetailView(DetailView):
         return context
 
 
+class SiteMapView(TemplateView):
+    """The site map for people (sitemap.xml is for search engines)."""
+
+    template_name = "archive/site_map.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            prefectures=browse.prefectures_with_counties(),
+            topics=browse.topics_with_counts(),
+            papers=papers.papers(),
+        )
+        return context
+
+
+class FeedsView(TemplateView):
+    """What the RSS feed is and what it carries, for a person who clicked 订阅."""
+
+    template_name = "archive/feeds.html"
+
+    def get_context_data(self, **kwargs):
+        from archive.feeds import FEED_SIZE
+
+        context = super().get_context_data(**kwargs)
+        context.update(
+            feed_url=self.request.build_absolute_uri(reverse("archive:feed")),
+            feed_size=FEED_SIZE,
+            latest_articles=browse.latest_articles(FEED_SIZE),
+        )
+        return context
+
+
 class ArticleCitationView(ArticleDetailView):
     """The article's citation as a BibTeX or RIS file to download."""
 
