@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 from archive.models import Article, County, Reporter, SourcePage, Topic
 
@@ -22,6 +23,8 @@ def public_paths() -> list[str]:
     article = Article.objects.filter(bylines__isnull=False, topics__isnull=False).order_by("pk").first()
     county = County.objects.filter(level=County.Level.COUNTY, articles__isnull=False).order_by("code").first()
     page = SourcePage.objects.order_by("pk").first()
+    dated = SourcePage.objects.exclude(paper="").filter(pub_date__isnull=False).order_by("pk").first()
+    month = Article.objects.filter(pub_date__isnull=False).order_by("pk").first().pub_date
     return [
         "/",
         "/places/",
@@ -34,6 +37,13 @@ def public_paths() -> list[str]:
         article.get_absolute_url(),
         "/pages/",
         page.get_absolute_url(),
+        dated.get_absolute_url(),
+        "/papers/",
+        reverse("archive:paper", args=[dated.paper]),
+        reverse("archive:issue", args=[dated.paper, dated.pub_date.isoformat()]),
+        f"/articles/?month={month:%Y-%m}",
+        "/feeds/",
+        "/sitemap/",
         "/search/?q=政务服务",
         f"/search/?q=政务服务&prefecture={county.parent.code}",
         "/search/?q=没有这样的词语啊",
