@@ -134,8 +134,10 @@ class PlaceDetailView(ObjectArticlesView):
             counties = list(browse.counties_of(place))
             context["counties"] = counties
             context["map"] = maps.county_map(counties, [place.code])
-        else:
-            context["siblings"] = browse.counties_of(place.parent) if place.parent else []
+        elif place.parent:
+            siblings = list(browse.counties_of(place.parent))
+            context["siblings"] = siblings
+            context["map"] = maps.county_map(siblings, [place.parent.code], current=place.code)
         return context
 
 

@@ -1,4 +1,4 @@
-"""Take the screenshots of docs/screenshots/ (issue 17: map, time, papers, citations, phones) from a running archive.
+"""Take docs/screenshots/ (issue 17: map, time, papers, citations, phones) from a running archive.
 
     make run                                   # in one terminal: the archive on 127.0.0.1:8000
     .venv/bin/python docs/screenshots.py [BASE_URL]

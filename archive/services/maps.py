@@ -118,6 +118,7 @@ class MapArea:
     count: int
     path: str
     shade: Shade
+    current: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,8 +129,9 @@ class CountyMap:
     shades: list[Shade]
 
 
-def county_map(counties: Iterable, prefecture_codes: Iterable[str]) -> CountyMap:
-    """The map of ``counties`` (County rows with ``article_count``), outlined by the given prefectures.
+def county_map(counties: Iterable, prefecture_codes: Iterable[str], current: str = "") -> CountyMap:
+    """The map of ``counties`` (County rows with ``article_count``), outlined by the given prefectures;
+    the county coded ``current`` is marked (a county page shows itself among its neighbours).
 
     Counties without a shape are left out of the drawing (the text list beside it still has them).
     """
@@ -144,6 +146,7 @@ def county_map(counties: Iterable, prefecture_codes: Iterable[str]) -> CountyMap
             count=c.article_count,
             path=drawing.counties[c.code],
             shade=shade_of(c.article_count, scale),
+            current=c.code == current,
         )
         for c in counties
     ]

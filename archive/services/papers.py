@@ -48,7 +48,9 @@ def page_title(page: SourcePage) -> str:
     if page.paper:
         parts.append(page.paper)
     if page.pub_date:
-        parts.append(f"{page.pub_date.year}年{page.pub_date.month}月{page.pub_date.day}日")
+        date = f"{page.pub_date.year}年{page.pub_date.month}月{page.pub_date.day}日"
+        # pub_date_estimated: the importer's flag for a date it could only infer (absent until it lands).
+        parts.append(date + ("（估计）" if getattr(page, "pub_date_estimated", False) else ""))
     if page.page_label:
         label = page.page_label
         parts.append(label if label.startswith("第") or not label.isdigit() else f"第{int(label)}版")

@@ -23,7 +23,9 @@ def map_links(page: str) -> dict[str, str]:
     """{county url: shade class} for every county drawn on the page's map."""
     svg = re.search(r'<svg class="county-map__svg".*?</svg>', page, re.S)
     assert svg, "no map on the page"
-    return dict(re.findall(r'<a href="([^"]+)" tabindex="-1"><path class="map-shade-(\d)"', svg[0]))
+    return dict(
+        re.findall(r'<a href="([^"]+)" tabindex="-1"><path class="map-shade-(\d)(?: is-current)?"', svg[0])
+    )
 
 
 def test_every_division_in_the_county_table_has_a_shape():
@@ -83,3 +85,12 @@ def test_shades_split_counties_into_classes_that_cover_every_count():
 
 def test_path_box_follows_relative_steps():
     assert maps.path_box("M10 20l5 0 0-7-10 3zM40 40l1 1z") == maps.Box(5, 13, 41, 41)
+
+
+def test_county_page_shows_itself_among_its_prefectures_counties(client):
+    county = County.objects.get(name="邵东市")
+    page = html_text(client.get(county.get_absolute_url()))
+    links = map_links(page)
+    assert set(links) == {c.get_absolute_url() for c in county.parent.children.all()}
+    current = re.findall(r'<a href="([^"]+)" tabindex="-1"><path class="map-shade-\d is-current"', page)
+    assert current == [county.get_absolute_url()]
