@@ -8,6 +8,8 @@ from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from archive.models import Article, SourcePage
 from archive.services import papers
@@ -105,3 +107,13 @@ def test_pages_without_paper_or_date_are_still_reachable(client):
 )
 def test_page_title(fields, title):
     assert papers.page_title(SourcePage(file_name="x.txt", **fields)) == title
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(paper=st.text(min_size=1, max_size=12), date=st.text(min_size=1, max_size=12))
+def test_any_paper_or_date_in_the_address_gets_a_normal_page(client, paper, date):
+    for path in (
+        f"/papers/{quote(paper, safe='')}/",
+        f"/papers/{quote(paper, safe='')}/{quote(date, safe='')}/",
+    ):
+        assert client.get(path).status_code in (200, 404)

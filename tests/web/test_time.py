@@ -8,6 +8,8 @@ import re
 import pytest
 from django.db.models import Count
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from archive.models import Article, County, Reporter, Topic
 from archive.services import timeline
@@ -134,3 +136,9 @@ def test_reporters_are_sorted_by_pinyin_under_their_initial_letter(client):
         letter, body = block
         for name in re.findall(r'">([^<]+)</a><span class="count">', body):
             assert lazy_pinyin(name)[0][0].upper() == letter, name
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(month=st.text(max_size=12))
+def test_any_month_gets_a_normal_page(client, month):
+    assert client.get(reverse("archive:articles"), {"month": month}).status_code == 200
