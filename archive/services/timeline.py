@@ -136,6 +136,6 @@ def month_chart(
     # and with many years label every other one.
     if len(years) > 1 and years[1][0] - years[0][0] < 60:
         years = years[1:]
-    if len(years) * 70 > CHART_WIDTH:
+    if len(years) * 110 > CHART_WIDTH:
         years = years[::2]
     return MonthChart(bars=bars, years=years, peak=peak)
