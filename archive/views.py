@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
+from archive.feeds import FEED_SIZE
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
 from archive.services import browse, citations, maps, papers, timeline
 
@@ -247,8 +248,6 @@ class FeedsView(TemplateView):
     template_name = "archive/feeds.html"
 
     def get_context_data(self, **kwargs):
-        from archive.feeds import FEED_SIZE
-
         context = super().get_context_data(**kwargs)
         context.update(
             feed_url=self.request.build_absolute_uri(reverse("archive:feed")),
@@ -276,6 +275,7 @@ class ArticleCitationView(ArticleDetailView):
         return response
 
     def get_context_data(self, **kwargs):
+        # A download needs none of the article page's context (related articles cost a search).
         return {}
 
 
