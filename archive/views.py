@@ -123,7 +123,12 @@ class PlaceDetailView(ObjectArticlesView):
         return County.objects.select_related("parent")
 
     def chart_articles(self) -> QuerySet[Article]:
-        return Article.objects.in_place(self.object)
+        place = self.object
+        if place.is_prefecture:
+            # The same articles as in_place(), by place id: the index, not a join with County.
+            ids = [place.pk, *place.children.values_list("pk", flat=True)]
+            return Article.objects.filter(place_id__in=ids)
+        return Article.objects.in_place(place)
 
     def get_queryset(self) -> QuerySet[Article]:
         return timeline.in_month(Article.objects.in_place(self.object).for_listing(), self.month)

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
 
 from archive.models import Article
 
@@ -53,14 +52,13 @@ def next_month(month: dt.date) -> dt.date:
 
 def month_counts(articles: QuerySet[Article]) -> list[tuple[dt.date, int]]:
     """(first day of month, number of articles) for every month from the first to the last dated one."""
-    rows = (
-        articles.filter(pub_date__isnull=False)
-        .order_by()
-        .annotate(month=TruncMonth("pub_date"))
-        .values_list("month")
-        .annotate(n=Count("pk"))
-    )
-    found = {month: n for month, n in rows}
+    # Grouped by day in the database (the pub_date index, no per-row date function; SQLite's
+    # month truncation is a Python function called on every row), then by month here.
+    rows = articles.filter(pub_date__isnull=False).order_by().values_list("pub_date").annotate(n=Count("pk"))
+    found: dict[dt.date, int] = {}
+    for day, n in rows:
+        month = dt.date(day.year, day.month, 1)
+        found[month] = found.get(month, 0) + n
     if not found:
         return []
     month, last = min(found), max(found)
