@@ -171,12 +171,26 @@ class TopicDetailView(ObjectArticlesView):
         return context
 
 
-class ReporterListView(TemplateView):
+class ReporterListView(ListView):
+    """Reporters by pinyin: an index of initial letters, one letter's reporters at a time."""
+
     template_name = "archive/reporter_list.html"
+    context_object_name = "reporters"
+    paginate_by = 300
+
+    def get(self, request, *args, **kwargs):
+        self.initials = browse.reporter_initials()
+        letters = [letter for letter, _ in self.initials]
+        wanted = request.GET.get("letter", "").upper()
+        self.letter = wanted if wanted in letters else (letters[0] if letters else "")
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self) -> list[Reporter]:
+        return browse.reporters_with_initial(self.letter) if self.letter else []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["groups"] = browse.reporters_by_initial()
+        context.update(initials=self.initials, letter=self.letter)
         return context
 
 

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Substr
 
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
 
@@ -30,8 +31,12 @@ def site_totals() -> SiteTotals:
     return SiteTotals(
         articles=Article.objects.count(),
         pages=SourcePage.objects.count(),
-        counties=County.objects.filter(level=County.Level.COUNTY, articles__isnull=False).distinct().count(),
-        reporters=Reporter.objects.filter(bylines__isnull=False).distinct().count(),
+        # EXISTS per county and per reporter (index lookups) rather than DISTINCT over a join
+        # of every article or byline.
+        counties=County.objects.filter(
+            Exists(Article.objects.filter(place=OuterRef("pk"))), level=County.Level.COUNTY
+        ).count(),
+        reporters=Reporter.objects.filter(Exists(Byline.objects.filter(reporter=OuterRef("pk")))).count(),
     )
 
 
@@ -71,20 +76,49 @@ def pinyin_key(name: str) -> str:
     return " ".join(lazy_pinyin(name, style=Style.NORMAL, errors="default")).lower()
 
 
-@dataclass(frozen=True)
-class InitialGroup:
-    letter: str  # A–Z, or # for names that do not start with a Chinese character or a letter
-    reporters: list[Reporter]
+def initial_letter(name: str) -> str:
+    """A–Z by the pinyin of the name's first character; # when it has none."""
+    first = pinyin_key(name[:1])[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
 
 
-def reporters_by_initial() -> list[InitialGroup]:
-    """Every credited reporter sorted by pinyin and grouped by its initial letter (the index of the list)."""
-    reporters = sorted(reporters_with_counts(), key=lambda r: (pinyin_key(r.name), r.name))
-    groups: dict[str, list[Reporter]] = {}
-    for reporter in reporters:
-        first = pinyin_key(reporter.name)[:1].upper()
-        groups.setdefault(first if "A" <= first <= "Z" else "#", []).append(reporter)
-    return [InitialGroup(letter, groups[letter]) for letter in sorted(groups, key=lambda g: (g == "#", g))]
+def _letter_order(letter: str) -> tuple[bool, str]:
+    return (letter == "#", letter)
+
+
+def _credited_first_characters() -> QuerySet:
+    return (
+        Reporter.objects.filter(Exists(Byline.objects.filter(reporter=OuterRef("pk"))))
+        .annotate(first=Substr("name", 1, 1))
+        .order_by()
+    )
+
+
+def reporter_initials() -> list[tuple[str, int]]:
+    """(initial letter, number of credited reporters) in index order.
+
+    Grouped by the name's first character in the database (a few hundred surnames),
+    so that only those characters are spelt in pinyin, not every name.
+    """
+    counts: dict[str, int] = {}
+    for first, n in _credited_first_characters().values_list("first").annotate(n=Count("pk")):
+        letter = initial_letter(first)
+        counts[letter] = counts.get(letter, 0) + n
+    return sorted(counts.items(), key=lambda item: _letter_order(item[0]))
+
+
+def reporters_with_initial(letter: str) -> list[Reporter]:
+    """Credited reporters whose name starts with ``letter`` in pinyin, sorted by pinyin,
+    each with ``article_count``."""
+    firsts = {
+        first
+        for first in _credited_first_characters().values_list("first", flat=True).distinct()
+        if initial_letter(first) == letter
+    }
+    reporters = (
+        reporters_with_counts().annotate(first=Substr("name", 1, 1)).filter(first__in=firsts).order_by()
+    )
+    return sorted(reporters, key=lambda r: (pinyin_key(r.name), r.name))
 
 
 def reporters_with_counts() -> QuerySet[Reporter]:

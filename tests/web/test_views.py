@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
+from archive.services.browse import initial_letter
 
 pytestmark = pytest.mark.django_db
 
@@ -165,9 +166,10 @@ def test_topics_and_topic_page(client):
 
 
 def test_reporters_list_and_reporter_page_with_roles(client):
-    page = html_text(client.get(reverse("archive:reporters")))
     byline = Byline.objects.exclude(role="").select_related("reporter", "article").first()
     assert byline is not None
+    letter = initial_letter(byline.reporter.name)
+    page = html_text(client.get(reverse("archive:reporters"), {"letter": letter}))
     assert reverse("archive:reporter", args=[byline.reporter.pk]) in page
     page = html_text(client.get(reverse("archive:reporter", args=[byline.reporter.pk])))
     assert f'<h1 class="page-title">{byline.reporter.name}</h1>' in page
