@@ -137,11 +137,11 @@ class PlaceDetailView(ObjectArticlesView):
         context = super().get_context_data(**kwargs)
         place = self.object
         if place.is_prefecture:
-            counties = list(browse.counties_of(place))
+            counties = browse.counties_of(place)
             context["counties"] = counties
             context["map"] = maps.county_map(counties, [place.code])
         elif place.parent:
-            siblings = list(browse.counties_of(place.parent))
+            siblings = browse.counties_of(place.parent)
             context["siblings"] = siblings
             context["map"] = maps.county_map(siblings, [place.parent.code], current=place.code)
         return context
@@ -151,7 +151,7 @@ class TopicListView(ListView):
     template_name = "archive/topic_list.html"
     context_object_name = "topics"
 
-    def get_queryset(self) -> QuerySet[Topic]:
+    def get_queryset(self) -> list[Topic]:
         return browse.topics_with_counts()
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
 
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
@@ -31,12 +31,11 @@ def site_totals() -> SiteTotals:
     return SiteTotals(
         articles=Article.objects.count(),
         pages=SourcePage.objects.count(),
-        # EXISTS per county and per reporter (index lookups) rather than DISTINCT over a join
-        # of every article or byline.
+        # EXISTS per county, distinct reporter ids of the bylines: index scans, no joins.
         counties=County.objects.filter(
             Exists(Article.objects.filter(place=OuterRef("pk"))), level=County.Level.COUNTY
         ).count(),
-        reporters=Reporter.objects.filter(Exists(Byline.objects.filter(reporter=OuterRef("pk")))).count(),
+        reporters=Byline.objects.values("reporter_id").distinct().count(),
     )
 
 
@@ -44,28 +43,55 @@ def latest_articles(limit: int = 10) -> QuerySet[Article]:
     return Article.objects.for_listing().order_by("-pub_date", "-created_at", "-pk")[:limit]
 
 
+def articles_per_place() -> dict[int, int]:
+    """{County id: number of articles whose place it is}, grouped on the article table's place index."""
+    return dict(
+        Article.objects.order_by().filter(place__isnull=False).values_list("place_id").annotate(n=Count("pk"))
+    )
+
+
 def prefectures_with_counties() -> list[County]:
     """Every prefecture with ``counties`` (each with ``article_count``) and ``article_total``.
 
     ``article_total`` counts the prefecture's own articles and those of its counties.
     """
-    counties = County.objects.filter(level=County.Level.COUNTY).annotate(article_count=Count("articles"))
-    prefectures = list(
-        County.objects.filter(level=County.Level.PREFECTURE)
-        .annotate(own_count=Count("articles"))
-        .prefetch_related(Prefetch("children", queryset=counties, to_attr="counties"))
-    )
+    counts = articles_per_place()
+    divisions = list(County.objects.order_by("code"))
+    prefectures = [d for d in divisions if d.is_prefecture]
+    by_pk = {p.pk: p for p in prefectures}
+    for prefecture in prefectures:
+        prefecture.counties = []
+        prefecture.own_count = counts.get(prefecture.pk, 0)
+    for county in divisions:
+        if not county.is_prefecture and county.parent_id in by_pk:
+            county.article_count = counts.get(county.pk, 0)
+            by_pk[county.parent_id].counties.append(county)
     for prefecture in prefectures:
         prefecture.article_total = prefecture.own_count + sum(c.article_count for c in prefecture.counties)
     return prefectures
 
 
-def counties_of(prefecture: County) -> QuerySet[County]:
-    return prefecture.children.annotate(article_count=Count("articles")).order_by("code")
+def counties_of(prefecture: County) -> list[County]:
+    """The prefecture's counties in code order, each with ``article_count``."""
+    counties = list(prefecture.children.order_by("code"))
+    counts = dict(
+        Article.objects.order_by().filter(place__in=counties).values_list("place_id").annotate(n=Count("pk"))
+    )
+    for county in counties:
+        county.article_count = counts.get(county.pk, 0)
+    return counties
 
 
-def topics_with_counts() -> QuerySet[Topic]:
-    return Topic.objects.annotate(article_count=Count("articles")).order_by("order", "name")
+def topics_with_counts() -> list[Topic]:
+    """The topics in order, each with ``article_count``.
+
+    Counted on the article–topic table alone (its topic index), not joined with the articles.
+    """
+    counts = dict(Article.topics.through.objects.order_by().values_list("topic_id").annotate(n=Count("pk")))
+    topics = list(Topic.objects.order_by("order", "name"))
+    for topic in topics:
+        topic.article_count = counts.get(topic.pk, 0)
+    return topics
 
 
 @functools.lru_cache(maxsize=65536)
