@@ -21,6 +21,8 @@ class StaticViewSitemap(Sitemap):
             "archive:places",
             "archive:topics",
             "archive:reporters",
+            "archive:papers",
+            "archive:articles",
             "archive:source_pages",
         ]
 

@@ -1,6 +1,6 @@
 """Browse pages, the RSS feed of the latest articles."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from archive import views
 from archive.feeds import LatestArticlesFeed
@@ -15,8 +15,19 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic"),
     path("reporters/", views.ReporterListView.as_view(), name="reporters"),
     path("reporters/<int:pk>/", views.ReporterDetailView.as_view(), name="reporter"),
+    path("articles/", views.ArticleListView.as_view(), name="articles"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article"),
+    re_path(
+        r"^articles/(?P<pk>\d+)/cite\.(?P<format>bib|ris)$",
+        views.ArticleCitationView.as_view(),
+        name="article_citation",
+    ),
+    path("papers/", views.PaperListView.as_view(), name="papers"),
+    path("papers/<str:paper>/", views.PaperDetailView.as_view(), name="paper"),
+    path("papers/<str:paper>/<str:date>/", views.IssueView.as_view(), name="issue"),
     path("pages/", views.SourcePageListView.as_view(), name="source_pages"),
     path("pages/<int:pk>/", views.SourcePageDetailView.as_view(), name="source_page"),
+    path("feeds/", views.FeedsView.as_view(), name="feeds"),
     path("feeds/latest/", LatestArticlesFeed(), name="feed"),
+    path("sitemap/", views.SiteMapView.as_view(), name="site_map"),
 ]

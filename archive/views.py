@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
+from archive.feeds import FEED_SIZE
 from archive.models import Article, ArticleRedirect, Byline, County, Reporter, SourcePage, Topic, newest_first
-from archive.services import browse
+from archive.services import browse, citations, maps, papers, timeline
 
 ARTICLES_PER_PAGE = 20
+
+
+def month_url(path: str) -> Callable[[dt.date], str]:
+    """Links to ``path`` narrowed to one month (``?month=2024-06``)."""
+    return lambda month: f"{path}?month={timeline.month_key(month)}"
 
 
 class HomeView(TemplateView):
@@ -25,8 +35,48 @@ class HomeView(TemplateView):
             latest_articles=browse.latest_articles(12),
             prefectures=prefectures,
             topics=browse.topics_with_counts(),
+            chart=timeline.month_chart(
+                timeline.month_counts(Article.objects.all()), month_url(reverse("archive:articles"))
+            ),
         )
         return context
+
+
+class MonthFilterMixin:
+    """A listing narrowed by ``?month=YYYY-MM`` (ignored when malformed), with its month chart."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.month = timeline.parse_month(request.GET.get("month"))
+        return super().dispatch(request, *args, **kwargs)
+
+    def chart_articles(self) -> QuerySet[Article]:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            month=self.month,
+            month_label=timeline.month_label(self.month) if self.month else "",
+            chart=timeline.month_chart(
+                timeline.month_counts(self.chart_articles()), month_url(self.request.path), self.month
+            ),
+        )
+        return context
+
+
+class ArticleListView(MonthFilterMixin, ListView):
+    """Every article, latest first: the home page's 更多 and its chart's months."""
+
+    template_name = "archive/article_list.html"
+    context_object_name = "articles"
+    paginate_by = ARTICLES_PER_PAGE
+
+    def get_queryset(self) -> QuerySet[Article]:
+        articles = Article.objects.for_listing().order_by("-pub_date", "-created_at", "-pk")
+        return timeline.in_month(articles, self.month)
+
+    def chart_articles(self) -> QuerySet[Article]:
+        return Article.objects.all()
 
 
 class PlaceListView(TemplateView):
@@ -34,12 +84,18 @@ class PlaceListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["prefectures"] = browse.prefectures_with_counties()
+        prefectures = browse.prefectures_with_counties()
+        context["prefectures"] = prefectures
+        context["map"] = maps.county_map(
+            [county for prefecture in prefectures for county in prefecture.counties],
+            [prefecture.code for prefecture in prefectures],
+        )
+        context["top_areas"] = sorted(context["map"].areas, key=lambda a: (-a.count, a.code))[:10]
         return context
 
 
-class ObjectArticlesView(SingleObjectMixin, ListView):
-    """A single object (place, topic, reporter) and a paginated list of its articles."""
+class ObjectArticlesView(MonthFilterMixin, SingleObjectMixin, ListView):
+    """A single object (place, topic, reporter), its month chart and a paginated list of its articles."""
 
     paginate_by = ARTICLES_PER_PAGE
 
@@ -67,16 +123,28 @@ class PlaceDetailView(ObjectArticlesView):
     def get_object_queryset(self) -> QuerySet:
         return County.objects.select_related("parent")
 
+    def chart_articles(self) -> QuerySet[Article]:
+        place = self.object
+        if place.is_prefecture:
+            # The same articles as in_place(), by place id: the index, not a join with County.
+            ids = [place.pk, *place.children.values_list("pk", flat=True)]
+            return Article.objects.filter(place_id__in=ids)
+        return Article.objects.in_place(place)
+
     def get_queryset(self) -> QuerySet[Article]:
-        return Article.objects.in_place(self.object).for_listing()
+        return timeline.in_month(Article.objects.in_place(self.object).for_listing(), self.month)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         place = self.object
         if place.is_prefecture:
-            context["counties"] = browse.counties_of(place)
-        else:
-            context["siblings"] = browse.counties_of(place.parent) if place.parent else []
+            counties = browse.counties_of(place)
+            context["counties"] = counties
+            context["map"] = maps.county_map(counties, [place.code])
+        elif place.parent:
+            siblings = browse.counties_of(place.parent)
+            context["siblings"] = siblings
+            context["map"] = maps.county_map(siblings, [place.parent.code], current=place.code)
         return context
 
 
@@ -84,7 +152,7 @@ class TopicListView(ListView):
     template_name = "archive/topic_list.html"
     context_object_name = "topics"
 
-    def get_queryset(self) -> QuerySet[Topic]:
+    def get_queryset(self) -> list[Topic]:
         return browse.topics_with_counts()
 
 
@@ -92,8 +160,11 @@ class TopicDetailView(ObjectArticlesView):
     model = Topic
     template_name = "archive/topic_detail.html"
 
+    def chart_articles(self) -> QuerySet[Article]:
+        return self.object.articles.all()
+
     def get_queryset(self) -> QuerySet[Article]:
-        return self.object.articles.for_listing()
+        return timeline.in_month(self.object.articles.for_listing(), self.month)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -102,21 +173,39 @@ class TopicDetailView(ObjectArticlesView):
 
 
 class ReporterListView(ListView):
+    """Reporters by pinyin: an index of initial letters, one letter's reporters at a time."""
+
     template_name = "archive/reporter_list.html"
     context_object_name = "reporters"
-    paginate_by = 200
+    paginate_by = 300
 
-    def get_queryset(self) -> QuerySet[Reporter]:
-        return browse.reporters_with_counts()
+    def get(self, request, *args, **kwargs):
+        self.initials = browse.reporter_initials()
+        letters = [letter for letter, _ in self.initials]
+        wanted = request.GET.get("letter", "").upper()
+        self.letter = wanted if wanted in letters else (letters[0] if letters else "")
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self) -> list[Reporter]:
+        return browse.reporters_with_initial(self.letter) if self.letter else []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(initials=self.initials, letter=self.letter)
+        return context
 
 
 class ReporterDetailView(ObjectArticlesView):
     model = Reporter
     template_name = "archive/reporter_detail.html"
 
+    def chart_articles(self) -> QuerySet[Article]:
+        return Article.objects.filter(pk__in=self.object.bylines.values("article_id"))
+
     def get_queryset(self) -> QuerySet[Byline]:
+        bylines = timeline.in_month(self.object.bylines.all(), self.month, field="article__pub_date")
         return (
-            self.object.bylines.select_related(
+            bylines.select_related(
                 "article", "article__place", "article__place__parent", "article__source_page"
             )
             .prefetch_related("article__topics")
@@ -127,6 +216,11 @@ class ReporterDetailView(ObjectArticlesView):
         if isinstance(obj, QuerySet | list):
             return "bylines"
         return super().get_context_object_name(obj)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(roles=browse.reporter_roles(self.object), coauthors=browse.coauthors(self.object))
+        return context
 
 
 class ArticleDetailView(DetailView):
@@ -151,12 +245,67 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
+        permalink = self.request.build_absolute_uri(article.get_absolute_url())
         context.update(
-            topics=list(article.topics.all()),
+            permalink=permalink,
+            citation=citations.gbt7714(citations.source_for(article, permalink)),
+            topics=list(article.topics.all()),  # names only: scores and evidence are for editors
             page_articles=article.source_page.articles.exclude(pk=article.pk).order_by("position"),
             related_articles=browse.related_articles(article, limit=5),
         )
         return context
+
+
+class SiteMapView(TemplateView):
+    """The site map for people (sitemap.xml is for search engines)."""
+
+    template_name = "archive/site_map.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            prefectures=browse.prefectures_with_counties(),
+            topics=browse.topics_with_counts(),
+            papers=papers.papers(),
+        )
+        return context
+
+
+class FeedsView(TemplateView):
+    """What the RSS feed is and what it carries, for a person who clicked 订阅."""
+
+    template_name = "archive/feeds.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            feed_url=self.request.build_absolute_uri(reverse("archive:feed")),
+            feed_size=FEED_SIZE,
+            latest_articles=browse.latest_articles(FEED_SIZE),
+        )
+        return context
+
+
+class ArticleCitationView(ArticleDetailView):
+    """The article's citation as a BibTeX or RIS file to download."""
+
+    FORMATS = {
+        "bib": (citations.bibtex, "application/x-bibtex"),
+        "ris": (citations.ris, "application/x-research-info-systems"),
+    }
+
+    def render_to_response(self, context, **response_kwargs):
+        extension = self.kwargs["format"]
+        write, content_type = self.FORMATS[extension]
+        article = self.object
+        source = citations.source_for(article, self.request.build_absolute_uri(article.get_absolute_url()))
+        response = HttpResponse(write(source), content_type=f"{content_type}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="article-{article.pk}.{extension}"'
+        return response
+
+    def get_context_data(self, **kwargs):
+        # A download needs none of the article page's context (related articles cost a search).
+        return {}
 
 
 class SourcePageListView(ListView):
@@ -168,6 +317,60 @@ class SourcePageListView(ListView):
         return browse.source_pages_with_counts()
 
 
+class PaperListView(TemplateView):
+    template_name = "archive/paper_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["papers"] = papers.papers()
+        return context
+
+
+class PaperDetailView(TemplateView):
+    """A paper's calendar of dates, and its pages that carry no date."""
+
+    template_name = "archive/paper_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paper = papers.paper_from_slug(self.kwargs["paper"])
+        if not papers.pages_of(paper).exists():
+            raise Http404("没有这份报纸的版面")
+        context.update(
+            paper=paper,
+            paper_name=papers.paper_name(paper),
+            months=papers.paper_calendar(paper),
+            weekdays=papers.WEEKDAYS,
+            undated=papers.with_articles(papers.issue_pages(paper, None)),
+        )
+        return context
+
+
+class IssueView(TemplateView):
+    """One date of one paper: its pages in edition order, each with its articles in printed order."""
+
+    template_name = "archive/issue.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paper = papers.paper_from_slug(self.kwargs["paper"])
+        try:
+            date = dt.date.fromisoformat(self.kwargs["date"])
+        except ValueError:
+            raise Http404("日期格式应为 YYYY-MM-DD") from None
+        pages = papers.issue_pages(paper, date)
+        if not pages:
+            raise Http404("这一天没有这份报纸的版面")
+        context.update(
+            paper=paper,
+            paper_slug=papers.paper_slug(paper),
+            paper_name=papers.paper_name(paper),
+            date=date,
+            pages=papers.with_articles(pages),
+        )
+        return context
+
+
 class SourcePageDetailView(DetailView):
     model = SourcePage
     template_name = "archive/source_page_detail.html"
@@ -176,5 +379,12 @@ class SourcePageDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         articles = list(self.object.articles.select_related("place").order_by("position"))
-        context.update(articles=articles, pieces=browse.page_pieces(self.object, articles))
+        context.update(
+            articles=articles,
+            pieces=browse.page_pieces(self.object, articles),
+            page_title=papers.page_title(self.object),
+            paper_slug=papers.paper_slug(self.object.paper),
+            paper_name=papers.paper_name(self.object.paper),
+            neighbours=papers.neighbours(self.object),
+        )
         return context

@@ -560,6 +560,16 @@ class Benchmark:
             s = summary(values)
             log(f"search {name}: p50 {s['p50']:.1f} ms, p95 {s['p95']:.1f} ms, max {s['max']:.1f} ms")
 
+    def phase_browse(self) -> None:
+        from bench.browse import time_browse_pages
+
+        rounds = max(5, 10 * self.args.repeat)
+        log(f"browse pages: {rounds} rounds ...")
+        section = time_browse_pages(rounds, summary)
+        self.results["sections"]["browse"] = section
+        for kind, st in section.items():
+            log(f"browse {kind}: p50 {st['p50']:.1f} ms, p95 {st['p95']:.1f} ms")
+
     # -- 5. server: freshness, load, memory ---------------------------------------------------
     def phase_server(self) -> None:
         server = Gunicorn(self.data_dir, workers=2, log_path=self.workdir / "gunicorn.log")
@@ -793,6 +803,7 @@ class Benchmark:
             self.phase_rebuild()
         self.resolve_queries()
         self.phase_search()
+        self.phase_browse()
         if not self.args.skip_server:
             self.phase_server()
         self.phase_sizes()
@@ -1441,6 +1452,11 @@ def render(results: dict) -> str:
         lines.append("Search errors (first few): " + json.dumps(se["errors"], ensure_ascii=False))
         lines.append("")
 
+    if s.get("browse"):
+        from bench.browse import report_lines
+
+        lines += report_lines(s["browse"], fmt)
+
     fr = s.get("freshness")
     server = s.get("server", {})
     if fr:
@@ -1640,6 +1656,10 @@ def target_rows(results: dict) -> list[tuple[str, str, str]]:
                 verdict(0 < worst_pss <= TARGETS["worker_mib"]),
             )
         )
+    if s.get("browse"):
+        from bench.browse import target_rows as browse_rows
+
+        rows += browse_rows(s["browse"], verdict)
     return rows
 
 

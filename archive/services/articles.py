@@ -11,6 +11,28 @@ DISPLAY_TITLE_CHARS = 40
 
 _SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
 _LEADING_MARKS = "▲△■□●○◆◇★☆·•-—"
+_PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "「": "」", "『": "』", "【": "】"}
+_CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
+
+
+def balance_brackets(text: str) -> str:
+    """Quotes and brackets paired: an opener the cut left open is closed at the end,
+    a closer whose opener lies outside the text is dropped."""
+    open_stack: list[str] = []
+    kept: list[str] = []
+    for char in text:
+        if char in _PAIRS:
+            open_stack.append(char)
+        elif char in _CLOSERS:
+            if not open_stack or open_stack[-1] != _CLOSERS[char]:
+                continue
+            open_stack.pop()
+        kept.append(char)
+    result = "".join(kept)
+    if result.count('"') % 2:
+        cut = result.rfind('"')
+        result = result[:cut] + result[cut + 1 :]
+    return result + "".join(_PAIRS[opener] for opener in reversed(open_stack))
 
 
 def derive_title(body: str) -> str:
@@ -22,7 +44,7 @@ def derive_title(body: str) -> str:
     sentence = (text[: match.start()] if match else text).lstrip(_LEADING_MARKS)
     if len(sentence) > DISPLAY_TITLE_CHARS:
         sentence = sentence[: DISPLAY_TITLE_CHARS - 1].rstrip("，,、：:") + "…"
-    return sentence or text[:DISPLAY_TITLE_CHARS]
+    return balance_brackets(sentence or text[:DISPLAY_TITLE_CHARS])
 
 
 def needs_review(reasons: Iterable[str]) -> bool:

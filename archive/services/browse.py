@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Substr
 
-from archive.models import Article, County, Reporter, SourcePage, Topic, newest_first
+from archive.models import Article, Byline, County, Reporter, SourcePage, Topic, newest_first
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +31,11 @@ def site_totals() -> SiteTotals:
     return SiteTotals(
         articles=Article.objects.count(),
         pages=SourcePage.objects.count(),
-        counties=County.objects.filter(level=County.Level.COUNTY, articles__isnull=False).distinct().count(),
-        reporters=Reporter.objects.filter(bylines__isnull=False).distinct().count(),
+        # EXISTS per county, distinct reporter ids of the bylines: index scans, no joins.
+        counties=County.objects.filter(
+            Exists(Article.objects.filter(place=OuterRef("pk"))), level=County.Level.COUNTY
+        ).count(),
+        reporters=Byline.objects.values("reporter_id").distinct().count(),
     )
 
 
@@ -39,28 +43,108 @@ def latest_articles(limit: int = 10) -> QuerySet[Article]:
     return Article.objects.for_listing().order_by(newest_first(), "-created_at", "-pk")[:limit]
 
 
+def articles_per_place() -> dict[int, int]:
+    """{County id: number of articles whose place it is}, grouped on the article table's place index."""
+    return dict(
+        Article.objects.order_by().filter(place__isnull=False).values_list("place_id").annotate(n=Count("pk"))
+    )
+
+
 def prefectures_with_counties() -> list[County]:
     """Every prefecture with ``counties`` (each with ``article_count``) and ``article_total``.
 
     ``article_total`` counts the prefecture's own articles and those of its counties.
     """
-    counties = County.objects.filter(level=County.Level.COUNTY).annotate(article_count=Count("articles"))
-    prefectures = list(
-        County.objects.filter(level=County.Level.PREFECTURE)
-        .annotate(own_count=Count("articles"))
-        .prefetch_related(Prefetch("children", queryset=counties, to_attr="counties"))
-    )
+    counts = articles_per_place()
+    divisions = list(County.objects.order_by("code"))
+    prefectures = [d for d in divisions if d.is_prefecture]
+    by_pk = {p.pk: p for p in prefectures}
+    for prefecture in prefectures:
+        prefecture.counties = []
+        prefecture.own_count = counts.get(prefecture.pk, 0)
+    for county in divisions:
+        if not county.is_prefecture and county.parent_id in by_pk:
+            county.article_count = counts.get(county.pk, 0)
+            by_pk[county.parent_id].counties.append(county)
     for prefecture in prefectures:
         prefecture.article_total = prefecture.own_count + sum(c.article_count for c in prefecture.counties)
     return prefectures
 
 
-def counties_of(prefecture: County) -> QuerySet[County]:
-    return prefecture.children.annotate(article_count=Count("articles")).order_by("code")
+def counties_of(prefecture: County) -> list[County]:
+    """The prefecture's counties in code order, each with ``article_count``."""
+    counties = list(prefecture.children.order_by("code"))
+    counts = dict(
+        Article.objects.order_by().filter(place__in=counties).values_list("place_id").annotate(n=Count("pk"))
+    )
+    for county in counties:
+        county.article_count = counts.get(county.pk, 0)
+    return counties
 
 
-def topics_with_counts() -> QuerySet[Topic]:
-    return Topic.objects.annotate(article_count=Count("articles")).order_by("order", "name")
+def topics_with_counts() -> list[Topic]:
+    """The topics in order, each with ``article_count``.
+
+    Counted on the article–topic table alone (its topic index), not joined with the articles.
+    """
+    counts = dict(Article.topics.through.objects.order_by().values_list("topic_id").annotate(n=Count("pk")))
+    topics = list(Topic.objects.order_by("order", "name"))
+    for topic in topics:
+        topic.article_count = counts.get(topic.pk, 0)
+    return topics
+
+
+@functools.lru_cache(maxsize=65536)
+def pinyin_key(name: str) -> str:
+    """The name in toneless pinyin (王美慧 → wang mei hui), how Chinese name lists are ordered."""
+    from pypinyin import Style, lazy_pinyin
+
+    return " ".join(lazy_pinyin(name, style=Style.NORMAL, errors="default")).lower()
+
+
+def initial_letter(name: str) -> str:
+    """A–Z by the pinyin of the name's first character; # when it has none."""
+    first = pinyin_key(name[:1])[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+def _letter_order(letter: str) -> tuple[bool, str]:
+    return (letter == "#", letter)
+
+
+def _credited_first_characters() -> QuerySet:
+    return (
+        Reporter.objects.filter(Exists(Byline.objects.filter(reporter=OuterRef("pk"))))
+        .annotate(first=Substr("name", 1, 1))
+        .order_by()
+    )
+
+
+def reporter_initials() -> list[tuple[str, int]]:
+    """(initial letter, number of credited reporters) in index order.
+
+    Grouped by the name's first character in the database (a few hundred surnames),
+    so that only those characters are spelt in pinyin, not every name.
+    """
+    counts: dict[str, int] = {}
+    for first, n in _credited_first_characters().values_list("first").annotate(n=Count("pk")):
+        letter = initial_letter(first)
+        counts[letter] = counts.get(letter, 0) + n
+    return sorted(counts.items(), key=lambda item: _letter_order(item[0]))
+
+
+def reporters_with_initial(letter: str) -> list[Reporter]:
+    """Credited reporters whose name starts with ``letter`` in pinyin, sorted by pinyin,
+    each with ``article_count``."""
+    firsts = {
+        first
+        for first in _credited_first_characters().values_list("first", flat=True).distinct()
+        if initial_letter(first) == letter
+    }
+    reporters = (
+        reporters_with_counts().annotate(first=Substr("name", 1, 1)).filter(first__in=firsts).order_by()
+    )
+    return sorted(reporters, key=lambda r: (pinyin_key(r.name), r.name))
 
 
 def reporters_with_counts() -> list[Reporter]:
@@ -218,3 +302,24 @@ def page_pieces(page: SourcePage, articles: Sequence[Article]) -> list[TextPiece
         if piece.owner is not None:
             piece.label = numbers[piece.owner.pk]
     return pieces
+
+
+# --- Reporters ----------------------------------------------------------------------------
+
+
+def reporter_roles(reporter: Reporter) -> list[tuple[str, int]]:
+    """(role as printed, number of credits) for the reporter, most frequent first."""
+    labels = dict(Byline.Role.choices)
+    rows = reporter.bylines.order_by().values_list("role").annotate(n=Count("pk"))
+    return sorted(((labels.get(role, role), n) for role, n in rows), key=lambda r: (-r[1], r[0]))
+
+
+def coauthors(reporter: Reporter, limit: int = 12) -> QuerySet[Reporter]:
+    """Others credited on the reporter's articles, with ``shared`` (articles in common)."""
+    articles = reporter.bylines.values("article_id")
+    return (
+        Reporter.objects.filter(bylines__article_id__in=articles)
+        .exclude(pk=reporter.pk)
+        .annotate(shared=Count("bylines__article", distinct=True))
+        .order_by("-shared", "name")[:limit]
+    )

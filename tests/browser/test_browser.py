@@ -7,55 +7,13 @@ live server, on the seeded archive.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from archive.models import Article
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 # No skip when Chromium is missing: `make test` installs it, and a silent skip would hide a broken setup.
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def browser_page(live_server, django_db_serialized_rollback, monkeypatch):
-    """A Chromium page; the seeded data is restored for the live server (serialized rollback)."""
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
-    # between browser steps are ordinary synchronous code.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        # Chromium reports every Content-Security-Policy violation on the console: an inline
-        # script or style the policy blocked is a broken page, and fails the test.
-        violations: list[str] = []
-        page.on(
-            "console",
-            lambda message: (
-                violations.append(message.text) if "Content Security Policy" in message.text else None
-            ),
-        )
-        page.csp_violations = violations
-        try:
-            yield page
-        finally:
-            context.close()
-            browser.close()
-        assert violations == [], violations
 
 
 def article_pk(url: str) -> int:
@@ -69,15 +27,17 @@ def test_search_filter_open_article_and_its_source_page(browser_page, live_serve
     page.goto(live_server.url + "/")
     assert page.locator("h1").first.inner_text() == "湖南县域政务报道库"
 
-    # Search from the box in the header.
-    page.fill("header input[name=q]", "政务服务")
-    page.press("header input[name=q]", "Enter")
+    # Search from the home page's box (the only one on the page).
+    assert page.locator("input[type=search]").count() == 1
+    page.fill("#home-q", "政务服务")
+    page.press("#home-q", "Enter")
     page.wait_for_url(re.compile(r"/search/\?q="))
     results = page.locator(".result__title a")
     assert results.count() > 0
     assert "找到" in page.locator(".search-count").inner_text()
     assert page.locator(".result__snippet mark").count() > 0
-    assert page.locator("header input[name=q]").input_value() == "政务服务"
+    assert page.locator("input[type=search]").count() == 1
+    assert page.locator("#search-q").input_value() == "政务服务"
 
     # Narrow to a prefecture: the count beside the filter is the number of results we then get.
     facet = page.locator(".search-facets .facet", has=page.locator("h2", has_text="市州")).first
@@ -127,7 +87,8 @@ def test_pages_fit_a_phone_screen(browser_page, live_server):
         page.goto(live_server.url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
-        assert page.locator("header input[name=q]").is_visible()
+        boxes = page.locator("input[type=search]")
+        assert boxes.count() == 1 and boxes.first.is_visible(), f"{path}: one visible search box"
 
 
 def test_admin_article_form_scrolls_the_source_text_under_the_policy(browser_page, live_server):
@@ -244,3 +205,72 @@ def test_editor_splits_an_article_and_merges_it_back(browser_page, live_server, 
     for thread in __import__("threading").enumerate():
         if thread.name == "search-indexer":
             thread.join(timeout=10)
+
+
+def test_from_the_home_chart_through_the_map_to_citing_an_article(browser_page, live_server):
+    page = browser_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page.goto(live_server.url + "/")
+
+    # A bar of the home page's chart opens that month's articles.
+    bar = page.locator(".month-chart__svg a").first
+    month_label = bar.locator("title").text_content().split("：")[0]
+    bar.click()
+    page.wait_for_url(re.compile(r"/articles/\?month=\d{4}-\d{2}$"))
+    assert month_label in page.locator(".month-filter").inner_text()
+    assert page.locator(".article-list > li").count() > 0
+
+    # A county from the map on the places page.
+    page.get_by_role("link", name="地区", exact=True).click()
+    page.wait_for_url(re.compile(r"/places/$"))
+    shaded = page.locator(".county-map__svg a:has(path:not(.map-shade-0))").first
+    name = shaded.locator("title").text_content().split("：")[0]
+    shaded.click()
+    page.wait_for_url(re.compile(r"/places/\d{6}/$"))
+    assert page.locator("h1").inner_text() == name
+
+    # Its chart narrows the county's list to a month.
+    page.locator(".month-chart__svg a").last.click()
+    page.wait_for_url(re.compile(r"/places/\d{6}/\?month=\d{4}-\d{2}$"))
+    assert "只显示" in page.locator(".month-filter").inner_text()
+
+    # An article, and its GB/T 7714 citation copied to the clipboard.
+    page.locator(".article-list h3 a").first.click()
+    page.wait_for_url(re.compile(r"/articles/\d+/$"))
+    article = Article.objects.get(pk=article_pk(page.url))
+    page.get_by_role("button", name="复制引文").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator("#citation-gbt").inner_text()
+    assert f"{article.display_title}[N]. " in copied
+    assert page.get_by_role("button", name="已复制").is_visible()
+
+
+def test_on_a_phone_filters_are_one_tap_away_and_show_above_the_results(browser_page, live_server):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/")
+    page.fill("#home-q", "政务服务")
+    page.press("#home-q", "Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="))
+
+    # The 筛选 button is above the results and jumps to the facets drawn after them.
+    toggle = page.get_by_role("link", name="筛选")
+    first_result = page.locator(".result").first
+    assert toggle.bounding_box()["y"] < first_result.bounding_box()["y"]
+    toggle.click()
+    page.wait_for_url(re.compile(r"#search-facets$"))
+    option = (
+        page.locator(".search-facets .facet", has=page.locator("h2", has_text="市州")).locator("li a").first
+    )
+    label = option.inner_text().strip()
+    assert option.is_visible()
+    option.click()
+    page.wait_for_url(re.compile(r"prefecture="))
+
+    # The chosen filter shows as a chip above the results, next to the count it narrowed.
+    chip = page.locator(".facet--active .facet-remove").first
+    assert label in chip.inner_text()
+    chip_box = chip.bounding_box()
+    assert 0 <= chip_box["y"] < page.locator(".result").first.bounding_box()["y"]
+    assert chip_box["y"] < 844, "the chip is on the first screen"
+    assert "已选 1 项" in page.get_by_role("link", name=re.compile("筛选")).inner_text()

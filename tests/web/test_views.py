@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic, newest_first
+from archive.services.browse import initial_letter
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def test_base_layout_has_nav_search_form_and_opensearch(client):
     page = html_text(client.get(reverse("archive:home")))
     assert '<html lang="zh-hans">' in page
     assert "湖南县域政务报道库" in page
-    for label in ("首页", "地区", "主题", "作者", "版面", "检索"):
+    for label in ("首页", "地区", "主题", "作者", "报纸", "检索"):
         assert f">{label}</a>" in page
     assert f'action="{reverse("search:search")}"' in page
     assert 'name="q"' in page
@@ -49,8 +50,14 @@ def test_base_layout_has_nav_search_form_and_opensearch(client):
 
 
 def test_search_box_keeps_the_query(client):
-    page = html_text(client.get(reverse("archive:home"), {"q": "乡村<振兴>"}))
+    page = html_text(client.get(reverse("archive:places"), {"q": "乡村<振兴>"}))
     assert 'value="乡村&lt;振兴&gt;"' in page
+
+
+@pytest.mark.parametrize("name", ["archive:home", "archive:places", "archive:topics", "search:search"])
+def test_one_search_box_per_page(client, name):
+    page = html_text(client.get(reverse(name), {"q": "乡村振兴"}))
+    assert page.count('type="search"') == 1
 
 
 def test_home_shows_totals_latest_articles_and_entry_points(client):
@@ -161,9 +168,10 @@ def test_topics_and_topic_page(client):
 
 
 def test_reporters_list_and_reporter_page_with_roles(client):
-    page = html_text(client.get(reverse("archive:reporters")))
     byline = Byline.objects.exclude(role="").select_related("reporter", "article").first()
     assert byline is not None
+    letter = initial_letter(byline.reporter.name)
+    page = html_text(client.get(reverse("archive:reporters"), {"letter": letter}))
     assert reverse("archive:reporter", args=[byline.reporter.pk]) in page
     page = html_text(client.get(reverse("archive:reporter", args=[byline.reporter.pk])))
     assert f'<h1 class="page-title">{byline.reporter.name}</h1>' in page
