@@ -141,28 +141,21 @@ def reporters_with_initial(letter: str) -> list[Reporter]:
         for first in _credited_first_characters().values_list("first", flat=True).distinct()
         if initial_letter(first) == letter
     }
-    reporters = (
-        reporters_with_counts().annotate(first=Substr("name", 1, 1)).filter(first__in=firsts).order_by()
-    )
+    reporters = _credited_reporters().annotate(first=Substr("name", 1, 1)).filter(first__in=firsts)
     return sorted(reporters, key=lambda r: (pinyin_key(r.name), r.name))
+
+
+def _credited_reporters() -> QuerySet[Reporter]:
+    return Reporter.objects.annotate(article_count=Count("bylines__article", distinct=True)).filter(
+        article_count__gt=0
+    )
 
 
 def reporters_with_counts() -> list[Reporter]:
     """Reporters by number of articles, then by the pinyin of their names: sorted here,
     not by the database, whose collation orders Chinese differently on SQLite and on
     PostgreSQL (and between PostgreSQL locales)."""
-    reporters = Reporter.objects.annotate(article_count=Count("bylines__article", distinct=True)).filter(
-        article_count__gt=0
-    )
-    return sorted(reporters, key=lambda r: (-r.article_count, pinyin_key(r.name), r.name))
-
-
-@functools.lru_cache(maxsize=65536)
-def pinyin_key(name: str) -> tuple[str, ...]:
-    """A name's sort key in pinyin order (syllables with tone numbers: 李 li3 before 刘 liu2)."""
-    from pypinyin import Style, lazy_pinyin
-
-    return tuple(lazy_pinyin(name, style=Style.TONE3, errors="default"))
+    return sorted(_credited_reporters(), key=lambda r: (-r.article_count, pinyin_key(r.name), r.name))
 
 
 def source_pages_with_counts() -> QuerySet[SourcePage]:
