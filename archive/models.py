@@ -188,6 +188,20 @@ class SourcePage(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("archive:source_page", args=[self.pk])
 
+    # How the publication metadata was found, in the words a reader understands.
+    METADATA_FIELDS = {"paper": "报纸", "edition": "版次", "page_name": "版面", "date": "日期"}
+    METADATA_SOURCES = {"版面": "版面印出", "网页": "网页信息", "电头": "电头", "清单": "导入清单"}
+
+    @property
+    def metadata_provenance(self) -> list[tuple[str, str]]:
+        """(field, where it was read) for the paper, edition, page name and date: 报纸 ← 导入清单."""
+        sources = self.metadata_sources or {}
+        return [
+            (label, self.METADATA_SOURCES.get(sources[key], sources[key]))
+            for key, label in self.METADATA_FIELDS.items()
+            if key in sources
+        ]
+
 
 # Article fields that lists of articles never read (see ArticleQuerySet.with_listing_fields).
 LISTING_DEFERRED_FIELDS = ("place_evidence", "topic_evidence", "spans", "fingerprint")

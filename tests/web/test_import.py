@@ -364,3 +364,23 @@ def test_an_online_dump_is_dated_by_its_items(tmp_path: Path) -> None:
     call_command("import_pages", str(page), "--no-progress", "--no-index")
     stored = SourcePage.objects.get(file_name="rednet.txt")
     assert (stored.paper, stored.pub_date, stored.pub_date_estimated) == ("红网", dt.date(2024, 6, 21), False)
+
+
+def test_the_source_page_says_where_its_paper_and_date_came_from(client, tmp_path: Path) -> None:
+    from django.urls import reverse
+
+    page = tmp_path / "x09_page.txt"
+    page.write_text(
+        "靖州杨梅花开迎春来\n\n本报4月10日讯（通讯员 储小琴）靖州苗族侗族自治县坳上镇的杨梅基地里，"
+        "杨梅树陆续进入花期，果农忙着修枝施肥。\n",
+        encoding="utf-8",
+    )
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text('{"file": "x09_page.txt", "paper": "怀化日报", "edition": "第03版"}\n', "utf-8")
+    call_command("import_pages", str(page), "--manifest", str(manifest), "--no-progress", "--no-index")
+    stored = SourcePage.objects.get(file_name="x09_page.txt")
+    html = client.get(reverse("archive:source_page", args=[stored.pk])).content.decode()
+    assert "报纸：导入清单；版次：导入清单" in html
+    # No year printed or supplied: the page's date is an estimate (the file's date), marked as such.
+    assert stored.pub_date_estimated
+    assert "估计" in html.split("出版日期", 1)[1].split("</dd>", 1)[0]
