@@ -46,7 +46,7 @@ class SearchForm(forms.Form):
     year = forms.CharField(required=False, min_length=4, max_length=4, validators=[_ascii_digits])
     reporter = forms.CharField(required=False, max_length=MAX_FILTER_CHARS)
     sort = forms.ChoiceField(required=False, choices=[(s, s) for s in engine.SORTS])
-    page = forms.CharField(required=False, max_length=6, validators=[_ascii_digits])
+    page = forms.CharField(required=False, max_length=12, validators=[_ascii_digits])
 
     def clean_q(self) -> str:
         return self.cleaned_data["q"][:MAX_QUERY_CHARS]
