@@ -18,9 +18,10 @@ from archive.models import Reporter, Topic
 from . import engine
 from .gazetteer import get_gazetteer
 
-# Longer queries are cut here (the page says so). The request line that carries
-# such a query fits gunicorn's limit (Makefile: --limit-request-line).
-MAX_QUERY_CHARS = 500
+# Longer queries are cut here (the page says so; the site's search boxes take no more):
+# a query's cost grows with its words. Any URL carrying such a query, or a much longer
+# one, fits gunicorn's request line (config/gunicorn.py) and gets the app's page.
+MAX_QUERY_CHARS = 200
 MAX_FILTER_CHARS = 200
 MAX_PAGE = 500
 
