@@ -73,7 +73,12 @@ class Command(BaseCommand):
         self.verbosity = options["verbosity"]
         terminate_on_sigterm()
         progress = not no_progress and sys.stderr.isatty()
-        summary = import_paths(paths, progress=progress, force=force, jobs=jobs, index=not no_index)
+        try:
+            summary = import_paths(paths, progress=progress, force=force, jobs=jobs, index=not no_index)
+        except KeyboardInterrupt:
+            # Each page is stored in its own transaction: those stored stay, the current one is rolled back.
+            message = "导入已中断：已完成的版面已保存，正在处理的版面未保存"
+            raise CommandError(message, returncode=130) from None
         self.report(summary)
         if not summary.pages:
             raise CommandError("没有找到可导入的 .txt 文件")
