@@ -77,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
+    import logging
+
+    # Not-found pages are expected by the thousand; errors (>= 500) still log their traceback.
+    logging.getLogger("django.request").setLevel(logging.ERROR)
     from django.test import Client
     from hypothesis import HealthCheck, Phase, given, settings
 
@@ -103,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             failures.append(f"{url} {query!r}"[:300])
 
     started = time.monotonic()
+    client.get(urls[0])  # the first request loads the gazetteer and the searcher
     probe()
     elapsed = time.monotonic() - started
     total = sum(statuses.values())

@@ -18,9 +18,10 @@ from archive.models import Reporter, Topic
 from . import engine
 from .gazetteer import get_gazetteer
 
-# Longer queries are cut here (the page says so). The request line that carries
-# such a query fits gunicorn's limit (Makefile: --limit-request-line).
-MAX_QUERY_CHARS = 500
+# Longer queries are cut here (the page says so; the site's search boxes take no more):
+# a query's cost grows with its words. Any URL carrying such a query, or a much longer
+# one, fits gunicorn's request line (config/gunicorn.py) and gets the app's page.
+MAX_QUERY_CHARS = 200
 MAX_FILTER_CHARS = 200
 MAX_PAGE = 500
 
@@ -46,7 +47,7 @@ class SearchForm(forms.Form):
     year = forms.CharField(required=False, min_length=4, max_length=4, validators=[_ascii_digits])
     reporter = forms.CharField(required=False, max_length=MAX_FILTER_CHARS)
     sort = forms.ChoiceField(required=False, choices=[(s, s) for s in engine.SORTS])
-    page = forms.CharField(required=False, max_length=6, validators=[_ascii_digits])
+    page = forms.CharField(required=False, max_length=12, validators=[_ascii_digits])
 
     def clean_q(self) -> str:
         return self.cleaned_data["q"][:MAX_QUERY_CHARS]

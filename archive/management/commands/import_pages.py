@@ -101,9 +101,14 @@ JSON lines 每行一个对象：{"file": "x07_page.txt", "paper": "郴州日报"
             entries = read_manifest(manifest) if manifest else None
         except ManifestError as exc:
             raise CommandError(str(exc)) from None
-        summary = import_paths(
-            paths, progress=progress, force=force, jobs=jobs, index=not no_index, manifest=entries
-        )
+        try:
+            summary = import_paths(
+                paths, progress=progress, force=force, jobs=jobs, index=not no_index, manifest=entries
+            )
+        except KeyboardInterrupt:
+            # Each page is stored in its own transaction: those stored stay, the current one is rolled back.
+            message = "导入已中断：已完成的版面已保存，正在处理的版面未保存"
+            raise CommandError(message, returncode=130) from None
         self.report(summary)
         if not summary.pages:
             raise CommandError("没有找到可导入的 .txt 文件")
