@@ -391,7 +391,7 @@ def build_blocks(text: str) -> list[Block]:
         elif head[i] or head[i + 1]:
             wraps[i] = False
     # An online item's metadata line (来源：… 作者：… 发布时间：…) stands alone, names and all.
-    meta = [bool(split_web_metadata(ln.raw)[1]) for ln in lines]
+    meta = [len(ln.raw) <= 200 and bool(split_web_metadata(ln.raw)[1]) for ln in lines]
     for i, line in enumerate(lines):
         if current:
             prev = lines[i - 1]
