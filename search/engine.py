@@ -34,6 +34,7 @@ from whoosh import query as wq
 from . import columnar, indexing
 from .analysis import query_words
 from .gazetteer import Correction, Gazetteer, Place, get_gazetteer
+from .lexicon import TopicRef
 from .query import ParsedQuery, Term
 from .text import gram_phrase_checks, has_cjk, is_cjk_char, normalize, query_gram_terms
 
@@ -62,6 +63,9 @@ W_WORD = 1.0  # a jieba word of the query in the text
 W_HEADLINE_WORD = 3.0  # ... in the headline
 W_ABOUT_PLACE = 4.0  # the article's place is the division named
 W_IN_PREFECTURE = 0.3  # a county article found through its prefecture's name
+# An article tagged with the topic a query names but not printing the words: found,
+# and ranked below every article that prints them (whose text scores are far above).
+W_TOPIC_ONLY = 0.01
 
 
 # --- Searcher and facet arrays ------------------------------------------------------
@@ -257,6 +261,7 @@ class TermNote:
     normalized: str
     phrase: bool
     words: list[WordNote] = field(default_factory=list)
+    topics: list[TopicRef] = field(default_factory=list)  # also searched as topic tags
 
     @property
     def converted(self) -> bool:
@@ -345,7 +350,21 @@ def merge_boosts(optional: list[wq.Query]) -> list[wq.Query]:
     return [wq.Term(field, text, boost=boost) for (field, text), boost in boosts.items()] + others
 
 
-def _term_query(term: Term, gaz: Gazetteer) -> tuple[wq.Query, list[wq.Query], TermNote]:
+def _topic_alternatives(
+    term: Term, topics: dict[str, list[TopicRef]] | None, note: TermNote
+) -> list[wq.Query]:
+    """Topic tags an unquoted term names (乡村振兴, 優化營商): articles about the topic
+    match even where they do not print the words. A quoted phrase asks for the text only."""
+    if term.phrase or not topics:
+        return []
+    refs = topics.get("".join(term.pieces), [])
+    note.topics.extend(refs)
+    return [wq.Term("topics", ref.slug, boost=W_TOPIC_ONLY) for ref in refs]
+
+
+def _term_query(
+    term: Term, gaz: Gazetteer, topics: dict[str, list[TopicRef]] | None = None
+) -> tuple[wq.Query, list[wq.Query], TermNote]:
     note = TermNote(raw=term.raw, normalized=" ".join(term.pieces), phrase=term.phrase)
     required: list[wq.Query] = []
     optional: list[wq.Query] = []
@@ -386,12 +405,20 @@ def _term_query(term: Term, gaz: Gazetteer) -> tuple[wq.Query, list[wq.Query], T
             optional.append(wq.Term("text", word, boost=W_WORD))
             optional.append(wq.Term("headline", word, boost=W_HEADLINE_WORD))
             note.words.append(word_note)
-    if len(required) == 1:
-        return required[0], optional, note
-    return wq.And(required), optional, note
+    matched = required[0] if len(required) == 1 else wq.And(required)
+    by_topic = _topic_alternatives(term, topics, note)
+    if by_topic:
+        matched = wq.Or([matched, *by_topic])
+    return matched, optional, note
 
 
-def compile_query(parsed: ParsedQuery, gaz: Gazetteer | None = None) -> CompiledQuery:
+def compile_query(
+    parsed: ParsedQuery,
+    gaz: Gazetteer | None = None,
+    topics: dict[str, list[TopicRef]] | None = None,
+) -> CompiledQuery:
+    """``topics``: the topic lexicon (:func:`search.lexicon.topic_lexicon`); without
+    it, topic names are searched as text only."""
     gaz = gaz or get_gazetteer()
     clauses: list[wq.Query] = []
     optional: list[wq.Query] = []
@@ -399,7 +426,7 @@ def compile_query(parsed: ParsedQuery, gaz: Gazetteer | None = None) -> Compiled
     for clause in parsed.clauses:
         alternatives = []
         for term in clause.terms:
-            q, opt, note = _term_query(term, gaz)
+            q, opt, note = _term_query(term, gaz, topics)
             alternatives.append(q)
             optional.extend(opt)
             notes.append(note)
@@ -662,10 +689,11 @@ def run_query(
 
     This is what the benchmark times against the full page and the API.
     """
+    from .lexicon import topic_lexicon
     from .query import parse_query
 
     parsed = parse_query(text)
-    compiled = None if parsed.is_empty else compile_query(parsed)
+    compiled = None if parsed.is_empty else compile_query(parsed, topics=topic_lexicon())
     return execute(
         compiled,
         filters or Filters(),

@@ -20,6 +20,7 @@ from . import engine
 from .forms import MAX_QUERY_CHARS, SearchForm
 from .gazetteer import Correction, Place, get_gazetteer
 from .highlight import highlight, snippets
+from .lexicon import topic_lexicon
 from .query import ParsedQuery, parse_query
 from .text import normalize
 
@@ -445,7 +446,8 @@ def search(
     longer exists); with ``past_end_shows_last=False`` (the API) it is empty.
     """
     parsed = parse_query(params.q)
-    compiled = None if parsed.is_empty else engine.compile_query(parsed)
+    topics = topic_lexicon()
+    compiled = None if parsed.is_empty else engine.compile_query(parsed, topics=topics)
     offset = (params.page - 1) * per_page
     raw = engine.execute(compiled, params.filters(), params.sort, offset=offset, limit=per_page)
     if past_end_shows_last and raw.total and offset >= raw.total:
@@ -464,7 +466,7 @@ def search(
             # Nothing found, but we know what was probably meant: show that instead.
             best = suggestions[0]
             retry_parsed = parse_query(best.query)
-            retry = engine.compile_query(retry_parsed)
+            retry = engine.compile_query(retry_parsed, topics=topics)
             retry_raw = engine.execute(retry, params.filters(), params.sort, offset=offset, limit=per_page)
             if retry_raw.total:
                 corrected_from, corrected_to = params.q, best.query
@@ -498,7 +500,7 @@ def search(
 def export_hits(params: SearchParams, limit: int = 5000) -> list[tuple[Article, float]]:
     """Every result of a search (up to ``limit``), best first, for the CSV export."""
     parsed = parse_query(params.q)
-    compiled = None if parsed.is_empty else engine.compile_query(parsed)
+    compiled = None if parsed.is_empty else engine.compile_query(parsed, topics=topic_lexicon())
     raw = engine.execute(compiled, params.filters(), params.sort, offset=0, limit=limit, facets=False)
     articles = (
         Article.objects.for_listing()

@@ -61,6 +61,7 @@ class SearchApiView(View):
                     "phrase": note.phrase,
                     "words": [w.word for w in note.words],
                     "places": [p.name for w in note.words for p in w.places],
+                    "topics": [t.name for t in note.topics],
                 }
                 for note in page.understanding
             ],

@@ -1,0 +1,69 @@
+"""Query understanding a reader notices: topics named by a word, explained matches."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from archive.models import Article
+
+from .helpers import scan
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = reverse("search:search")
+API = reverse("search:api")
+
+
+def api(client, **params) -> dict:
+    response = client.get(API, params)
+    assert response.status_code == 200
+    return json.loads(response.content)
+
+
+def all_result_ids(client, q: str) -> list[int]:
+    ids: list[int] = []
+    page = 1
+    while True:
+        data = api(client, q=q, page=page)
+        if not data["results"]:
+            return ids
+        ids.extend(r["id"] for r in data["results"])
+        page += 1
+
+
+def tagged_but_silent(slug: str, word: str) -> set[int]:
+    """Articles tagged with the topic that never print its name."""
+    tagged = set(Article.objects.filter(topics__slug=slug).values_list("pk", flat=True))
+    return tagged - scan(word, folded=True)
+
+
+def test_topic_name_finds_tagged_articles_below_the_literal_matches(client):
+    silent = tagged_but_silent("rural-revitalization", "乡村振兴")
+    literal = scan("乡村振兴")
+    assert silent and literal, "the test corpus has both kinds of article"
+    ids = all_result_ids(client, "乡村振兴")
+    assert silent <= set(ids)
+    assert literal <= set(ids)
+    # Every article that prints the words comes before every one found by its tag only.
+    assert max(ids.index(pk) for pk in literal) < min(ids.index(pk) for pk in silent)
+
+
+def test_traditional_topic_name_and_strong_keyword_name_the_topic(client):
+    html = client.get(SEARCH, {"q": "鄉村振興"}).content.decode()
+    assert "并检索主题：乡村振兴" in html
+    data = api(client, q="优化营商")
+    assert data["understood"][0]["topics"] == ["营商环境"]
+
+
+def test_quoted_topic_name_searches_the_text_only(client):
+    data = api(client, q='"乡村振兴"')
+    assert data["understood"][0]["topics"] == []
+    assert data["total"] == len(scan("乡村振兴"))
+
+
+def test_understanding_box_names_the_topic(client):
+    html = client.get(SEARCH, {"q": "乡村振兴"}).content.decode()
+    assert "并检索主题：乡村振兴" in html
