@@ -117,6 +117,8 @@ class ResultItem:
     date_label: str = ""  # 2024年3月5日
     topics: list[TopicLink] = field(default_factory=list)
     credits: list[Credit] = field(default_factory=list)
+    # Why the article matched where its text does not show it: 地点匹配：东安县 …
+    matched_by: list[str] = field(default_factory=list)
 
     @property
     def place(self) -> County | None:
@@ -309,8 +311,52 @@ def _credits(article_ids: list[int]) -> dict[int, list[Credit]]:
     return credits
 
 
-def load_items(hits: list[engine.RawHit], terms: list[str]) -> list[ResultItem]:
-    """The page's articles, highlighted, in hit order.
+def _place_names(article: Article) -> list[tuple[str, list[str]]]:
+    """(display name, every folded name) of the article's place and of its prefecture."""
+    out = []
+    place = article.place
+    while place is not None:
+        names = [place.name, place.short_name, *(place.aliases or [])]
+        out.append((place.name, [normalize(n) for n in names if n]))
+        place = place.parent
+    return out
+
+
+def match_reasons(
+    article: Article, notes: list[engine.TermNote], topics: list[TopicLink], credits: list[Credit]
+) -> list[str]:
+    """How each query term matched an article whose printed text does not contain it.
+
+    The index also holds the article's place names, reporters and topic tags, so a
+    hit can come from there; a reader who sees no highlighted word deserves the reason.
+    """
+    printed = normalize("\n".join(p for p in (article.title, article.kicker, article.subtitle) if p))
+    printed += "\n" + normalize("\n".join([article.body, *(article.captions or [])]))
+    places = _place_names(article)
+    reasons: list[str] = []
+    for note in notes:
+        missing = [piece for piece in note.normalized.split() if piece not in printed]
+        if not missing:
+            continue
+        found = []
+        for piece in missing:
+            noted_places = {p.name for w in note.words for p in w.places}
+            found += [
+                f"地点匹配：{name}"
+                for name, names in places
+                if name in noted_places or any(piece in n for n in names)
+            ]
+            found += [f"作者匹配：{c.name}" for c in credits if piece in normalize(c.name)]
+        tagged = {t.slug for t in topics}
+        found += [f"主题匹配：{t.name}" for t in note.topics if t.slug in tagged]
+        reasons.extend(found)
+    return list(dict.fromkeys(reasons))
+
+
+def load_items(
+    hits: list[engine.RawHit], terms: list[str], notes: list[engine.TermNote] | None = None
+) -> list[ResultItem]:
+    """The page's articles, highlighted, in hit order, with :func:`match_reasons` from ``notes``.
 
     Three queries: the articles with their places, then topics and credits as
     plain rows (a page of results would otherwise build ~150 model instances).
@@ -326,6 +372,8 @@ def load_items(hits: list[engine.RawHit], terms: list[str]) -> list[ResultItem]:
             continue
         title = article.title or article.display_title or str(article)
         date = article.pub_date
+        item_topics = topics.get(article.pk, [])
+        item_credits = credits.get(article.pk, [])
         items.append(
             ResultItem(
                 article=article,
@@ -334,8 +382,9 @@ def load_items(hits: list[engine.RawHit], terms: list[str]) -> list[ResultItem]:
                 snippets=snippets(_article_units(article), terms),
                 url=article.get_absolute_url(),
                 date_label=f"{date.year}年{date.month}月{date.day}日" if date else "",
-                topics=topics.get(article.pk, []),
-                credits=credits.get(article.pk, []),
+                topics=item_topics,
+                credits=item_credits,
+                matched_by=match_reasons(article, notes or [], item_topics, item_credits),
             )
         )
     return items
@@ -433,6 +482,17 @@ def _unmatched_words(notes: list[engine.TermNote]) -> list[str]:
     return list(dict.fromkeys(missing))
 
 
+NOTHING_SEARCHABLE = "检索词中没有可检索的文字：标点和符号不参与检索，请输入汉字、字母或数字。"
+
+
+def nothing_searchable(q: str, parsed: ParsedQuery) -> bool:
+    """Something was typed, but no word of it can be searched (``((((``, ``？！``).
+
+    Listing every article then would read as "everything matched".
+    """
+    return bool(q.strip()) and parsed.is_empty and not parsed.excluded
+
+
 def search(
     params: SearchParams,
     *,
@@ -446,6 +506,18 @@ def search(
     longer exists); with ``past_end_shows_last=False`` (the API) it is empty.
     """
     parsed = parse_query(params.q)
+    if nothing_searchable(params.q, parsed):
+        return SearchPage(
+            params=params,
+            parsed=parsed,
+            understanding=[],
+            total=0,
+            items=[],
+            facets={},
+            active_filters=active_filters(params),
+            notes=[NOTHING_SEARCHABLE],
+            per_page=per_page,
+        )
     topics = topic_lexicon()
     compiled = None if parsed.is_empty else engine.compile_query(parsed, topics=topics)
     offset = (params.page - 1) * per_page
@@ -479,7 +551,7 @@ def search(
     if parsed.excluded and parsed.is_empty:
         notes.append("只输入了排除词，已显示全部文章")
     terms = highlight_terms(understanding)
-    items = load_items(raw.hits, terms) if with_items else []
+    items = load_items(raw.hits, terms, understanding) if with_items else []
     return SearchPage(
         params=params,
         parsed=parsed,
@@ -500,6 +572,8 @@ def search(
 def export_hits(params: SearchParams, limit: int = 5000) -> list[tuple[Article, float]]:
     """Every result of a search (up to ``limit``), best first, for the CSV export."""
     parsed = parse_query(params.q)
+    if nothing_searchable(params.q, parsed):
+        return []
     compiled = None if parsed.is_empty else engine.compile_query(parsed, topics=topic_lexicon())
     raw = engine.execute(compiled, params.filters(), params.sort, offset=0, limit=limit, facets=False)
     articles = (

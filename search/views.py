@@ -41,6 +41,7 @@ def _hit_json(request, item: services.ResultItem) -> dict:
         "date_estimated": article.date_estimated,
         "reporters": [{"id": c.reporter_id, "name": c.name, "role": c.role} for c in item.credits],
         "snippets": [str(s) for s in item.snippets],
+        "matched_by": item.matched_by,
         "score": round(item.score, 4),
     }
 

@@ -67,3 +67,51 @@ def test_quoted_topic_name_searches_the_text_only(client):
 def test_understanding_box_names_the_topic(client):
     html = client.get(SEARCH, {"q": "乡村振兴"}).content.decode()
     assert "并检索主题：乡村振兴" in html
+
+
+def reasons_by_id(client, q: str) -> dict[int, list[str]]:
+    reasons: dict[int, list[str]] = {}
+    page = 1
+    while True:
+        data = api(client, q=q, page=page)
+        if not data["results"]:
+            return reasons
+        reasons.update({r["id"]: r["matched_by"] for r in data["results"]})
+        page += 1
+
+
+def test_a_hit_through_its_place_says_so(client):
+    reasons = reasons_by_id(client, "县")
+    unprinted = set(reasons) - scan("县")
+    assert unprinted, "some articles match 县 through their place only"
+    for pk in unprinted:
+        place = Article.objects.get(pk=pk).place
+        assert f"地点匹配：{place.name}" in reasons[pk]
+    # Articles that print the word need no explanation.
+    assert not any(reasons[pk] for pk in set(reasons) & scan("县"))
+    last_page = client.get(SEARCH, {"q": "县", "page": 999}).content.decode()  # ranked last
+    assert '<p class="result__why"><span>地点匹配：' in last_page
+
+
+def test_a_hit_through_its_topic_or_reporter_says_so(client):
+    reasons = reasons_by_id(client, "乡村振兴")
+    for pk in tagged_but_silent("rural-revitalization", "乡村振兴"):
+        assert "主题匹配：乡村振兴" in reasons[pk]
+    article = next(
+        a
+        for a in Article.objects.filter(bylines__isnull=False).prefetch_related("bylines__reporter")
+        if a.bylines.all()[0].reporter.name not in a.body
+        and len(a.bylines.all()[0].reporter.name) >= 2
+        and not scan(a.bylines.all()[0].reporter.name)
+    )
+    name = article.bylines.all()[0].reporter.name
+    assert f"作者匹配：{name}" in reasons_by_id(client, name)[article.pk]
+
+
+@pytest.mark.parametrize("q", ["((((", "？！。", "- --"])
+def test_a_query_with_nothing_searchable_says_so_instead_of_listing_everything(client, q):
+    html = client.get(SEARCH, {"q": q}).content.decode()
+    assert "检索词中没有可检索的文字" in html
+    assert 'class="result"' not in html
+    data = api(client, q=q)
+    assert data["total"] == 0 and data["results"] == []
