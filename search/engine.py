@@ -66,6 +66,7 @@ W_IN_PREFECTURE = 0.3  # a county article found through its prefecture's name
 # An article tagged with the topic a query names but not printing the words: found,
 # and ranked below every article that prints them (whose text scores are far above).
 W_TOPIC_ONLY = 0.01
+W_RELATED = 0.3  # a related word (养老 → 老年人) printed instead of the word typed
 
 
 # --- Searcher and facet arrays ------------------------------------------------------
@@ -262,6 +263,7 @@ class TermNote:
     phrase: bool
     words: list[WordNote] = field(default_factory=list)
     topics: list[TopicRef] = field(default_factory=list)  # also searched as topic tags
+    related: list[str] = field(default_factory=list)  # also searched, at a lower weight
 
     @property
     def converted(self) -> bool:
@@ -275,6 +277,20 @@ class CompiledQuery:
     optional: list[wq.Query]
     excluded: wq.Query | None
     notes: list[TermNote]
+    clauses: list[wq.Query] = field(default_factory=list)  # what ``required`` requires all of
+
+    def partial(self) -> CompiledQuery | None:
+        """The articles matching some but not all clauses (养老 助餐: either word),
+        scored the same way; None for a query of one clause."""
+        if len(self.clauses) < 2 or self.required is None:
+            return None
+        excluded = [self.required] if self.excluded is None else [self.required, self.excluded]
+        return CompiledQuery(
+            required=wq.Or(self.clauses),
+            optional=self.optional,
+            excluded=excluded[0] if len(excluded) == 1 else wq.Or(excluded),
+            notes=self.notes,
+        )
 
     def scoring_query(self) -> wq.Query | None:
         if self.required is None:
@@ -363,7 +379,10 @@ def _topic_alternatives(
 
 
 def _term_query(
-    term: Term, gaz: Gazetteer, topics: dict[str, list[TopicRef]] | None = None
+    term: Term,
+    gaz: Gazetteer,
+    topics: dict[str, list[TopicRef]] | None = None,
+    related: dict[str, list[str]] | None = None,
 ) -> tuple[wq.Query, list[wq.Query], TermNote]:
     note = TermNote(raw=term.raw, normalized=" ".join(term.pieces), phrase=term.phrase)
     required: list[wq.Query] = []
@@ -406,19 +425,32 @@ def _term_query(
             optional.append(wq.Term("headline", word, boost=W_HEADLINE_WORD))
             note.words.append(word_note)
     matched = required[0] if len(required) == 1 else wq.And(required)
-    by_topic = _topic_alternatives(term, topics, note)
-    if by_topic:
-        matched = wq.Or([matched, *by_topic])
+    others = _related_alternatives(term, related, note) + _topic_alternatives(term, topics, note)
+    # A related word containing the typed one (河长 → 河长制) adds no article.
+    need = _required_grams(matched)
+    others = [q for q in others if need is None or not need <= (_required_grams(q) or frozenset())]
+    if others:
+        matched = wq.Or([matched, *others])
     return matched, optional, note
+
+
+def _related_alternatives(term: Term, related: dict[str, list[str]] | None, note: TermNote) -> list[wq.Query]:
+    """Related words (养老 → 老年人、助老) an unquoted term also finds, at a lower weight."""
+    if term.phrase or not related:
+        return []
+    words = related.get("".join(term.pieces), [])
+    note.related.extend(words)
+    return [substring_query(word, exact=False).with_boost(W_RELATED) for word in words]
 
 
 def compile_query(
     parsed: ParsedQuery,
     gaz: Gazetteer | None = None,
     topics: dict[str, list[TopicRef]] | None = None,
+    related: dict[str, list[str]] | None = None,
 ) -> CompiledQuery:
-    """``topics``: the topic lexicon (:func:`search.lexicon.topic_lexicon`); without
-    it, topic names are searched as text only."""
+    """``topics`` and ``related``: the lexicons of :mod:`search.lexicon`; without
+    them, topic names and related words are searched as text only."""
     gaz = gaz or get_gazetteer()
     clauses: list[wq.Query] = []
     optional: list[wq.Query] = []
@@ -426,7 +458,7 @@ def compile_query(
     for clause in parsed.clauses:
         alternatives = []
         for term in clause.terms:
-            q, opt, note = _term_query(term, gaz, topics)
+            q, opt, note = _term_query(term, gaz, topics, related)
             alternatives.append(q)
             optional.extend(opt)
             notes.append(note)
@@ -452,7 +484,9 @@ def compile_query(
     required = None
     if clauses:
         required = clauses[0] if len(clauses) == 1 else wq.And(clauses)
-    return CompiledQuery(required=required, optional=merge_boosts(optional), excluded=excluded, notes=notes)
+    return CompiledQuery(
+        required=required, optional=merge_boosts(optional), excluded=excluded, notes=notes, clauses=clauses
+    )
 
 
 # --- Filters, facets, execution ----------------------------------------------------------
@@ -689,11 +723,14 @@ def run_query(
 
     This is what the benchmark times against the full page and the API.
     """
-    from .lexicon import topic_lexicon
+    from .lexicon import load_lexicon
     from .query import parse_query
 
     parsed = parse_query(text)
-    compiled = None if parsed.is_empty else compile_query(parsed, topics=topic_lexicon())
+    lexicon = load_lexicon()
+    compiled = (
+        None if parsed.is_empty else compile_query(parsed, topics=lexicon.topics, related=lexicon.related)
+    )
     return execute(
         compiled,
         filters or Filters(),

@@ -36,3 +36,28 @@ def topic_lexicon() -> dict[str, list[TopicRef]]:
             if len(key) >= 2 and ref not in lexicon.setdefault(key, []):
                 lexicon[key].append(ref)
     return lexicon
+
+
+def related_lexicon() -> dict[str, list[str]]:
+    """{folded word: the other words of its groups} from the editable related terms."""
+    from .models import RelatedTerms
+
+    lexicon: dict[str, list[str]] = {}
+    for group in RelatedTerms.objects.filter(enabled=True):
+        words = [normalize(w).replace(" ", "") for w in group.word_list()]
+        for word in words:
+            others = lexicon.setdefault(word, [])
+            others.extend(w for w in words if w != word and w and w not in others)
+    return lexicon
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything beyond the gazetteer that query compilation consults."""
+
+    topics: dict[str, list[TopicRef]]
+    related: dict[str, list[str]]
+
+
+def load_lexicon() -> Lexicon:
+    return Lexicon(topic_lexicon(), related_lexicon())

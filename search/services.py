@@ -20,11 +20,15 @@ from . import engine
 from .forms import MAX_QUERY_CHARS, SearchForm
 from .gazetteer import Correction, Place, get_gazetteer
 from .highlight import highlight, snippets
-from .lexicon import topic_lexicon
+from .lexicon import Lexicon, load_lexicon
 from .query import ParsedQuery, parse_query
 from .text import normalize
 
 PER_PAGE = 20
+# Fewer complete matches than this (on the first page) and the page also lists up
+# to PARTIAL_SHOWN articles that match only some of the words.
+PARTIAL_BELOW = 5
+PARTIAL_SHOWN = 10
 FACET_LIMITS = {"prefecture": 14, "county": 20, "topics": 9, "year": 15, "reporters": 15}
 SORT_LABELS = {"relevance": "相关度", "newest": "最新", "oldest": "最早"}
 FILTER_LABELS = {
@@ -183,6 +187,9 @@ class SearchPage:
     unmatched: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     per_page: int = PER_PAGE
+    # Shown after the complete matches when those are few: articles with some of the words.
+    partial_total: int = 0
+    partial_items: list[ResultItem] = field(default_factory=list)
 
     @property
     def page(self) -> int:
@@ -482,6 +489,10 @@ def _unmatched_words(notes: list[engine.TermNote]) -> list[str]:
     return list(dict.fromkeys(missing))
 
 
+def _compile(parsed: ParsedQuery, lexicon: Lexicon) -> engine.CompiledQuery:
+    return engine.compile_query(parsed, topics=lexicon.topics, related=lexicon.related)
+
+
 NOTHING_SEARCHABLE = "检索词中没有可检索的文字：标点和符号不参与检索，请输入汉字、字母或数字。"
 
 
@@ -518,8 +529,8 @@ def search(
             notes=[NOTHING_SEARCHABLE],
             per_page=per_page,
         )
-    topics = topic_lexicon()
-    compiled = None if parsed.is_empty else engine.compile_query(parsed, topics=topics)
+    lexicon = load_lexicon()
+    compiled = None if parsed.is_empty else _compile(parsed, lexicon)
     offset = (params.page - 1) * per_page
     raw = engine.execute(compiled, params.filters(), params.sort, offset=offset, limit=per_page)
     if past_end_shows_last and raw.total and offset >= raw.total:
@@ -538,7 +549,7 @@ def search(
             # Nothing found, but we know what was probably meant: show that instead.
             best = suggestions[0]
             retry_parsed = parse_query(best.query)
-            retry = engine.compile_query(retry_parsed, topics=topics)
+            retry = _compile(retry_parsed, lexicon)
             retry_raw = engine.execute(retry, params.filters(), params.sort, offset=offset, limit=per_page)
             if retry_raw.total:
                 corrected_from, corrected_to = params.q, best.query
@@ -552,6 +563,13 @@ def search(
         notes.append("只输入了排除词，已显示全部文章")
     terms = highlight_terms(understanding)
     items = load_items(raw.hits, terms, understanding) if with_items else []
+    partial = compiled.partial() if compiled and params.page == 1 and raw.total < PARTIAL_BELOW else None
+    partial_raw = None
+    if partial is not None:
+        partial_raw = engine.execute(
+            partial, params.filters(), params.sort, limit=PARTIAL_SHOWN, facets=False
+        )
+    partial_items = load_items(partial_raw.hits, terms, understanding) if partial_raw and with_items else []
     return SearchPage(
         params=params,
         parsed=parsed,
@@ -566,6 +584,8 @@ def search(
         unmatched=unmatched,
         notes=notes,
         per_page=per_page,
+        partial_total=partial_raw.total if partial_raw else 0,
+        partial_items=partial_items,
     )
 
 
@@ -574,7 +594,7 @@ def export_hits(params: SearchParams, limit: int = 5000) -> list[tuple[Article, 
     parsed = parse_query(params.q)
     if nothing_searchable(params.q, parsed):
         return []
-    compiled = None if parsed.is_empty else engine.compile_query(parsed, topics=topic_lexicon())
+    compiled = None if parsed.is_empty else _compile(parsed, load_lexicon())
     raw = engine.execute(compiled, params.filters(), params.sort, offset=0, limit=limit, facets=False)
     articles = (
         Article.objects.for_listing()

@@ -63,6 +63,7 @@ class SearchApiView(View):
                     "words": [w.word for w in note.words],
                     "places": [p.name for w in note.words for p in w.places],
                     "topics": [t.name for t in note.topics],
+                    "related": note.related,
                 }
                 for note in page.understanding
             ],
@@ -73,6 +74,11 @@ class SearchApiView(View):
             "per_page": page.per_page,
             "total": page.total,
             "results": [_hit_json(request, item) for item in page.items],
+            # Few complete matches: the best articles with only some of the words.
+            "partial": {
+                "total": page.partial_total,
+                "results": [_hit_json(request, item) for item in page.partial_items],
+            },
             "facets": {
                 name: [{"value": o.value, "label": o.label, "count": o.count} for o in options]
                 for name, options in page.facets.items()

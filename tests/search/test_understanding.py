@@ -115,3 +115,41 @@ def test_a_query_with_nothing_searchable_says_so_instead_of_listing_everything(c
     assert 'class="result"' not in html
     data = api(client, q=q)
     assert data["total"] == 0 and data["results"] == []
+
+
+def test_related_words_are_seeded_editable_and_shown(admin_client):
+    response = admin_client.get(reverse("admin:search_relatedterms_changelist"))
+    assert response.status_code == 200
+    assert "养老 / 老年人 / 助老" in response.content.decode()
+    html = admin_client.get(SEARCH, {"q": "养老"}).content.decode()
+    assert "相关词：老年人、助老" in html
+
+
+def test_a_related_word_finds_articles_printing_only_the_other_word_below_the_literal_ones(client):
+    from search.models import RelatedTerms
+
+    RelatedTerms.objects.create(words="黄精 秸秆")
+    literal, related = scan("黄精"), scan("秸秆") - scan("黄精")
+    assert literal and related
+    data = api(client, q="黄精")
+    assert data["understood"][0]["related"] == ["秸秆"]
+    ids = all_result_ids(client, "黄精")
+    assert set(ids) == literal | related
+    assert set(ids[: len(literal)]) == literal  # the word typed first
+    RelatedTerms.objects.filter(words="黄精 秸秆").update(enabled=False)
+    assert set(all_result_ids(client, "黄精")) == literal
+
+
+def test_few_complete_matches_are_followed_by_partial_matches_clearly_separated(client):
+    html = client.get(SEARCH, {"q": "黄精 饕餮盛宴"}).content.decode()
+    assert "以下结果只包含部分检索词" in html
+    assert "没有找到相关报道：没有文章同时包含全部检索词" in html
+    data = api(client, q="黄精 饕餮盛宴")
+    assert data["total"] == 0 and data["results"] == []
+    assert data["partial"]["total"] == len(scan("黄精"))
+    assert {r["id"] for r in data["partial"]["results"]} <= scan("黄精")
+    # Enough complete matches: no partial section.
+    from search.services import PARTIAL_BELOW
+
+    assert api(client, q="政务 服务")["total"] >= PARTIAL_BELOW
+    assert "以下结果只包含部分检索词" not in client.get(SEARCH, {"q": "政务 服务"}).content.decode()
