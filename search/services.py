@@ -332,7 +332,8 @@ def _place_names(article: Article) -> list[tuple[str, list[str]]]:
 def match_reasons(
     article: Article, notes: list[engine.TermNote], topics: list[TopicLink], credits: list[Credit]
 ) -> list[str]:
-    """How each query term matched an article whose printed text does not contain it.
+    """How each query term matched an article whose printed text does not contain it
+    (a related word, the place, a reporter, a topic tag).
 
     The index also holds the article's place names, reporters and topic tags, so a
     hit can come from there; a reader who sees no highlighted word deserves the reason.
@@ -354,6 +355,7 @@ def match_reasons(
                 if name in noted_places or any(piece in n for n in names)
             ]
             found += [f"作者匹配：{c.name}" for c in credits if piece in normalize(c.name)]
+        found += [f"相关词匹配：{word}" for word in note.related if word in printed]
         tagged = {t.slug for t in topics}
         found += [f"主题匹配：{t.name}" for t in note.topics if t.slug in tagged]
         reasons.extend(found)

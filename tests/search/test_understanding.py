@@ -136,6 +136,8 @@ def test_a_related_word_finds_articles_printing_only_the_other_word_below_the_li
     ids = all_result_ids(client, "黄精")
     assert set(ids) == literal | related
     assert set(ids[: len(literal)]) == literal  # the word typed first
+    reasons = reasons_by_id(client, "黄精")
+    assert all("相关词匹配：秸秆" in reasons[pk] for pk in related)
     RelatedTerms.objects.filter(words="黄精 秸秆").update(enabled=False)
     assert set(all_result_ids(client, "黄精")) == literal
 
