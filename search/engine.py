@@ -425,22 +425,27 @@ def _term_query(
             optional.append(wq.Term("headline", word, boost=W_HEADLINE_WORD))
             note.words.append(word_note)
     matched = required[0] if len(required) == 1 else wq.And(required)
-    others = _related_alternatives(term, related, note) + _topic_alternatives(term, topics, note)
-    # A related word containing the typed one (河长 → 河长制) adds no article.
+    # A related word whose bigrams include all the typed word's adds no article:
+    # left out, and not claimed in the understanding box either.
     need = _required_grams(matched)
-    others = [q for q in others if need is None or not need <= (_required_grams(q) or frozenset())]
+    by_word = [
+        (word, q)
+        for word, q in _related_alternatives(term, related)
+        if need is None or not need <= (_required_grams(q) or frozenset())
+    ]
+    note.related.extend(word for word, _ in by_word)
+    others = [q for _, q in by_word] + _topic_alternatives(term, topics, note)
     if others:
         matched = wq.Or([matched, *others])
     return matched, optional, note
 
 
-def _related_alternatives(term: Term, related: dict[str, list[str]] | None, note: TermNote) -> list[wq.Query]:
+def _related_alternatives(term: Term, related: dict[str, list[str]] | None) -> list[tuple[str, wq.Query]]:
     """Related words (养老 → 老年人、助老) an unquoted term also finds, at a lower weight."""
     if term.phrase or not related:
         return []
     words = related.get("".join(term.pieces), [])
-    note.related.extend(words)
-    return [substring_query(word, exact=False).with_boost(W_RELATED) for word in words]
+    return [(word, substring_query(word, exact=False).with_boost(W_RELATED)) for word in words]
 
 
 def compile_query(

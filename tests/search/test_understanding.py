@@ -123,6 +123,7 @@ def test_related_words_are_seeded_editable_and_shown(admin_client):
     assert "养老 / 老年人 / 助老" in response.content.decode()
     html = admin_client.get(SEARCH, {"q": "养老"}).content.decode()
     assert "相关词：老年人、助老" in html
+    assert api(admin_client, q="河长制")["understood"][0]["related"] == ["河长"]
 
 
 def test_a_related_word_finds_articles_printing_only_the_other_word_below_the_literal_ones(client):
