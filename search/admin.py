@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import IndexQueue
+from .models import IndexQueue, RelatedTerms
 
 
 @admin.register(IndexQueue)
@@ -17,3 +17,13 @@ class IndexQueueAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(RelatedTerms)
+class RelatedTermsAdmin(admin.ModelAdmin):
+    """Groups of related words the search expands a query word with."""
+
+    list_display = ["__str__", "note", "enabled"]
+    list_editable = ["enabled"]
+    list_filter = ["enabled"]
+    search_fields = ["words", "note"]

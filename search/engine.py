@@ -34,6 +34,7 @@ from whoosh import query as wq
 from . import columnar, indexing
 from .analysis import query_words
 from .gazetteer import Correction, Gazetteer, Place, get_gazetteer
+from .lexicon import TopicRef
 from .query import ParsedQuery, Term
 from .text import gram_phrase_checks, has_cjk, is_cjk_char, normalize, query_gram_terms
 
@@ -62,6 +63,10 @@ W_WORD = 1.0  # a jieba word of the query in the text
 W_HEADLINE_WORD = 3.0  # ... in the headline
 W_ABOUT_PLACE = 4.0  # the article's place is the division named
 W_IN_PREFECTURE = 0.3  # a county article found through its prefecture's name
+# An article tagged with the topic a query names but not printing the words: found,
+# and ranked below every article that prints them (whose text scores are far above).
+W_TOPIC_ONLY = 0.01
+W_RELATED = 0.3  # a related word (养老 → 老年人) printed instead of the word typed
 
 
 # --- Searcher and facet arrays ------------------------------------------------------
@@ -257,6 +262,8 @@ class TermNote:
     normalized: str
     phrase: bool
     words: list[WordNote] = field(default_factory=list)
+    topics: list[TopicRef] = field(default_factory=list)  # also searched as topic tags
+    related: list[str] = field(default_factory=list)  # also searched, at a lower weight
 
     @property
     def converted(self) -> bool:
@@ -270,6 +277,20 @@ class CompiledQuery:
     optional: list[wq.Query]
     excluded: wq.Query | None
     notes: list[TermNote]
+    clauses: list[wq.Query] = field(default_factory=list)  # what ``required`` requires all of
+
+    def partial(self) -> CompiledQuery | None:
+        """The articles matching some but not all clauses (养老 助餐: either word),
+        scored the same way; None for a query of one clause."""
+        if len(self.clauses) < 2 or self.required is None:
+            return None
+        excluded = [self.required] if self.excluded is None else [self.required, self.excluded]
+        return CompiledQuery(
+            required=wq.Or(self.clauses),
+            optional=self.optional,
+            excluded=excluded[0] if len(excluded) == 1 else wq.Or(excluded),
+            notes=self.notes,
+        )
 
     def scoring_query(self) -> wq.Query | None:
         if self.required is None:
@@ -345,7 +366,24 @@ def merge_boosts(optional: list[wq.Query]) -> list[wq.Query]:
     return [wq.Term(field, text, boost=boost) for (field, text), boost in boosts.items()] + others
 
 
-def _term_query(term: Term, gaz: Gazetteer) -> tuple[wq.Query, list[wq.Query], TermNote]:
+def _topic_alternatives(
+    term: Term, topics: dict[str, list[TopicRef]] | None, note: TermNote
+) -> list[wq.Query]:
+    """Topic tags an unquoted term names (乡村振兴, 優化營商): articles about the topic
+    match even where they do not print the words. A quoted phrase asks for the text only."""
+    if term.phrase or not topics:
+        return []
+    refs = topics.get("".join(term.pieces), [])
+    note.topics.extend(refs)
+    return [wq.Term("topics", ref.slug, boost=W_TOPIC_ONLY) for ref in refs]
+
+
+def _term_query(
+    term: Term,
+    gaz: Gazetteer,
+    topics: dict[str, list[TopicRef]] | None = None,
+    related: dict[str, list[str]] | None = None,
+) -> tuple[wq.Query, list[wq.Query], TermNote]:
     note = TermNote(raw=term.raw, normalized=" ".join(term.pieces), phrase=term.phrase)
     required: list[wq.Query] = []
     optional: list[wq.Query] = []
@@ -386,12 +424,38 @@ def _term_query(term: Term, gaz: Gazetteer) -> tuple[wq.Query, list[wq.Query], T
             optional.append(wq.Term("text", word, boost=W_WORD))
             optional.append(wq.Term("headline", word, boost=W_HEADLINE_WORD))
             note.words.append(word_note)
-    if len(required) == 1:
-        return required[0], optional, note
-    return wq.And(required), optional, note
+    matched = required[0] if len(required) == 1 else wq.And(required)
+    # A related word whose bigrams include all the typed word's adds no article:
+    # left out, and not claimed in the understanding box either.
+    need = _required_grams(matched)
+    by_word = [
+        (word, q)
+        for word, q in _related_alternatives(term, related)
+        if need is None or not need <= (_required_grams(q) or frozenset())
+    ]
+    note.related.extend(word for word, _ in by_word)
+    others = [q for _, q in by_word] + _topic_alternatives(term, topics, note)
+    if others:
+        matched = wq.Or([matched, *others])
+    return matched, optional, note
 
 
-def compile_query(parsed: ParsedQuery, gaz: Gazetteer | None = None) -> CompiledQuery:
+def _related_alternatives(term: Term, related: dict[str, list[str]] | None) -> list[tuple[str, wq.Query]]:
+    """Related words (养老 → 老年人、助老) an unquoted term also finds, at a lower weight."""
+    if term.phrase or not related:
+        return []
+    words = related.get("".join(term.pieces), [])
+    return [(word, substring_query(word, exact=False).with_boost(W_RELATED)) for word in words]
+
+
+def compile_query(
+    parsed: ParsedQuery,
+    gaz: Gazetteer | None = None,
+    topics: dict[str, list[TopicRef]] | None = None,
+    related: dict[str, list[str]] | None = None,
+) -> CompiledQuery:
+    """``topics`` and ``related``: the lexicons of :mod:`search.lexicon`; without
+    them, topic names and related words are searched as text only."""
     gaz = gaz or get_gazetteer()
     clauses: list[wq.Query] = []
     optional: list[wq.Query] = []
@@ -399,7 +463,7 @@ def compile_query(parsed: ParsedQuery, gaz: Gazetteer | None = None) -> Compiled
     for clause in parsed.clauses:
         alternatives = []
         for term in clause.terms:
-            q, opt, note = _term_query(term, gaz)
+            q, opt, note = _term_query(term, gaz, topics, related)
             alternatives.append(q)
             optional.extend(opt)
             notes.append(note)
@@ -425,7 +489,9 @@ def compile_query(parsed: ParsedQuery, gaz: Gazetteer | None = None) -> Compiled
     required = None
     if clauses:
         required = clauses[0] if len(clauses) == 1 else wq.And(clauses)
-    return CompiledQuery(required=required, optional=merge_boosts(optional), excluded=excluded, notes=notes)
+    return CompiledQuery(
+        required=required, optional=merge_boosts(optional), excluded=excluded, notes=notes, clauses=clauses
+    )
 
 
 # --- Filters, facets, execution ----------------------------------------------------------
@@ -662,10 +728,14 @@ def run_query(
 
     This is what the benchmark times against the full page and the API.
     """
+    from .lexicon import load_lexicon
     from .query import parse_query
 
     parsed = parse_query(text)
-    compiled = None if parsed.is_empty else compile_query(parsed)
+    lexicon = load_lexicon()
+    compiled = (
+        None if parsed.is_empty else compile_query(parsed, topics=lexicon.topics, related=lexicon.related)
+    )
     return execute(
         compiled,
         filters or Filters(),

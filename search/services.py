@@ -20,10 +20,15 @@ from . import engine
 from .forms import MAX_QUERY_CHARS, SearchForm
 from .gazetteer import Correction, Place, get_gazetteer
 from .highlight import highlight, snippets
+from .lexicon import Lexicon, load_lexicon
 from .query import ParsedQuery, parse_query
 from .text import normalize
 
 PER_PAGE = 20
+# Fewer complete matches than this (on the first page) and the page also lists up
+# to PARTIAL_SHOWN articles that match only some of the words.
+PARTIAL_BELOW = 5
+PARTIAL_SHOWN = 10
 FACET_LIMITS = {"prefecture": 14, "county": 20, "topics": 9, "year": 15, "reporters": 15}
 SORT_LABELS = {"relevance": "相关度", "newest": "最新", "oldest": "最早"}
 FILTER_LABELS = {
@@ -116,6 +121,8 @@ class ResultItem:
     date_label: str = ""  # 2024年3月5日
     topics: list[TopicLink] = field(default_factory=list)
     credits: list[Credit] = field(default_factory=list)
+    # Why the article matched where its text does not show it: 地点匹配：东安县 …
+    matched_by: list[str] = field(default_factory=list)
 
     @property
     def place(self) -> County | None:
@@ -180,6 +187,9 @@ class SearchPage:
     unmatched: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     per_page: int = PER_PAGE
+    # Shown after the complete matches when those are few: articles with some of the words.
+    partial_total: int = 0
+    partial_items: list[ResultItem] = field(default_factory=list)
 
     @property
     def page(self) -> int:
@@ -308,8 +318,54 @@ def _credits(article_ids: list[int]) -> dict[int, list[Credit]]:
     return credits
 
 
-def load_items(hits: list[engine.RawHit], terms: list[str]) -> list[ResultItem]:
-    """The page's articles, highlighted, in hit order.
+def _place_names(article: Article) -> list[tuple[str, list[str]]]:
+    """(display name, every folded name) of the article's place and of its prefecture."""
+    out = []
+    place = article.place
+    while place is not None:
+        names = [place.name, place.short_name, *(place.aliases or [])]
+        out.append((place.name, [normalize(n) for n in names if n]))
+        place = place.parent
+    return out
+
+
+def match_reasons(
+    article: Article, notes: list[engine.TermNote], topics: list[TopicLink], credits: list[Credit]
+) -> list[str]:
+    """How each query term matched an article whose printed text does not contain it
+    (a related word, the place, a reporter, a topic tag).
+
+    The index also holds the article's place names, reporters and topic tags, so a
+    hit can come from there; a reader who sees no highlighted word deserves the reason.
+    """
+    printed = normalize("\n".join(p for p in (article.title, article.kicker, article.subtitle) if p))
+    printed += "\n" + normalize("\n".join([article.body, *(article.captions or [])]))
+    places = _place_names(article)
+    reasons: list[str] = []
+    for note in notes:
+        missing = [piece for piece in note.normalized.split() if piece not in printed]
+        if not missing:
+            continue
+        found = []
+        for piece in missing:
+            noted_places = {p.name for w in note.words for p in w.places}
+            found += [
+                f"地点匹配：{name}"
+                for name, names in places
+                if name in noted_places or any(piece in n for n in names)
+            ]
+            found += [f"作者匹配：{c.name}" for c in credits if piece in normalize(c.name)]
+        found += [f"相关词匹配：{word}" for word in note.related if word in printed]
+        tagged = {t.slug for t in topics}
+        found += [f"主题匹配：{t.name}" for t in note.topics if t.slug in tagged]
+        reasons.extend(found)
+    return list(dict.fromkeys(reasons))
+
+
+def load_items(
+    hits: list[engine.RawHit], terms: list[str], notes: list[engine.TermNote] | None = None
+) -> list[ResultItem]:
+    """The page's articles, highlighted, in hit order, with :func:`match_reasons` from ``notes``.
 
     Three queries: the articles with their places, then topics and credits as
     plain rows (a page of results would otherwise build ~150 model instances).
@@ -325,6 +381,8 @@ def load_items(hits: list[engine.RawHit], terms: list[str]) -> list[ResultItem]:
             continue
         title = article.title or article.display_title or str(article)
         date = article.pub_date
+        item_topics = topics.get(article.pk, [])
+        item_credits = credits.get(article.pk, [])
         items.append(
             ResultItem(
                 article=article,
@@ -333,8 +391,9 @@ def load_items(hits: list[engine.RawHit], terms: list[str]) -> list[ResultItem]:
                 snippets=snippets(_article_units(article), terms),
                 url=article.get_absolute_url(),
                 date_label=f"{date.year}年{date.month}月{date.day}日" if date else "",
-                topics=topics.get(article.pk, []),
-                credits=credits.get(article.pk, []),
+                topics=item_topics,
+                credits=item_credits,
+                matched_by=match_reasons(article, notes or [], item_topics, item_credits),
             )
         )
     return items
@@ -432,6 +491,21 @@ def _unmatched_words(notes: list[engine.TermNote]) -> list[str]:
     return list(dict.fromkeys(missing))
 
 
+def _compile(parsed: ParsedQuery, lexicon: Lexicon) -> engine.CompiledQuery:
+    return engine.compile_query(parsed, topics=lexicon.topics, related=lexicon.related)
+
+
+NOTHING_SEARCHABLE = "检索词中没有可检索的文字：标点和符号不参与检索，请输入汉字、字母或数字。"
+
+
+def nothing_searchable(q: str, parsed: ParsedQuery) -> bool:
+    """Something was typed, but no word of it can be searched (``((((``, ``？！``).
+
+    Listing every article then would read as "everything matched".
+    """
+    return bool(q.strip()) and parsed.is_empty and not parsed.excluded
+
+
 def search(
     params: SearchParams,
     *,
@@ -445,7 +519,20 @@ def search(
     longer exists); with ``past_end_shows_last=False`` (the API) it is empty.
     """
     parsed = parse_query(params.q)
-    compiled = None if parsed.is_empty else engine.compile_query(parsed)
+    if nothing_searchable(params.q, parsed):
+        return SearchPage(
+            params=params,
+            parsed=parsed,
+            understanding=[],
+            total=0,
+            items=[],
+            facets={},
+            active_filters=active_filters(params),
+            notes=[NOTHING_SEARCHABLE],
+            per_page=per_page,
+        )
+    lexicon = load_lexicon()
+    compiled = None if parsed.is_empty else _compile(parsed, lexicon)
     offset = (params.page - 1) * per_page
     raw = engine.execute(compiled, params.filters(), params.sort, offset=offset, limit=per_page)
     if past_end_shows_last and raw.total and offset >= raw.total:
@@ -464,7 +551,7 @@ def search(
             # Nothing found, but we know what was probably meant: show that instead.
             best = suggestions[0]
             retry_parsed = parse_query(best.query)
-            retry = engine.compile_query(retry_parsed)
+            retry = _compile(retry_parsed, lexicon)
             retry_raw = engine.execute(retry, params.filters(), params.sort, offset=offset, limit=per_page)
             if retry_raw.total:
                 corrected_from, corrected_to = params.q, best.query
@@ -477,7 +564,14 @@ def search(
     if parsed.excluded and parsed.is_empty:
         notes.append("只输入了排除词，已显示全部文章")
     terms = highlight_terms(understanding)
-    items = load_items(raw.hits, terms) if with_items else []
+    items = load_items(raw.hits, terms, understanding) if with_items else []
+    partial = compiled.partial() if compiled and params.page == 1 and raw.total < PARTIAL_BELOW else None
+    partial_raw = None
+    if partial is not None:
+        partial_raw = engine.execute(
+            partial, params.filters(), params.sort, limit=PARTIAL_SHOWN, facets=False
+        )
+    partial_items = load_items(partial_raw.hits, terms, understanding) if partial_raw and with_items else []
     return SearchPage(
         params=params,
         parsed=parsed,
@@ -492,13 +586,17 @@ def search(
         unmatched=unmatched,
         notes=notes,
         per_page=per_page,
+        partial_total=partial_raw.total if partial_raw else 0,
+        partial_items=partial_items,
     )
 
 
 def export_hits(params: SearchParams, limit: int = 5000) -> list[tuple[Article, float]]:
     """Every result of a search (up to ``limit``), best first, for the CSV export."""
     parsed = parse_query(params.q)
-    compiled = None if parsed.is_empty else engine.compile_query(parsed)
+    if nothing_searchable(params.q, parsed):
+        return []
+    compiled = None if parsed.is_empty else _compile(parsed, load_lexicon())
     raw = engine.execute(compiled, params.filters(), params.sort, offset=0, limit=limit, facets=False)
     articles = (
         Article.objects.for_listing()

@@ -41,6 +41,7 @@ def _hit_json(request, item: services.ResultItem) -> dict:
         "date_estimated": article.date_estimated,
         "reporters": [{"id": c.reporter_id, "name": c.name, "role": c.role} for c in item.credits],
         "snippets": [str(s) for s in item.snippets],
+        "matched_by": item.matched_by,
         "score": round(item.score, 4),
     }
 
@@ -61,6 +62,8 @@ class SearchApiView(View):
                     "phrase": note.phrase,
                     "words": [w.word for w in note.words],
                     "places": [p.name for w in note.words for p in w.places],
+                    "topics": [t.name for t in note.topics],
+                    "related": note.related,
                 }
                 for note in page.understanding
             ],
@@ -71,6 +74,11 @@ class SearchApiView(View):
             "per_page": page.per_page,
             "total": page.total,
             "results": [_hit_json(request, item) for item in page.items],
+            # Few complete matches: the best articles with only some of the words.
+            "partial": {
+                "total": page.partial_total,
+                "results": [_hit_json(request, item) for item in page.partial_items],
+            },
             "facets": {
                 name: [{"value": o.value, "label": o.label, "count": o.count} for o in options]
                 for name, options in page.facets.items()
