@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from django.db.models import Prefetch, QuerySet
@@ -122,6 +123,13 @@ class PlaceDetailView(ObjectArticlesView):
 
     def get_object_queryset(self) -> QuerySet:
         return County.objects.select_related("parent")
+
+    def get(self, request, *args, **kwargs):
+        # A division code is six digits; anything else (a NUL byte, which PostgreSQL cannot
+        # even compare) is no place, answered before the database is asked.
+        if not re.fullmatch(r"[0-9]{6}", kwargs["code"]):
+            raise Http404("没有这个地区")
+        return super().get(request, *args, **kwargs)
 
     def chart_articles(self) -> QuerySet[Article]:
         place = self.object
@@ -334,7 +342,7 @@ class PaperDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         paper = papers.paper_from_slug(self.kwargs["paper"])
-        if not papers.pages_of(paper).exists():
+        if paper is None or not papers.pages_of(paper).exists():
             raise Http404("没有这份报纸的版面")
         context.update(
             paper=paper,
@@ -354,6 +362,8 @@ class IssueView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         paper = papers.paper_from_slug(self.kwargs["paper"])
+        if paper is None:
+            raise Http404("没有这份报纸的版面")
         try:
             date = dt.date.fromisoformat(self.kwargs["date"])
         except ValueError:

@@ -26,8 +26,16 @@ def paper_slug(paper: str) -> str:
     return paper or UNNAMED_SLUG
 
 
-def paper_from_slug(slug: str) -> str:
-    return "" if slug == UNNAMED_SLUG else slug
+def paper_from_slug(slug: str) -> str | None:
+    """The paper a URL names; None for what no stored paper can be (control characters such as
+    NUL, which PostgreSQL cannot even compare, or longer than the field)."""
+    if slug == UNNAMED_SLUG:
+        return ""
+    if len(slug) > SourcePage._meta.get_field("paper").max_length or any(
+        ord(c) < 32 or c == "\x7f" for c in slug
+    ):
+        return None
+    return slug
 
 
 def paper_name(paper: str) -> str:

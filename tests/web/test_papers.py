@@ -117,3 +117,11 @@ def test_any_paper_or_date_in_the_address_gets_a_normal_page(client, paper, date
         f"/papers/{quote(paper, safe='')}/{quote(date, safe='')}/",
     ):
         assert client.get(path).status_code in (200, 404)
+
+
+@pytest.mark.parametrize(
+    "path", ["/papers/\x00/", "/papers/\x00/2024-01-01/", "/places/\x00/", "/places/43a/"]
+)
+def test_a_control_character_in_an_address_is_a_normal_not_found_page(client, path):
+    """PostgreSQL cannot even compare a NUL byte: such an address is answered before the database."""
+    assert client.get(path).status_code == 404
