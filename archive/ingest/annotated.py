@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,8 +104,8 @@ def _article(a: dict) -> GoldArticle:
 
 def set_of(file_name: str) -> str:
     """The set a test page belongs to: the letters its name starts with (``k03_…`` → ``k``)."""
-    m = re.match(r"[a-z]+", file_name)
-    return m.group(0) if m else file_name
+    m = re.match(r"[A-Za-z]+", file_name)
+    return m.group(0).lower() if m else file_name
 
 
 def read_gold_file(path: Path, pages_dir: Path, set_name: str | None = None) -> list[GoldPage]:
@@ -236,14 +236,3 @@ def _label(
     if u.kind in (Kind.NAMES, Kind.AUTHOR, Kind.CREDIT):
         return "N"
     return "O"
-
-
-def labelled_pages(sets: dict[str, list[GoldPage]]) -> Iterator[tuple[str, GoldPage, list[Unit], list[str]]]:
-    """(set, page, the segmenter's units, their gold labels) for every annotated page."""
-    from .sequence import page_units
-
-    for set_name, pages in sets.items():
-        for page in pages:
-            units = page_units(page.text)
-            labels = [label for label, _ in unit_labels(page.text, units, page.articles)]
-            yield set_name, page, units, labels

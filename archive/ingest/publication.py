@@ -17,7 +17,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .classify import is_page_header
 from .dates import parse_date
+from .furniture import header_parts, is_jump_line, is_web_metadata
 
 # Where a value came from (shown to editors beside it).
 PRINTED = "版面"
@@ -41,6 +43,10 @@ _DATELINE_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(讯|电)")
 # A dateline whose 月 fell out (519日讯 for 5月19日讯): the digits read one way only.
 _DATELINE_FUSED = re.compile(r"(?<!\d)(\d{3,4})\s*日\s*(讯|电)")
 _SECTION_WORD = re.compile(rf"{_HAN}[{_HAN[1:-1]}·]{{1,9}}")
+# 第06版:县域经济 — this page's own edition and name (an e-paper lists the other pages after it).
+_EDITION_NAME = re.compile(
+    r"^\s*(第\s*[A-Z]?\s*\d{1,3}\s*版|[A-Z]\d{1,2}版?)\s*[:：]\s*([\u4e00-\u9fff·]{2,8})"
+)
 
 
 @dataclass
@@ -59,6 +65,28 @@ class Publication:
             return
         setattr(self, name, value)
         self.sources = {**(self.sources or {}), name: source}
+
+
+def read_printed_lines(lines: list[str], pub: Publication) -> None:
+    """Fill ``pub`` from the page's furniture lines (as printed, spaces kept), most telling first:
+    the page's own ``第06版:县域经济`` line, then a site's masthead or breadcrumb, then header
+    lines and an online dump's 来源 lines (the first reading of a field wins)."""
+    for line in lines:
+        m = _EDITION_NAME.search(line)
+        if m:
+            pub.note("edition", re.sub(r"\s+", "", m.group(1)), PRINTED)
+            pub.note("page_name", m.group(2), PRINTED)
+            break
+    for line in lines:
+        read_masthead_line(line, pub)
+    for line in lines:
+        text = re.sub(r"^#+\s*", "", line)
+        if is_jump_line(text):
+            continue
+        if is_web_metadata(text):  # 发布时间 dates one item of an online dump, not the page
+            read_web_line(text, pub)
+        elif is_page_header(text) or header_parts(text)[:2] != (0, 0):
+            read_header_line(text, pub)
 
 
 def read_header_line(text: str, pub: Publication) -> None:
@@ -171,8 +199,6 @@ def _day(y: int, m: int, d: int) -> dt.date | None:
 
 
 # --- Manifests ----------------------------------------------------------------------------
-
-MANIFEST_FIELDS = ("paper", "date", "edition", "page")
 
 
 class ManifestError(ValueError):

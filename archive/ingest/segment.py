@@ -9,10 +9,10 @@ from collections import Counter
 from collections.abc import Mapping
 
 from .assemble import Draft, assemble
-from .classify import Kind, Unit, is_page_header
+from .classify import Kind, Unit
 from .dates import estimate_date, parse_date
 from .dedupe import drop_repeated_sentences
-from .furniture import header_parts, is_jump_line, is_web_metadata
+from .furniture import is_web_metadata
 from .places import guess_place, home_county, home_prefecture, leads_with_division
 from .publication import (
     DATELINE,
@@ -22,8 +22,7 @@ from .publication import (
     apply_manifest,
     dateline_date,
     dateline_paper,
-    read_header_line,
-    read_masthead_line,
+    read_printed_lines,
     read_web_line,
 )
 from .sequence import Labelled, correct, doubt, label_page, page_units
@@ -58,7 +57,7 @@ def segment_page(
     result.drafts = correct(result, labelled)
 
     pub = Publication()
-    _read_publication(page, result.furniture, pub)
+    read_printed_lines([u.block.raw_joined if u.block else u.text for u in result.furniture], pub)
     for u in units:  # metadata printed beside a byline (来源：红网 作者：…) names the medium too
         for piece in u.aside if u.kind == Kind.NAMES else []:
             read_web_line(piece, pub)
@@ -219,33 +218,6 @@ def _locate(text: str, piece: str, start: int, end: int) -> tuple[int, int]:
     pattern = r"\s*".join(re.escape(c) for c in piece if not c.isspace())
     m = re.search(pattern, text[start:end]) if pattern else None
     return (start + m.start(), start + m.end()) if m else (start, end)
-
-
-_EDITION_NAME = re.compile(
-    r"^\s*(第\s*[A-Z]?\s*\d{1,3}\s*版|[A-Z]\d{1,2}版?)\s*[:：]\s*([\u4e00-\u9fff·]{2,8})"
-)
-
-
-def _read_publication(page: SegmentedPage, furniture: list[Unit], pub: Publication) -> None:
-    """Paper, edition, page name and date from the header lines and an online dump's 来源 lines."""
-    for u in furniture:
-        # 第06版:县域经济 names this page; an e-paper's list of the other pages comes after it.
-        m = _EDITION_NAME.search(u.block.raw_joined if u.block else u.text)
-        if m:
-            pub.note("edition", re.sub(r"\s+", "", m.group(1)), PRINTED)
-            pub.note("page_name", m.group(2), PRINTED)
-            break
-    for u in furniture:  # a site's masthead and breadcrumb name the medium before any 来源 line does
-        read_masthead_line(u.block.raw_joined if u.block else u.text, pub)
-    for u in furniture:
-        # The printed line, spaces kept: they separate the paper's name from the date and section.
-        text = re.sub(r"^#+\s*", "", u.block.raw_joined if u.block else u.text)
-        if is_jump_line(text):
-            continue
-        if is_web_metadata(text):  # 发布时间 dates one item of an online dump, not the page
-            read_web_line(text, pub)
-        elif is_page_header(text) or header_parts(text)[:2] != (0, 0):
-            read_header_line(text, pub)
 
 
 def _publish(page: SegmentedPage, pub: Publication) -> None:

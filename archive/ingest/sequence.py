@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .assemble import Assembly, Draft, Group, _counties, assemble
+from .assemble import Assembly, Draft, Group, _counties
 from .classify import Kind, Unit, classify_blocks, heading_shape
 from .dedupe import mark_duplicates
 from .furniture import is_jump_line, is_web_metadata
@@ -400,8 +400,3 @@ def doubt(d: Draft, lab: Labelled, threshold: float = DOUBT_P) -> bool:
     ]
     checks += [(p, "B" if k == 0 else "I") for k, p in enumerate(paras)]
     return any(lab.p(index[id(u)], label) < threshold for u, label in checks if id(u) in index)
-
-
-def segment_units(text: str) -> tuple[list[Unit], Assembly]:
-    units = page_units(text)
-    return units, assemble(units)

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .annotated import set_of
 from .decode import decode_page
 
 REPO = Path(__file__).resolve().parents[2]
@@ -109,7 +110,7 @@ def read_gold_set(gold: Path, pages: Path, set_name: str | None = None) -> list[
     out: list[AnnotatedArticle] = []
     for page in data["pages"]:
         path = pages / page["file"]
-        name = set_name or _letter(page["file"])
+        name = set_name or set_of(page["file"])
         out.extend(_articles(name, path, page["articles"], "topics"))
     return out
 
@@ -120,13 +121,8 @@ def read_expected_pages(folder: Path) -> list[AnnotatedArticle]:
     for spec_path in sorted(folder.glob("*.expected.json")):
         spec = json.loads(spec_path.read_text(encoding="utf-8"))
         page = spec_path.with_name(spec_path.name.replace(".expected.json", ".txt"))
-        out.extend(_articles(_letter(page.name), page, spec["articles"], "topics_any"))
+        out.extend(_articles(set_of(page.name), page, spec["articles"], "topics_any"))
     return out
-
-
-def _letter(file_name: str) -> str:
-    m = re.match(r"[A-Za-z]+", file_name)
-    return m.group(0).lower() if m else file_name
 
 
 def default_set_folders() -> list[Path]:
