@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from . import services
+from .feeds import search_feed_links
 
 _EXPORT_UNSAFE = re.compile(r"^[=+\-@\t\r]")
 
@@ -23,6 +24,7 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         params = services.SearchParams.from_mapping(self.request.GET)
         context["result"] = services.search(params)
+        context["feed"] = search_feed_links(params)
         return context
 
 
