@@ -17,10 +17,11 @@ def feed_params(params: services.SearchParams) -> services.SearchParams:
     return replace(params, sort="newest", page=1, q_cut_from=0)
 
 
-def feed_title(params: services.SearchParams) -> str:
-    """检索：words · 县市区：东安县、年份：2024 年"""
+def feed_title(params: services.SearchParams, active: list[services.ActiveFilter] | None = None) -> str:
+    """检索：words · 县市区：东安县、年份：2024 年 (``active``: the filters' labels, when already known)."""
     parts = [params.q.strip()] if params.q.strip() else []
-    filters = "、".join(f"{f.label}：{f.value_label}" for f in services.active_filters(params))
+    active = services.active_filters(params) if active is None else active
+    filters = "、".join(f"{f.label}：{f.value_label}" for f in active)
     if filters:
         parts.append(filters)
     return "检索：" + " · ".join(parts) if parts else "检索：（没有检索词）"
@@ -33,12 +34,15 @@ def feed_query(params: services.SearchParams) -> str:
     return "" if query == "?" else query
 
 
-def search_feed_links(params: services.SearchParams) -> FeedLinks | None:
-    """The feeds of the search ``params`` describes; None when it has nothing to search
-    (its feed would be empty)."""
+def search_feed_links(page: services.SearchPage) -> FeedLinks | None:
+    """The feeds of the search a results page shows; None when it has nothing to search
+    (its feed would be empty). A search the page corrected (没有找到 X，已显示 Y) follows Y."""
+    params = page.params
+    if page.corrected_to:
+        params = replace(params, q=page.corrected_to)
     if not is_subscribable(params):
         return None
-    return feed_links(feed_title(params), "search:feed", query=feed_query(params))
+    return feed_links(feed_title(params, page.active_filters), "search:feed", query=feed_query(params))
 
 
 def is_subscribable(params: services.SearchParams) -> bool:

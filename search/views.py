@@ -24,7 +24,7 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         params = services.SearchParams.from_mapping(self.request.GET)
         context["result"] = services.search(params)
-        context["feed"] = search_feed_links(params)
+        context["feed"] = search_feed_links(context["result"])
         return context
 
 

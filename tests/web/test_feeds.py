@@ -399,3 +399,14 @@ def test_feeds_page_explains_each_kind_with_working_examples(client):
     } <= kinds
     for href in hrefs:
         assert parse_feed(client.get(href)).article_ids, href
+
+
+def test_a_corrected_search_offers_the_feed_of_what_it_shows(client):
+    # 没有找到 lianyuan，已显示 涟源市: the page's feed follows what the reader sees.
+    response = client.get(reverse("search:search"), {"q": "lianyuan"})
+    result = response.context["result"]
+    assert result.corrected_to == "涟源市"
+    own, visible = page_feeds(client, reverse("search:search"), {"q": "lianyuan"})
+    assert own["application/rss+xml"] == reverse("search:feed") + "?" + urlencode({"q": "涟源市"})
+    feed = parse_feed(client.get(own["application/rss+xml"]))
+    assert set(feed.article_ids) == {item.article.pk for item in result.items}
