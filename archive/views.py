@@ -308,7 +308,12 @@ class FeedsView(TemplateView):
             feed_url=self.request.build_absolute_uri(reverse("archive:feed")),
             atom_url=self.request.build_absolute_uri(reverse("archive:feed_atom")),
             examples=[
-                (example, self.request.build_absolute_uri(example.links.rss)) for example in feed_examples()
+                (
+                    example,
+                    self.request.build_absolute_uri(example.links.rss),
+                    self.request.build_absolute_uri(example.links.atom),
+                )
+                for example in feed_examples()
             ],
             feed_size=FEED_SIZE,
             latest_articles=browse.latest_articles(FEED_SIZE),
