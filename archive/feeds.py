@@ -120,11 +120,11 @@ class ArticleFeed(Feed):
     def title(self, scope: FeedScope) -> str:
         return self.text(scope.title)
 
-    def description(self, scope: FeedScope) -> str:
-        return xml_text(scope.description)
+    def description(self, scope: FeedScope) -> str:  # RSS
+        return self.text(scope.description)
 
-    def subtitle(self, scope: FeedScope) -> str:
-        return xml_text(scope.description)
+    def subtitle(self, scope: FeedScope) -> str:  # Atom
+        return self.text(scope.description)
 
     def link(self, scope: FeedScope) -> str:
         return scope.link

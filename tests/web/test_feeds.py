@@ -410,3 +410,14 @@ def test_a_corrected_search_offers_the_feed_of_what_it_shows(client):
     assert own["application/rss+xml"] == reverse("search:feed") + "?" + urlencode({"q": "涟源市"})
     feed = parse_feed(client.get(own["application/rss+xml"]))
     assert set(feed.article_ids) == {item.article.pk for item in result.items}
+
+
+def test_typed_markup_in_a_search_reaches_the_reader_as_typed(client):
+    typed = '<b>县</b> &amp; <script>alert("x")</script>'
+    rss = ElementTree.fromstring(client.get(reverse("search:feed"), {"q": typed}).content).find("channel")
+    for element in ("title", "description"):
+        reader = rendered(rss.findtext(element))
+        assert reader.tags == [] and typed in reader.text, element
+    atom = ElementTree.fromstring(client.get(reverse("search:feed_atom"), {"q": typed}).content)
+    assert atom.findtext(f"{ATOM}title").startswith("检索：" + typed)
+    assert typed in atom.findtext(f"{ATOM}subtitle")
