@@ -58,8 +58,9 @@ class SearchFeed(ArticleFeed):
 
     def scope(self, request) -> FeedScope:
         params = feed_params(services.SearchParams.from_mapping(request.GET))
+        title = feed_title(params)
         scope = FeedScope(
-            title=f"{feed_title(params)} · {SITE_NAME}",
+            title=f"{title} · {SITE_NAME}",
             description="",
             link=reverse("search:search") + params.query_string(),
             feed_url=reverse(request.resolver_match.view_name) + feed_query(params),
@@ -74,7 +75,7 @@ class SearchFeed(ArticleFeed):
             )
             return scope
         articles = [article for article, _ in services.export_hits(params, limit=FEED_SIZE)]
-        scope.description = f"在{SITE_NAME}中{feed_title(params)}的最新报道，按出版日期由新到旧。"
+        scope.description = f"在{SITE_NAME}中{title}的最新报道，按出版日期由新到旧。"
         scope.articles = articles
         scope.versions = [(a.pk, a.updated_at) for a in articles]
         return scope
