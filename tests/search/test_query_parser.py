@@ -174,7 +174,9 @@ def test_any_input_parses_without_error_and_within_limits(text):
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(["OR", "-", '"', "(", ")", "NOT", "AND", "县", "政务", "title:", "标题：", "作者:", "*", "|"]),
+        st.sampled_from(
+            ["OR", "-", '"', "(", ")", "NOT", "AND", "县", "政务", "title:", "标题：", "作者:", "*", "|"]
+        ),
         max_size=20,
     )
 )
