@@ -57,7 +57,8 @@ def test_ndcg_at_10_meets_the_target():
                 grades[pk] = max(grades.get(pk, 0), judgement["grade"])
         params = services.SearchParams.from_mapping({"q": entry["q"], **entry.get("filters", {})})
         page = services.search(params)
-        scores[entry["q"] + (f" {entry['filters']}" if "filters" in entry else "")] = ndcg_at_10([item.article.pk for item in page.items], grades)
+        label = entry["q"] + (f" {entry['filters']}" if "filters" in entry else "")
+        scores[label] = ndcg_at_10([item.article.pk for item in page.items], grades)
     mean = sum(scores.values()) / len(scores)
     worst = sorted(scores.items(), key=lambda kv: kv[1])[:5]
     print(f"nDCG@10 over {len(scores)} queries: {mean:.3f}; lowest: {worst}")
