@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+import numpy as np
 
 _DATE = re.compile(r"([0-9]{4})(?:[-/.年]([0-9]{1,2})月?(?:[-/.]([0-9]{1,2})日?)?)?")
 MIN_YEAR, MAX_YEAR = 1949, 2100
@@ -135,3 +138,35 @@ def histogram(
         )
         for b in bars
     ]
+
+
+@dataclass(frozen=True)
+class TimelineBar:
+    """A bar as the page draws it: its link and its place in the chart's SVG coordinates
+    (one unit wide per bar, :data:`HISTOGRAM_HEIGHT` high)."""
+
+    bar: Bar
+    url: str
+    x: int
+    y: int
+
+    @property
+    def title(self) -> str:
+        return f"{self.bar.label}：{self.bar.count} 篇"
+
+
+def timeline_bars(bars: list[Bar], link: Callable[[str, str], str]) -> list[TimelineBar]:
+    """``link(from, to)``: the URL that filters the search to a bar's period."""
+    return [
+        TimelineBar(bar, link(bar.start, bar.end), x=i, y=HISTOGRAM_HEIGHT - bar.height)
+        for i, bar in enumerate(bars)
+    ]
+
+
+def month_counts(parts: list[np.ndarray]) -> list[tuple[int, int]]:
+    """(YYYYMM, matches) from the matches' YYYYMM values (undated: negative, left out),
+    read with the facets: no query per month."""
+    if not parts:
+        return []
+    months, counts = np.unique(np.concatenate(parts), return_counts=True)
+    return [(int(m), int(c)) for m, c in zip(months, counts, strict=True) if m > 0]

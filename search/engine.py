@@ -33,7 +33,7 @@ from whoosh import query as wq
 
 from . import columnar, indexing
 from .analysis import query_words
-from .dates import DateRange
+from .dates import DateRange, month_counts
 from .fields import field_label, field_match
 from .gazetteer import Correction, Gazetteer, Place, get_gazetteer
 from .lexicon import TopicRef
@@ -755,16 +755,8 @@ def execute(
         total=total,
         hits=hits,
         facets=facet_totals.lists(filters.by_field()) if facet_totals else {},
-        months=_month_counts(month_parts),
+        months=month_counts(month_parts),
     )
-
-
-def _month_counts(parts: list[np.ndarray]) -> list[tuple[int, int]]:
-    """(YYYYMM, matches) from the matches' days, read with the facets (no query per month)."""
-    if not parts:
-        return []
-    months, counts = np.unique(np.concatenate(parts), return_counts=True)
-    return [(int(m), int(c)) for m, c in zip(months, counts, strict=True) if m > 0]
 
 
 def _by_date(per_leaf, leaf_arrays, bases, n: int, newest: bool) -> list[tuple[float, int]]:

@@ -17,7 +17,7 @@ from whoosh import query as wq
 from archive.models import Article, Byline, County, Reporter, Topic, fixed_url
 
 from . import engine
-from .dates import Bar, DateRange, bound_label, histogram
+from .dates import DateRange, TimelineBar, bound_label, histogram, timeline_bars
 from .forms import MAX_QUERY_CHARS, URL_NAMES, SearchForm
 from .gazetteer import Correction, Place, get_gazetteer
 from .highlight import highlight, snippets
@@ -194,30 +194,12 @@ class Suggestion:
     query: str
 
 
-@dataclass(frozen=True)
-class TimelineBar:
-    bar: Bar
-    url: str
-    x: int  # position in the chart's SVG coordinates (one unit per bar)
-    y: int
-
-    @property
-    def title(self) -> str:
-        return f"{self.bar.label}：{self.bar.count} 篇"
-
-
 def timeline(params: SearchParams, months: list[tuple[int, int]]) -> list[TimelineBar]:
-    bars = histogram(months, params.year, DateRange(params.date_from, params.date_to))
     # from/to replace the year filter: a month of a filtered year stays inside it anyway.
-    return [
-        TimelineBar(
-            bar,
-            params.query_string(date_from=bar.start, date_to=bar.end, year="", page=1),
-            x=i,
-            y=100 - bar.height,
-        )
-        for i, bar in enumerate(bars)
-    ]
+    return timeline_bars(
+        histogram(months, params.year, DateRange(params.date_from, params.date_to)),
+        lambda start, end: params.query_string(date_from=start, date_to=end, year="", page=1),
+    )
 
 
 @dataclass
@@ -398,7 +380,11 @@ def _place_names(article: Article) -> list[tuple[str, list[str]]]:
 
 
 def match_reasons(
-    article: Article, notes: list[engine.TermNote], topics: list[TopicLink], credits: list[Credit]
+    article: Article,
+    notes: list[engine.TermNote],
+    topics: list[TopicLink],
+    credits: list[Credit],
+    paper: str = "",
 ) -> list[str]:
     """How each query term matched an article whose printed text does not contain it
     (a related word, the place, a reporter, a topic tag).
@@ -411,6 +397,10 @@ def match_reasons(
     places = _place_names(article)
     reasons: list[str] = []
     for note in notes:
+        if note.field == "paper":
+            if paper and all(piece in normalize(paper) for piece in note.normalized.split()):
+                reasons.append(f"来源匹配：{paper}")
+            continue
         missing = [piece for piece in note.normalized.split() if piece not in printed]
         if not missing:
             continue
@@ -442,6 +432,10 @@ def load_items(
     articles = Article.objects.with_listing_fields().in_bulk(ids)
     topics = _topic_links(ids)
     credits = _credits(ids)
+    papers: dict[int, str] = {}
+    if any(note.field == "paper" for note in notes or []):
+        # The listing leaves the source page out (its raw text is a whole page): its paper alone.
+        papers = dict(Article.objects.filter(pk__in=ids).values_list("pk", "source_page__paper"))
     items = []
     for hit in hits:
         article = articles.get(hit.article_id)
@@ -461,7 +455,9 @@ def load_items(
                 date_label=f"{date.year}年{date.month}月{date.day}日" if date else "",
                 topics=item_topics,
                 credits=item_credits,
-                matched_by=match_reasons(article, notes or [], item_topics, item_credits),
+                matched_by=match_reasons(
+                    article, notes or [], item_topics, item_credits, papers.get(article.pk, "")
+                ),
             )
         )
     return items

@@ -128,6 +128,8 @@ def test_paper_field_filter_and_facet(client):
         assert count == Article.objects.filter(source_page__paper=name).count()
     assert facet[paper] == len(expected)
     assert api(client, paper="没有这份报纸")["total"] == Article.objects.count()
+    hit = api(client, q=f"来源:{paper}")["results"][0]
+    assert f"来源匹配：{paper}" in hit["matched_by"]
 
 
 def test_fields_combine_with_words_or_and_exclusion(client):
