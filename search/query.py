@@ -67,6 +67,11 @@ class Term:
     def text(self) -> str:
         return " ".join(self.pieces)
 
+    @property
+    def label(self) -> str:
+        """As the understanding box lists it: the field prefix, then the words."""
+        return f"{FIELD_NAMES[self.field]}:{self.raw}" if self.field else self.raw
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -169,8 +174,14 @@ def parse_query(text: str | None) -> ParsedQuery:
     for match in _TOKEN.finditer(cleaned):
         minus, prefix, quoted, bare = match.groups()
         if quoted is not None and prefix is not None and not field_of(prefix):
-            # An unknown prefix before a quote: the prefix is dropped, as for bare words.
-            _note(notes, "不支持字段语法（如 title:），已按普通词语检索")
+            # An unknown prefix before a quote: dropped like ``title:`` on a bare word when it
+            # looks like one, otherwise it is text (政务:"服务" searches both).
+            if _FIELD_PREFIX.match(prefix + ":x"):
+                _note(notes, "不支持字段语法（如 title:），已按普通词语检索")
+            else:
+                term = _make_term(prefix, False, notes)
+                if term is not None:
+                    tokens.append(("not" if minus or negate_next else "term", term))
             prefix = None
         if quoted is not None:
             whole = match.group(0)

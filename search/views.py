@@ -76,6 +76,8 @@ class SearchApiView(View):
                     "text": note.raw,
                     "normalized": note.normalized,
                     "phrase": note.phrase,
+                    "field": note.field,
+                    "field_label": note.field_label,
                     "words": [w.word for w in note.words],
                     "places": [p.name for w in note.words for p in w.places],
                     "topics": [t.name for t in note.topics],

@@ -137,6 +137,9 @@ def test_fields_combine_with_words_or_and_exclusion(client):
     on_paper = set(Article.objects.filter(source_page__paper=paper).values_list("pk", flat=True))
     everything = set(Article.objects.values_list("pk", flat=True))
     assert found(client, q=f"县 -来源:{paper}") == set(result_ids("县")) - on_paper
+    assert f"排除：来源:{paper}" in client.get(SEARCH, {"q": f"县 -来源:{paper}"}).content.decode()
+    understood = api(client, q=f"县 来源:{paper}")["understood"]
+    assert [(u["field"], u["field_label"]) for u in understood] == [("", ""), ("paper", f"来源：{paper}")]
     article = Article.objects.exclude(title="").order_by("pk").first()
     word = normalize(article.title)[:2]
     assert found(client, q=f"标题:{word} OR 来源:{paper}") == headline_ids(word) | on_paper

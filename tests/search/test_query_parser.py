@@ -73,6 +73,12 @@ def test_unknown_field_prefix_is_searched_as_plain_words():
     assert any("字段" in note for note in parsed.notes)
 
 
+def test_unknown_prefix_before_a_quote():
+    assert texts(parse_query('body:"乡村振兴"')) == [["乡村振兴"]]
+    assert texts(parse_query('政务:"服务"')) == [["政务"], ["服务"]]
+    assert [t.label for t in parse_query('黄精 -作者:张三 -"新化"').excluded] == ["作者:张三", "新化"]
+
+
 def fields(parsed):
     return [[(t.field, t.text) for t in clause.terms] for clause in parsed.clauses]
 
