@@ -166,7 +166,11 @@ def timeline_bars(bars: list[Bar], link: Callable[[str, str], str]) -> list[Time
 def month_counts(parts: list[np.ndarray]) -> list[tuple[int, int]]:
     """(YYYYMM, matches) from the matches' YYYYMM values (undated: negative, left out),
     read with the facets: no query per month."""
-    if not parts:
+    months = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    months = months[months > 0]
+    if not len(months):
         return []
-    months, counts = np.unique(np.concatenate(parts), return_counts=True)
-    return [(int(m), int(c)) for m, c in zip(months, counts, strict=True) if m > 0]
+    # A count per month between the first and the last (a bincount, not a sort of every match).
+    first = int(months.min())
+    counts = np.bincount(months - first)
+    return [(first + int(i), int(counts[i])) for i in np.flatnonzero(counts)]

@@ -101,6 +101,11 @@ class SearchApiView(View):
                 name: [{"value": o.value, "label": o.label, "count": o.count} for o in options]
                 for name, options in page.facets.items()
             },
+            # Results over time, as the page's histogram: each period with its from/to values.
+            "timeline": [
+                {"label": t.bar.label, "count": t.bar.count, "from": t.bar.start, "to": t.bar.end}
+                for t in page.timeline
+            ],
             "suggestions": [{"text": s.label, "reason": s.reason} for s in page.suggestions],
             "corrected_to": page.corrected_to or None,
             "unmatched": page.unmatched,

@@ -53,3 +53,13 @@ def test_histogram_by_month_over_two_years_or_a_filtered_year():
     assert bars[0].height == 25
     assert [b.start for b in histogram([(202403, 1)], year_filter="2024")] == ["2024-03"]
     assert histogram([]) == [] and histogram([(202401, 0)]) == []
+
+
+def test_month_counts_leave_out_undated_matches():
+    import numpy as np
+
+    from search.dates import month_counts
+
+    parts = [np.array([202406, -1, 202406, 202112]), np.array([202406, -1])]
+    assert month_counts(parts) == [(202112, 1), (202406, 3)]
+    assert month_counts([]) == [] and month_counts([np.array([-1])]) == []

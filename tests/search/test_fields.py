@@ -227,6 +227,9 @@ def test_histogram_counts_equal_the_facets_and_bars_filter(client):
     assert f'href="{SEARCH}{busiest.url}"'.replace("&", "&amp;") in html
     filtered = api(client, **{k: v[0] for k, v in parse_qs(urlsplit(href).query).items()})
     assert filtered["total"] == busiest.bar.count
+    assert [(t["from"], t["count"]) for t in api(client, q="县")["timeline"]] == [
+        (t.bar.start, t.bar.count) for t in bars
+    ]
 
 
 def test_histogram_is_by_month_within_a_year(client):
