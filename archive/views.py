@@ -15,7 +15,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from archive.feeds import FEED_SIZE
 from archive.models import Article, ArticleRedirect, Byline, County, Reporter, SourcePage, Topic, newest_first
-from archive.services import browse, citations, maps, papers, timeline
+from archive.services import browse, citations, duplicates, maps, papers, timeline
 
 ARTICLES_PER_PAGE = 20
 
@@ -260,6 +260,7 @@ class ArticleDetailView(DetailView):
             topics=list(article.topics.all()),  # names only: scores and evidence are for editors
             page_articles=article.source_page.articles.exclude(pk=article.pk).order_by("position"),
             related_articles=browse.related_articles(article, limit=5),
+            other_printings=duplicates.other_printings([article]).get(article.pk, []),
         )
         return context
 

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from whoosh import query as wq
 
 from archive.models import Article, Byline, County, Reporter, Topic, fixed_url
+from archive.services.duplicates import Printing, other_printings
 
 from . import engine
 from .forms import MAX_QUERY_CHARS, SearchForm
@@ -123,6 +124,9 @@ class ResultItem:
     credits: list[Credit] = field(default_factory=list)
     # Why the article matched where its text does not show it: 地点匹配：东安县 …
     matched_by: list[str] = field(default_factory=list)
+    # The report's other printings (另见于), and how many of them this page folded into this result.
+    also_in: list[Printing] = field(default_factory=list)
+    folded: int = 0
 
     @property
     def place(self) -> County | None:
@@ -374,10 +378,16 @@ def load_items(
     articles = Article.objects.with_listing_fields().in_bulk(ids)
     topics = _topic_links(ids)
     credits = _credits(ids)
+    printings = other_printings(articles.values())  # one query, none when no article has other printings
+    shown_groups: dict[int, ResultItem] = {}
     items = []
     for hit in hits:
         article = articles.get(hit.article_id)
         if article is None:  # deleted since it was indexed; the queue removes it shortly
+            continue
+        first = shown_groups.get(article.story_group_id) if printings.get(article.pk) else None
+        if first is not None:  # another printing of a report already listed: shown under it
+            first.folded += 1
             continue
         title = article.title or article.display_title or str(article)
         date = article.pub_date
@@ -394,8 +404,11 @@ def load_items(
                 topics=item_topics,
                 credits=item_credits,
                 matched_by=match_reasons(article, notes or [], item_topics, item_credits),
+                also_in=printings.get(article.pk, []),
             )
         )
+        if items[-1].also_in:
+            shown_groups[article.story_group_id] = items[-1]
     return items
 
 
