@@ -135,23 +135,27 @@ def candidate_pairs(keys: Mapping[int, Iterable[int]]) -> set[tuple[int, int]]:
 
 
 def components(ids: Iterable[int], pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
-    """Connected groups (two or more ids, each sorted) of the confirmed pairs."""
-    parent = {i: i for i in ids}
+    """Groups (two or more ids, each sorted) of the confirmed pairs, each a star: every member
+    is itself confirmed against the group's centre (the id with the most confirmed matches).
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    Not connected components: reports built from shared stock paragraphs can chain A~B~C~…
+    through dozens of different stories; a star keeps each group to printings of one text.
+    """
+    known = set(ids)
+    adjacent: dict[int, set[int]] = defaultdict(set)
     for a, b in pairs:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in parent:
-        groups[find(i)].append(i)
-    return sorted(sorted(g) for g in groups.values() if len(g) > 1)
+        if a in known and b in known and a != b:
+            adjacent[a].add(b)
+            adjacent[b].add(a)
+    remaining = set(adjacent)
+    groups: list[list[int]] = []
+    while remaining:
+        centre = max(remaining, key=lambda n: (len(adjacent[n] & remaining), -n))
+        members = {centre} | (adjacent[centre] & remaining)
+        remaining -= members
+        if len(members) > 1:
+            groups.append(sorted(members))
+    return sorted(groups)
 
 
 def group_bodies(bodies: Mapping[int, str]) -> list[list[int]]:

@@ -178,3 +178,14 @@ def test_a_short_caption_never_groups() -> None:
 
 def test_candidates_come_from_shared_bands_not_all_pairs() -> None:
     assert candidate_pairs({1: [10, 11], 2: [11, 12], 3: [13]}) == {(1, 2)}
+
+
+def test_groups_are_stars_not_chains() -> None:
+    from archive.ingest.near_duplicates import components
+
+    # 1~2~3~4: 2 is the centre; 4 matched only 3, never the centre, so it is not a printing of 2's text.
+    assert components([1, 2, 3, 4, 5], [(1, 2), (2, 3), (3, 4)]) == [[1, 2, 3]]
+    # A long chain of stock-paragraph pieces does not become one group.
+    chain = [(i, i + 1) for i in range(1, 30)]
+    assert max(len(g) for g in components(range(1, 31), chain)) == 3
+    assert components([1, 2, 3], [(1, 2), (1, 3), (2, 3)]) == [[1, 2, 3]]
