@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 
 from archive.ingest import near_duplicates as nd
@@ -29,10 +29,17 @@ def _chunks(values: Collection[int], size: int = CHUNK) -> Iterator[list[int]]:
 
 
 def _store_bands(keys: dict[int, list[int]]) -> None:
-    DuplicateBand.objects.bulk_create(
-        [DuplicateBand(article_id=pk, key=key) for pk, article_keys in keys.items() for key in article_keys],
-        batch_size=2000,
-    )
+    # Forty rows per article: executemany without building a model instance for each
+    # (bulk_create spent two thirds of a rebuild doing that).
+    quote = connection.ops.quote_name
+    table, article_column, key_column = quote(DuplicateBand._meta.db_table), quote("article_id"), quote("key")
+    rows = [(pk, key) for pk, article_keys in keys.items() for key in article_keys]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 5000):
+            cursor.executemany(
+                f"INSERT INTO {table} ({article_column}, {key_column}) VALUES (%s, %s)",
+                rows[start : start + 5000],
+            )
 
 
 def refresh(article_ids: Iterable[int]) -> None:
