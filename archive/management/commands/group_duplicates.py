@@ -55,4 +55,8 @@ class Command(BaseCommand):
         duplicates.refresh(missing)
         groups = StoryGroup.objects.count()
         grouped = Article.objects.exclude(story_group=None).count()
-        self.stdout.write(f"补充识别 {len(missing)} 篇文章；现有 {groups} 组同一报道，共 {grouped} 篇")
+        # Articles too short to compare (captions, names lines) never get keys and are checked each time.
+        self.stdout.write(
+            f"检查了 {len(missing)} 篇尚未识别的文章（过短的文章不参与分组）；"
+            f"现有 {groups} 组同一报道，共 {grouped} 篇"
+        )
