@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from whoosh import query as wq
 
 from archive.models import Article, Byline, County, Reporter, Topic, fixed_url
+from archive.services.duplicates import Printing, other_printings
 
 from . import engine
 from .dates import DateRange, TimelineBar, bound_label, histogram, timeline_bars
@@ -145,6 +146,9 @@ class ResultItem:
     credits: list[Credit] = field(default_factory=list)
     # Why the article matched where its text does not show it: 地点匹配：东安县 …
     matched_by: list[str] = field(default_factory=list)
+    # The report's other printings (另见于), and how many of them this page folded into this result.
+    also_in: list[Printing] = field(default_factory=list)
+    folded: int = 0
 
     @property
     def place(self) -> County | None:
@@ -436,10 +440,16 @@ def load_items(
     if any(note.field == "paper" for note in notes or []):
         # The listing leaves the source page out (its raw text is a whole page): its paper alone.
         papers = dict(Article.objects.filter(pk__in=ids).values_list("pk", "source_page__paper"))
+    printings = other_printings(articles.values())  # one query, none when no article has other printings
+    shown_groups: dict[int, ResultItem] = {}
     items = []
     for hit in hits:
         article = articles.get(hit.article_id)
         if article is None:  # deleted since it was indexed; the queue removes it shortly
+            continue
+        first = shown_groups.get(article.story_group_id) if printings.get(article.pk) else None
+        if first is not None:  # another printing of a report already listed: shown under it
+            first.folded += 1
             continue
         title = article.title or article.display_title or str(article)
         date = article.pub_date
@@ -458,8 +468,11 @@ def load_items(
                 matched_by=match_reasons(
                     article, notes or [], item_topics, item_credits, papers.get(article.pk, "")
                 ),
+                also_in=printings.get(article.pk, []),
             )
         )
+        if items[-1].also_in:
+            shown_groups[article.story_group_id] = items[-1]
     return items
 
 

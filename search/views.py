@@ -58,6 +58,17 @@ def _hit_json(request, item: services.ResultItem) -> dict:
         "reporters": [{"id": c.reporter_id, "name": c.name, "role": c.role} for c in item.credits],
         "snippets": [str(s) for s in item.snippets],
         "matched_by": item.matched_by,
+        # The same report printed elsewhere (另见于); on the search page these fold into one result.
+        "also_in": [
+            {
+                "id": p.article_id,
+                "url": request.build_absolute_uri(p.url),
+                "title": p.title,
+                "source": p.label,
+            }
+            for p in item.also_in
+        ],
+        "folded": item.folded,
         "score": round(item.score, 4),
     }
 
