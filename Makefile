@@ -46,6 +46,8 @@ migrate: setup
 
 import: migrate
 	$(BIN)/python manage.py import_pages seeds/
+	# Imports group the printings they add; this fills in a database stored before grouping existed.
+	$(BIN)/python manage.py group_duplicates --no-progress
 
 index: migrate
 	$(BIN)/python manage.py process_index_queue

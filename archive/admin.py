@@ -15,7 +15,8 @@ from reversion.admin import VersionAdmin
 from archive.admin_boundaries import BoundaryAdminMixin
 from archive.admin_forms import ArticleAdminForm
 from archive.history import ensure_baseline
-from archive.models import Article, Byline, County, Reporter, SourcePage, Topic, newest_first
+from archive.models import Article, Byline, County, Reporter, SourcePage, StoryGroup, Topic, newest_first
+from archive.services import duplicates
 from archive.services.browse import split_by_spans
 from archive.services.editing import apply_editor_changes, apply_page_date
 
@@ -101,6 +102,8 @@ class ArticleAdmin(BoundaryAdminMixin, VersionAdmin):
         "title_derived",
         "date_estimated",
         ("source_page", admin.RelatedOnlyFieldListFilter),
+        ("story_group", admin.EmptyFieldListFilter),
+        "story_group_excluded",
     ]
     list_select_related = ["place", "place__parent", "source_page"]
     search_fields = ["title", "display_title", "kicker", "subtitle", "body", "reporters__name", "place__name"]
@@ -113,10 +116,12 @@ class ArticleAdmin(BoundaryAdminMixin, VersionAdmin):
         "topic_evidence_display",
         "place_evidence_display",
         "source_page_link",
+        "other_printings_display",
         "edited",
         "created_at",
         "updated_at",
     ]
+    actions = ["take_out_of_story_group"]
     fieldsets = [
         (
             "待审核",
@@ -130,6 +135,14 @@ class ArticleAdmin(BoundaryAdminMixin, VersionAdmin):
         ("日期", {"fields": ["pub_date", "date_estimated"]}),
         ("正文", {"fields": ["body", "captions"]}),
         ("来源", {"fields": ["source_page_link"]}),
+        (
+            "同一报道的其他版本",
+            {
+                "fields": ["other_printings_display", "story_group_excluded"],
+                "description": "自动识别的同一报道（其他报纸或版面印出的版本）。"
+                "如果识别错了，勾选“不与其他文章归为同一报道”并保存，重新识别时也不会再归入。",
+            },
+        ),
         ("记录", {"fields": ["edited", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
@@ -211,6 +224,34 @@ class ArticleAdmin(BoundaryAdminMixin, VersionAdmin):
             obj.pk,
         )
 
+    @admin.display(description="其他版本")
+    def other_printings_display(self, obj: Article) -> SafeString | str:
+        printings = duplicates.other_printings([obj]).get(obj.pk, []) if obj.pk else []
+        if not printings:
+            return "（没有识别出其他版本）"
+        return format_html_join(
+            mark_safe("<br>"),
+            '<a href="{}">{}</a> · {}',
+            (
+                (reverse("admin:archive_article_change", args=[p.article_id]), p.label, p.title)
+                for p in printings
+            ),
+        )
+
+    @admin.action(description="移出同一报道组（重新识别时保持单独）")
+    def take_out_of_story_group(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        ids = list(queryset.values_list("pk", flat=True))
+        duplicates.exclude(ids)
+        self.message_user(request, f"已将 {len(ids)} 篇文章移出同一报道组。")
+
+    def delete_model(self, request: HttpRequest, obj: Article) -> None:
+        super().delete_model(request, obj)
+        duplicates.prune()  # a group left with one printing is no group
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        super().delete_queryset(request, queryset)
+        duplicates.prune()
+
     def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None):
         # The page text goes beside the form (see the change_form template), not inside a fieldset.
         extra_context = dict(extra_context or {})
@@ -240,6 +281,47 @@ class ArticleAdmin(BoundaryAdminMixin, VersionAdmin):
         from search.indexing import enqueue
 
         enqueue([form.instance.pk])
+        # The edited body (or the editor's 不归入 choice) may change which printings it belongs with.
+        duplicates.refresh([form.instance.pk])
+
+
+class ArticleOfGroupInline(admin.TabularInline):
+    model = Article
+    fk_name = "story_group"
+    fields = ["article_link", "source_page", "pub_date", "edited"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name = "版本"
+    verbose_name_plural = "这篇报道的各个版本（要移出某篇，请在文章页勾选“不与其他文章归为同一报道”）"
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.display(description="文章")
+    def article_link(self, obj: Article) -> SafeString:
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:archive_article_change", args=[obj.pk]), str(obj)
+        )
+
+
+@admin.register(StoryGroup)
+class StoryGroupAdmin(admin.ModelAdmin):
+    """The groups as found: each lists its printings; corrections are made on the articles."""
+
+    list_display = ["__str__", "printing_count", "created_at"]
+    inlines = [ArticleOfGroupInline]
+    readonly_fields = ["created_at"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[StoryGroup]:
+        return super().get_queryset(request).annotate(n=Count("articles"))
+
+    @admin.display(description="版本数", ordering="n")
+    def printing_count(self, obj: StoryGroup) -> int:
+        return obj.n
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
 
 def render_marked_text(text: str, spans: list) -> SafeString:

@@ -48,6 +48,7 @@ class ArticleAdminForm(forms.ModelForm):
             "date_estimated",
             "body",
             "captions",
+            "story_group_excluded",
         ]
 
     def __init__(self, *args, **kwargs) -> None:

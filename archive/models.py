@@ -227,6 +227,22 @@ class ArticleQuerySet(models.QuerySet):
         return self.with_listing_fields().prefetch_related(topics)
 
 
+class StoryGroup(models.Model):
+    """Articles that are printings of one report (湖南日报, a municipal daily, a county site …).
+
+    Kept by :mod:`archive.services.duplicates`; an editor can take an article out.
+    """
+
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "同一报道的多个版本"
+        verbose_name_plural = "同一报道的多个版本"
+
+    def __str__(self) -> str:
+        return f"同一报道 {self.pk}"
+
+
 class Article(models.Model):
     """One article cut out of a source page."""
 
@@ -280,6 +296,20 @@ class Article(models.Model):
     review_reasons = models.JSONField("待审核原因", default=list, blank=True)
     spans = models.JSONField("在版面原文中的位置", default=list, blank=True, help_text="[[start, end], ...]")
     fingerprint = models.CharField("正文指纹", max_length=64, db_index=True, blank=True)
+    story_group = models.ForeignKey(
+        StoryGroup,
+        verbose_name="同一报道",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text="与其他报纸或版面印出的同一篇报道归为一组（自动识别）",
+    )
+    story_group_excluded = models.BooleanField(
+        "不与其他文章归为同一报道",
+        default=False,
+        help_text="编辑确认这篇文章不是其他文章的另一版本；重新识别时它保持单独",
+    )
     edited = models.BooleanField(
         "编辑已修改", default=False, help_text="编辑修改过的文章在重新导入时不会被覆盖"
     )
@@ -315,6 +345,21 @@ class Article(models.Model):
     def review_reason_labels(self) -> list[str]:
         labels = dict(self.ReviewReason.choices)
         return [labels.get(code, code) for code in self.review_reasons]
+
+
+class DuplicateBand(models.Model):
+    """One LSH band key of an article's body (see archive/ingest/near_duplicates.py):
+    a new article is compared only with the articles sharing one of its keys."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="duplicate_bands")
+    key = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        verbose_name = "近似重复索引"
+        verbose_name_plural = "近似重复索引"
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.key}"
 
 
 class Byline(models.Model):

@@ -15,7 +15,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from archive.feeds import FEED_SIZE, FeedLinks, feed_examples, feed_links
 from archive.models import Article, ArticleRedirect, Byline, County, Reporter, SourcePage, Topic, newest_first
-from archive.services import browse, citations, maps, papers, timeline
+from archive.services import browse, citations, duplicates, maps, papers, timeline
 
 ARTICLES_PER_PAGE = 20
 
@@ -272,12 +272,18 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         permalink = self.request.build_absolute_uri(article.get_absolute_url())
+        printings = duplicates.other_printings([article]).get(article.pk, [])
+        printed_elsewhere = {p.article_id for p in printings}
         context.update(
             permalink=permalink,
             citation=citations.gbt7714(citations.source_for(article, permalink)),
             topics=list(article.topics.all()),  # names only: scores and evidence are for editors
             page_articles=article.source_page.articles.exclude(pk=article.pk).order_by("position"),
-            related_articles=browse.related_articles(article, limit=5),
+            # The other printings have their own list; as "related" they would say the same twice.
+            related_articles=[
+                a for a in browse.related_articles(article, limit=5) if a.pk not in printed_elsewhere
+            ],
+            other_printings=printings,
         )
         return context
 

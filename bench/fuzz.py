@@ -20,7 +20,7 @@ from collections import Counter
 
 from hypothesis import strategies as st
 
-PARAMS = ("q", "prefecture", "county", "topic", "year", "reporter", "sort", "page")
+PARAMS = ("q", "prefecture", "county", "topic", "year", "reporter", "paper", "from", "to", "sort", "page")
 
 # Text that has broken query understanding before: CJK beside Latin letters (涟x), digits that
 # str.isdigit() accepts but int() does not (², ①), place names, operators, control characters.
@@ -28,6 +28,7 @@ _DIGITS = st.characters(categories=["Nd", "Nl", "No"])
 _PIECES = st.one_of(
     st.sampled_from(
         ["涟x", "长沙A", "娄底", "涟源市", "lianyuan", "政務服務", "黄精", "OR", "-", '"', "430000"]
+        + ["标题:", "作者::", "地点：", "来源:", "title:", "2024", "2024-06", "2024-02-30", "-06-", "9999-99"]
     ),
     st.sampled_from(["²", "①", "٣", "Ⅻ", "〇", "¼", "𝟗", "\x00", "\u200b", "\ufeff", "%", "&", "<b>", "'"]),
     st.text(_DIGITS, max_size=8),

@@ -2,7 +2,7 @@
 
 Filters name places and topics the way a reader sees them; the runner turns
 them into the codes and slugs the search page takes (``prefecture``/``county``:
-division code, ``topic``: slug, ``year``).
+division code, ``topic``: slug; ``year``, ``from``/``to`` and ``paper`` as typed).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 class Query:
     q: str
     kind: str
-    filters: dict[str, str] = field(default_factory=dict)  # prefecture/county: name, topic: name, year
+    # prefecture/county: name, topic: name; year, from/to (2024, 2024-06, 2024-06-22), paper: as typed
+    filters: dict[str, str] = field(default_factory=dict)
 
 
 QUERIES: list[Query] = [
@@ -60,6 +61,14 @@ QUERIES: list[Query] = [
     Query("县", "filtered", {"prefecture": "永州市", "year": "2023"}),
     Query("群众", "filtered", {"topic": "民生保障"}),
     Query("改革 服务", "filtered", {"prefecture": "长沙市", "topic": "政务服务"}),
+    # field prefixes, date ranges, the paper (issue 16 item 3)
+    Query("标题:政务服务", "fields and dates"),
+    Query("作者:王 乡村振兴", "fields and dates"),
+    Query("地点:涟源 营商环境", "fields and dates"),
+    Query("来源:湖南日报 改革", "fields and dates"),
+    Query("群众", "fields and dates", {"from": "2023-03", "to": "2023-09"}),
+    Query("", "fields and dates", {"from": "2024-06-01", "to": "2024-06-30"}),
+    Query("企业", "fields and dates", {"paper": "湖南日报", "from": "2022"}),
 ]
 
 # Traffic for the load phase: the same queries, plus a few plain page views a

@@ -948,6 +948,9 @@ def engine_search(params: dict[str, str]) -> int:
         county=params.get("county", ""),
         topic=params.get("topic", ""),
         year=params.get("year", ""),
+        paper=params.get("paper", ""),
+        date_from=params.get("from", ""),
+        date_to=params.get("to", ""),
     )
     return run_query(params["q"], filters).total
 

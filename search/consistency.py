@@ -16,7 +16,7 @@ from archive.models import Article
 from . import indexing
 
 # Indexed keyword values compared with what the article would be indexed with now.
-KEYWORD_FIELDS = ("place", "county", "prefecture", "topics", "reporters", "year", "day")
+KEYWORD_FIELDS = ("place", "county", "prefecture", "topics", "reporters", "year", "day", "paper")
 # Fields whose indexed length (tokens) is compared: the headline's and the whole text's characters.
 LENGTH_FIELDS = ("headline_grams", "chars")
 CHUNK = 500

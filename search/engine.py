@@ -33,6 +33,8 @@ from whoosh import query as wq
 
 from . import columnar, indexing
 from .analysis import query_words
+from .dates import DateRange, month_counts
+from .fields import field_label, field_match
 from .gazetteer import Correction, Gazetteer, Place, get_gazetteer
 from .lexicon import TopicRef
 from .query import ParsedQuery, Term
@@ -40,7 +42,7 @@ from .text import gram_phrase_checks, has_cjk, is_cjk_char, normalize, query_gra
 
 log = logging.getLogger(__name__)
 
-FACET_FIELDS = ("prefecture", "county", "topics", "year", "reporters")
+FACET_FIELDS = ("prefecture", "county", "topics", "year", "reporters", "paper")
 # How many values of each facet a search reports, most frequent first (None: all),
 # plus the value it is filtered by. The page shows fewer; years are listed by year,
 # hence all of them.
@@ -50,9 +52,21 @@ FACET_VALUES: dict[str, int | None] = {
     "topics": None,
     "year": None,
     "reporters": 50,
+    "paper": 50,
 }
 # The fields whose terms are scored with BM25 (their lengths are read ahead).
-SCORED_FIELDS = ("grams", "chars", "text", "headline", "headline_grams")
+SCORED_FIELDS = (
+    "grams",
+    "chars",
+    "text",
+    "headline",
+    "headline_grams",
+    "headline_chars",
+    "author_grams",
+    "author_chars",
+    "paper_grams",
+    "paper_chars",
+)
 SORTS = ("relevance", "newest", "oldest")
 
 # Query-time weights (the index stores plain term frequencies).
@@ -264,6 +278,8 @@ class TermNote:
     words: list[WordNote] = field(default_factory=list)
     topics: list[TopicRef] = field(default_factory=list)  # also searched as topic tags
     related: list[str] = field(default_factory=list)  # also searched, at a lower weight
+    field: str = ""  # a field term (标题:…): see search.fields
+    field_label: str = ""  # 标题包含：一件事一次办, 地点：新晃侗族自治县
 
     @property
     def converted(self) -> bool:
@@ -384,7 +400,9 @@ def _term_query(
     topics: dict[str, list[TopicRef]] | None = None,
     related: dict[str, list[str]] | None = None,
 ) -> tuple[wq.Query, list[wq.Query], TermNote]:
-    note = TermNote(raw=term.raw, normalized=" ".join(term.pieces), phrase=term.phrase)
+    note = TermNote(raw=term.raw, normalized=" ".join(term.pieces), phrase=term.phrase, field=term.field)
+    if term.field:
+        return _field_term_query(term, gaz, note)
     required: list[wq.Query] = []
     optional: list[wq.Query] = []
     for piece in term.pieces:
@@ -440,6 +458,23 @@ def _term_query(
     return matched, optional, note
 
 
+def _field_term_query(
+    term: Term, gaz: Gazetteer, note: TermNote
+) -> tuple[wq.Query, list[wq.Query], TermNote]:
+    """A field term matches in its field only; a title term also ranks by its words in the headline."""
+    found = field_match(term, gaz)
+    note.field_label = field_label(term, found.places)
+    if term.field == "place":
+        note.words.append(WordNote(note.normalized, places=found.places))
+    optional: list[wq.Query] = []
+    if term.field == "title":
+        for piece in term.pieces:
+            optional.extend(
+                wq.Term("headline", w, boost=W_HEADLINE_WORD) for w in query_words(piece) or [piece]
+            )
+    return found.query, optional, note
+
+
 def _related_alternatives(term: Term, related: dict[str, list[str]] | None) -> list[tuple[str, wq.Query]]:
     """Related words (养老 → 老年人、助老) an unquoted term also finds, at a lower weight."""
     if term.phrase or not related:
@@ -470,7 +505,11 @@ def compile_query(
         clauses.append(alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives))
     # Words typed apart may still be printed together (政务 服务 → 政务服务):
     # the joined text, as an exact phrase, outranks scattered occurrences.
-    loose = [c.terms[0] for c in parsed.clauses if len(c.terms) == 1 and not c.terms[0].phrase]
+    loose = [
+        c.terms[0]
+        for c in parsed.clauses
+        if len(c.terms) == 1 and not c.terms[0].phrase and not c.terms[0].field
+    ]
     for left, right in zip(loose, loose[1:], strict=False):
         joined = left.pieces[-1] + right.pieces[0]
         words = query_words(joined) or [joined]
@@ -483,6 +522,9 @@ def compile_query(
     if parsed.excluded:
         parts = []
         for term in parsed.excluded:
+            if term.field:
+                parts.append(field_match(term, gaz).query)
+                continue
             pieces = [substring_query(p) for p in term.pieces]
             parts.append(pieces[0] if len(pieces) == 1 else wq.And(pieces))
         excluded = parts[0] if len(parts) == 1 else wq.Or(parts)
@@ -504,18 +546,30 @@ class Filters:
     topic: str = ""
     year: str = ""
     reporter: str = ""
+    paper: str = ""
+    date_from: str = ""  # 2024, 2024-06 or 2024-06-22 (see search.dates)
+    date_to: str = ""
+
+    @property
+    def dates(self) -> DateRange:
+        return DateRange(self.date_from, self.date_to)
 
     def query(self) -> wq.Query | None:
-        terms = []
+        terms: list[wq.Query] = []
         for name, value in self.by_field().items():
             if value:
                 terms.append(wq.Term(name, value))
+        if self.dates.active:
+            low, high = self.dates.bounds()
+            terms.append(wq.TermRange("day", f"{low:08d}", f"{high:08d}"))
         if not terms:
             return None
         return terms[0] if len(terms) == 1 else wq.And(terms)
 
     def active(self) -> dict[str, str]:
-        return {k: v for k, v in self.__dict__.items() if v}
+        """The filters in use, by their URL parameter names."""
+        names = {"date_from": "from", "date_to": "to"}
+        return {names.get(k, k): v for k, v in self.__dict__.items() if v}
 
     def by_field(self) -> dict[str, str]:
         """The filtered values by index field name."""
@@ -525,6 +579,7 @@ class Filters:
             "topics": self.topic,
             "year": self.year,
             "reporters": self.reporter,
+            "paper": self.paper,
         }
 
 
@@ -539,6 +594,8 @@ class RawResults:
     total: int
     hits: list[RawHit]
     facets: dict[str, list[tuple[str, int]]]
+    # Matches per month (YYYYMM, count), ascending; undated articles are not counted.
+    months: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _combine(query: wq.Query | None, filters: wq.Query | None) -> wq.Query:
@@ -625,6 +682,10 @@ def _leaf_matches(searcher, leaf, arrays, query: wq.Query | None, filters: Filte
         if value and len(matches):
             column: FacetColumn = arrays[name]
             matches = matches.where(column.having(value, arrays["size"])[matches.ids])
+    if filters.dates.active and len(matches):
+        low, high = filters.dates.bounds()
+        day = arrays["day"][matches.ids]
+        matches = matches.where((day >= low) & (day <= high))
     return matches
 
 
@@ -673,10 +734,12 @@ def execute(
     with _lock:  # FacetTotals keeps a shared cache
         facet_totals = FacetTotals(leaf_arrays) if facets else None
     total = 0
+    month_parts: list[np.ndarray] = []
     for leaf, (matches, arrays) in enumerate(zip(per_leaf, leaf_arrays, strict=True)):
         total += len(matches)
         if facet_totals is not None and len(matches):
             facet_totals.add(leaf, arrays, matches.ids)
+            month_parts.append(arrays["day"][matches.ids] // 100)
     end = offset + limit
     bases = [base for _, base in leaves]
     if whoosh_top:
@@ -689,7 +752,10 @@ def execute(
         page = _by_date(per_leaf, leaf_arrays, bases, end, newest=sort != "oldest")
     hits = [RawHit(_article_id(searcher, docnum), score) for score, docnum in page[offset:end]]
     return RawResults(
-        total=total, hits=hits, facets=facet_totals.lists(filters.by_field()) if facet_totals else {}
+        total=total,
+        hits=hits,
+        facets=facet_totals.lists(filters.by_field()) if facet_totals else {},
+        months=month_counts(month_parts),
     )
 
 

@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from django import forms
 from django.core.validators import RegexValidator
 
-from archive.models import Reporter, Topic
+from archive.models import Reporter, SourcePage, Topic
 
 from . import engine
+from .dates import parse_bound
 from .gazetteer import get_gazetteer
 
 # Longer queries are cut here (the page says so; the site's search boxes take no more):
@@ -38,7 +39,12 @@ class QueryField(forms.CharField):
 
 class SearchForm(forms.Form):
     """``q``, the filters (``prefecture``/``county``: 6-digit division code or a division's name;
-    ``topic``: slug or name; ``year``: four digits; ``reporter``: id or exact name), ``sort``, ``page``."""
+    ``topic``: slug or name; ``year``: four digits; ``reporter``: id or exact name; ``paper``:
+    a paper's exact name; ``from``/``to``: 2024, 2024-06 or 2024-06-22), ``sort``, ``page``.
+
+    ``from`` and ``to`` are Python keywords: the form calls them ``date_from``/``date_to``
+    and :meth:`values` reads them from the request under their URL names.
+    """
 
     q = QueryField(required=False, strip=False)
     prefecture = forms.CharField(required=False, max_length=MAX_FILTER_CHARS)
@@ -46,6 +52,9 @@ class SearchForm(forms.Form):
     topic = forms.CharField(required=False, max_length=MAX_FILTER_CHARS)
     year = forms.CharField(required=False, min_length=4, max_length=4, validators=[_ascii_digits])
     reporter = forms.CharField(required=False, max_length=MAX_FILTER_CHARS)
+    paper = forms.CharField(required=False, max_length=MAX_FILTER_CHARS)
+    date_from = forms.CharField(required=False, max_length=20)
+    date_to = forms.CharField(required=False, max_length=20)
     sort = forms.ChoiceField(required=False, choices=[(s, s) for s in engine.SORTS])
     page = forms.CharField(required=False, max_length=12, validators=[_ascii_digits])
 
@@ -76,6 +85,16 @@ class SearchForm(forms.Form):
         pk = Reporter.objects.filter(name=value).values_list("pk", flat=True).first()
         return str(pk) if pk else ""
 
+    def clean_paper(self) -> str:
+        value = self.cleaned_data["paper"].strip()
+        return value if value and SourcePage.objects.filter(paper=value).exists() else ""
+
+    def clean_date_from(self) -> str:
+        return parse_bound(self.cleaned_data["date_from"])
+
+    def clean_date_to(self) -> str:
+        return parse_bound(self.cleaned_data["date_to"])
+
     def clean_page(self) -> int:
         value = self.cleaned_data["page"]
         return min(max(int(value), 1), MAX_PAGE) if value else 1
@@ -83,14 +102,33 @@ class SearchForm(forms.Form):
     @classmethod
     def values(cls, data: Mapping[str, str]) -> dict[str, object]:
         """The cleaned value of every field; a field that did not validate gets its default."""
-        form = cls(data)
+        form = cls(_with_form_names(data))
         form.is_valid()
         defaults: dict[str, object] = {name: "" for name in cls.base_fields}
         defaults.update(sort="relevance", page=1)
         cleaned = {name: form.cleaned_data.get(name) or defaults[name] for name in cls.base_fields}
         typed = form.data.get("q")
         cleaned["q_cut_from"] = len(typed) if isinstance(typed, str) and len(typed) > MAX_QUERY_CHARS else 0
+        if cleaned["date_from"] and cleaned["date_to"] and cleaned["date_from"] > cleaned["date_to"]:
+            # Typed the wrong way round: the reader meant the period between them.
+            cleaned["date_from"], cleaned["date_to"] = cleaned["date_to"], cleaned["date_from"]
         return cleaned
+
+
+# GET names that are Python keywords, by form field.
+URL_NAMES = {"date_from": "from", "date_to": "to"}
+
+
+def _with_form_names(data: Mapping[str, str]) -> dict[str, str]:
+    """The request's values (the last of a repeated one, as Django's forms read them) under the
+    form's field names."""
+    out = {}
+    for name in SearchForm.base_fields:
+        key = URL_NAMES.get(name, name)
+        if key in data:
+            value = data.getlist(key)[-1] if hasattr(data, "getlist") else data[key]
+            out[name] = value
+    return out
 
 
 def _printable(text: str) -> str:

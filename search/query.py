@@ -2,9 +2,14 @@
 
 Syntax: words separated by spaces must all match; ``"quoted text"`` must occur
 as written; ``-word`` (or ``NOT word``) excludes; ``OR`` (or ``|``) between two
-words accepts either. Everything else is text: brackets, wildcards, field
-prefixes (``title:``) and stray operators are dropped with a note, never an
-error. Folding (full-width, traditional, case) is :func:`search.text.normalize`.
+words accepts either. A known field prefix restricts a word or phrase to one
+field: ``标题:``/``title:`` (the headline), ``作者:``/``author:`` (the names
+credited), ``地点:``/``place:`` (the article's county or prefecture),
+``来源:``/``报纸:``/``paper:`` (the paper of its source page); a full-width
+colon works too, and ``标题:"一件事 一次办"`` quotes a value. Everything else is
+text: brackets, wildcards, unknown prefixes (``foo:``) and stray operators are
+dropped with a note, never an error. Folding (full-width, traditional, case) is
+:func:`search.text.normalize`.
 """
 
 from __future__ import annotations
@@ -20,8 +25,30 @@ MAX_CLAUSES = 12
 MAX_EXCLUDED = 8
 MAX_PIECES_PER_TERM = 12
 
-_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+# A quoted value may follow a field prefix (标题:"一件事 一次办"); NFKC has made ： a colon.
+_TOKEN = re.compile(r'(-?)(?:([^\s:"]{1,12}):)?"([^"]*)"?|(\S+)')
 _FIELD_PREFIX = re.compile(r"^[a-z_]{2,20}:(?=\S)", re.IGNORECASE)
+_KNOWN_PREFIX = re.compile(r"^([^\s:\"]{1,12}):(.*)\Z", re.DOTALL)
+
+# Field prefixes a reader may type (Chinese as on the advanced form, English as in
+# other newspaper databases), by the field they restrict to.
+FIELD_PREFIXES: dict[str, str] = {
+    "标题": "title",
+    "题名": "title",
+    "title": "title",
+    "作者": "author",
+    "记者": "author",
+    "author": "author",
+    "地点": "place",
+    "地区": "place",
+    "place": "place",
+    "来源": "paper",
+    "报纸": "paper",
+    "paper": "paper",
+    "source": "paper",
+}
+# How the canonical query writes each field (the advanced form's syntax).
+FIELD_NAMES = {"title": "标题", "author": "作者", "place": "地点", "paper": "来源"}
 _OR = {"OR", "|", "||"}
 _AND = {"AND", "&&", "&", "+"}
 _NOT = {"NOT", "!"}
@@ -34,10 +61,16 @@ class Term:
     raw: str
     pieces: tuple[str, ...]
     phrase: bool = False
+    field: str = ""  # "" (anywhere), or a value of FIELD_PREFIXES
 
     @property
     def text(self) -> str:
         return " ".join(self.pieces)
+
+    @property
+    def label(self) -> str:
+        """As the understanding box lists it: the field prefix, then the words."""
+        return f"{FIELD_NAMES[self.field]}:{self.raw}" if self.field else self.raw
 
 
 @dataclass(frozen=True)
@@ -72,7 +105,14 @@ class ParsedQuery:
 
 
 def _serialise(term: Term) -> str:
-    return f'"{term.raw}"' if term.phrase else term.raw
+    value = f'"{term.raw}"' if term.phrase else term.raw
+    return f"{FIELD_NAMES[term.field]}:{value}" if term.field else value
+
+
+def field_of(prefix: str) -> str:
+    """The field a typed prefix names (标题, TITLE, 來源 …), or ""."""
+    prefix = unicodedata.normalize("NFKC", prefix).strip()
+    return FIELD_PREFIXES.get(prefix.lower()) or FIELD_PREFIXES.get(normalize(prefix), "")
 
 
 def _clean(text: str) -> str:
@@ -81,8 +121,11 @@ def _clean(text: str) -> str:
     return "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
 
 
-def _make_term(raw: str, phrase: bool, notes: list[str]) -> Term | None:
+def _make_term(raw: str, phrase: bool, notes: list[str], field: str = "") -> Term | None:
     raw = raw.strip()
+    if field and not raw:
+        _note(notes, f"“{FIELD_NAMES[field]}:”后面没有检索词，已忽略")
+        return None
     if not phrase:
         stripped = _FIELD_PREFIX.sub("", raw)
         if stripped != raw:
@@ -97,7 +140,17 @@ def _make_term(raw: str, phrase: bool, notes: list[str]) -> Term | None:
         pieces = pieces[:MAX_PIECES_PER_TERM]
         _note(notes, f"一个词语中的片段过多，只使用了前 {MAX_PIECES_PER_TERM} 个")
     display = raw if phrase else "".join(ch for ch in raw if ch not in "()[]{}*?^~\\<>")
-    return Term(raw=display.strip() or " ".join(pieces), pieces=pieces, phrase=phrase)
+    return Term(raw=display.strip() or " ".join(pieces), pieces=pieces, phrase=phrase, field=field)
+
+
+def _split_field(bare: str) -> tuple[str, str]:
+    """(field, value) for ``标题:词``; ("", bare) without a known prefix."""
+    match = _KNOWN_PREFIX.match(bare)
+    if match:
+        field = field_of(match.group(1))
+        if field:
+            return field, match.group(2).lstrip(":")
+    return "", bare
 
 
 def _note(notes: list[str], message: str) -> None:
@@ -119,11 +172,22 @@ def parse_query(text: str | None) -> ParsedQuery:
     tokens: list[tuple[str, Term | None]] = []
     negate_next = False
     for match in _TOKEN.finditer(cleaned):
-        minus, quoted, bare = match.groups()
+        minus, prefix, quoted, bare = match.groups()
+        if quoted is not None and prefix is not None and not field_of(prefix):
+            # An unknown prefix before a quote: dropped like ``title:`` on a bare word when it
+            # looks like one, otherwise it is text (政务:"服务" searches both).
+            if _FIELD_PREFIX.match(prefix + ":x"):
+                _note(notes, "不支持字段语法（如 title:），已按普通词语检索")
+            else:
+                term = _make_term(prefix, False, notes)
+                if term is not None:
+                    tokens.append(("not" if minus or negate_next else "term", term))
+            prefix = None
         if quoted is not None:
-            if not match.group(0).endswith('"') or match.group(0) == '"' or match.group(0) == '-"':
+            whole = match.group(0)
+            if not whole.endswith('"') or whole.count('"') < 2:
                 _note(notes, "引号未配对，已按到结尾的短语处理")
-            term = _make_term(quoted, True, notes)
+            term = _make_term(quoted, True, notes, field_of(prefix) if prefix else "")
             negate = bool(minus) or negate_next
             negate_next = False
             if term is not None:
@@ -145,7 +209,8 @@ def parse_query(text: str | None) -> ParsedQuery:
         if not bare:
             _note(notes, "忽略了单独的运算符")
             continue
-        term = _make_term(bare, False, notes)
+        field, bare = _split_field(bare)
+        term = _make_term(bare, False, notes, field)
         if term is not None:
             tokens.append(("not" if negate else "term", term))
     if negate_next:

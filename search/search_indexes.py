@@ -60,6 +60,18 @@ def article_place_names(article: Article) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def article_authors(article: Article) -> str:
+    """Every name credited on the article (reporters, correspondents, writers, photographers),
+    one per line: what ``作者:`` searches."""
+    return "\n".join(byline.reporter.name for byline in article.bylines.all())
+
+
+def article_paper(article: Article) -> str:
+    """The paper of the article's source page (湖南日报), or ""."""
+    page = article.source_page
+    return (page.paper or "").strip() if page else ""
+
+
 def article_content(article: Article) -> str:
     """Everything a reader can search for in one article, one block per line."""
     parts = [article_headline(article), article.body]
@@ -74,7 +86,14 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     headline = WordsField()
     grams = GramsField()
     headline_grams = GramsField()
+    headline_chars = CharsField()
     chars = CharsField()
+    # Field search (作者:, 来源:): the names credited and the paper, as substrings.
+    author_grams = GramsField()
+    author_chars = CharsField()
+    paper_grams = GramsField()
+    paper_chars = CharsField()
+    paper = KeywordField()
     place = KeywordField()
     county = KeywordField()
     prefecture = KeywordField()
@@ -88,8 +107,11 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return Article
 
     def index_queryset(self, using=None):
-        return Article.objects.select_related("place", "place__parent").prefetch_related(
-            "topics", "bylines__reporter"
+        # The source page only for its paper: its raw text is a whole printed page.
+        return (
+            Article.objects.select_related("place", "place__parent", "source_page")
+            .defer("source_page__raw_text", "source_page__furniture", "source_page__metadata_sources")
+            .prefetch_related("topics", "bylines__reporter")
         )
 
     def read_queryset(self, using=None):
@@ -99,6 +121,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         # Computed once per article and shared by the word and n-gram fields.
         content = article_content(obj)
         headline = article_headline(obj)
+        authors = article_authors(obj)
+        paper = article_paper(obj)
         self.prepared_data = super().prepare(obj)
         place = obj.place
         prefecture = obj.prefecture
@@ -108,7 +132,13 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
                 "headline": headline,
                 "grams": content,
                 "headline_grams": headline,
+                "headline_chars": headline,
                 "chars": content,
+                "author_grams": authors,
+                "author_chars": authors,
+                "paper_grams": paper,
+                "paper_chars": paper,
+                "paper": paper or None,
                 "place": place.code if place else None,
                 "county": place.code if place and not place.is_prefecture else None,
                 "prefecture": prefecture.code if prefecture else None,

@@ -15,9 +15,11 @@ from django.utils.safestring import SafeString
 from whoosh import query as wq
 
 from archive.models import Article, Byline, County, Reporter, Topic, fixed_url
+from archive.services.duplicates import Printing, other_printings
 
 from . import engine
-from .forms import MAX_QUERY_CHARS, SearchForm
+from .dates import DateRange, TimelineBar, bound_label, histogram, timeline_bars
+from .forms import MAX_QUERY_CHARS, URL_NAMES, SearchForm
 from .gazetteer import Correction, Place, get_gazetteer
 from .highlight import highlight, snippets
 from .lexicon import Lexicon, load_lexicon
@@ -29,7 +31,7 @@ PER_PAGE = 20
 # to PARTIAL_SHOWN articles that match only some of the words.
 PARTIAL_BELOW = 5
 PARTIAL_SHOWN = 10
-FACET_LIMITS = {"prefecture": 14, "county": 20, "topics": 9, "year": 15, "reporters": 15}
+FACET_LIMITS = {"prefecture": 14, "county": 20, "topics": 9, "year": 15, "reporters": 15, "paper": 12}
 SORT_LABELS = {"relevance": "相关度", "newest": "最新", "oldest": "最早"}
 FILTER_LABELS = {
     "prefecture": "市州",
@@ -37,6 +39,9 @@ FILTER_LABELS = {
     "topic": "主题",
     "year": "年份",
     "reporter": "作者",
+    "paper": "报纸",
+    "date_from": "起始日期",
+    "date_to": "截止日期",
 }
 FACET_TITLES = {
     "prefecture": "市州",
@@ -44,6 +49,7 @@ FACET_TITLES = {
     "topics": "主题",
     "year": "年份",
     "reporters": "作者",
+    "paper": "报纸",
 }
 FACET_TO_PARAM = {
     "prefecture": "prefecture",
@@ -51,6 +57,7 @@ FACET_TO_PARAM = {
     "topics": "topic",
     "year": "year",
     "reporters": "reporter",
+    "paper": "paper",
 }
 
 
@@ -62,7 +69,8 @@ class SearchParams:
     """Validated search parameters; unknown or malformed values are dropped, never an error.
 
     Filters: ``prefecture``/``county`` are 6-digit division codes, ``topic`` a topic
-    slug, ``year`` four digits, ``reporter`` a reporter id (names are resolved by the form).
+    slug, ``year`` four digits, ``reporter`` a reporter id (names are resolved by the form),
+    ``paper`` a paper's name, ``date_from``/``date_to`` (URL ``from``/``to``) a year, month or day.
     """
 
     q: str = ""
@@ -71,6 +79,9 @@ class SearchParams:
     topic: str = ""
     year: str = ""
     reporter: str = ""
+    paper: str = ""
+    date_from: str = ""
+    date_to: str = ""
     sort: str = "relevance"
     page: int = 1
 
@@ -82,7 +93,16 @@ class SearchParams:
         return cls(**SearchForm.values(data))
 
     def filters(self) -> engine.Filters:
-        return engine.Filters(self.prefecture, self.county, self.topic, self.year, self.reporter)
+        return engine.Filters(
+            self.prefecture,
+            self.county,
+            self.topic,
+            self.year,
+            self.reporter,
+            paper=self.paper,
+            date_from=self.date_from,
+            date_to=self.date_to,
+        )
 
     def query_string(self, **changes) -> str:
         """Stable, shareable URL parameters (defaults omitted, fixed order)."""
@@ -94,6 +114,9 @@ class SearchParams:
             ("topic", params.topic),
             ("year", params.year),
             ("reporter", params.reporter),
+            ("paper", params.paper),
+            ("from", params.date_from),
+            ("to", params.date_to),
             ("sort", "" if params.sort == "relevance" else params.sort),
             ("page", "" if params.page == 1 else str(params.page)),
         ]
@@ -123,6 +146,9 @@ class ResultItem:
     credits: list[Credit] = field(default_factory=list)
     # Why the article matched where its text does not show it: 地点匹配：东安县 …
     matched_by: list[str] = field(default_factory=list)
+    # The report's other printings (另见于), and how many of them this page folded into this result.
+    also_in: list[Printing] = field(default_factory=list)
+    folded: int = 0
 
     @property
     def place(self) -> County | None:
@@ -172,6 +198,14 @@ class Suggestion:
     query: str
 
 
+def timeline(params: SearchParams, months: list[tuple[int, int]]) -> list[TimelineBar]:
+    # from/to replace the year filter: a month of a filtered year stays inside it anyway.
+    return timeline_bars(
+        histogram(months, params.year, DateRange(params.date_from, params.date_to)),
+        lambda start, end: params.query_string(date_from=start, date_to=end, year="", page=1),
+    )
+
+
 @dataclass
 class SearchPage:
     params: SearchParams
@@ -190,6 +224,8 @@ class SearchPage:
     # Shown after the complete matches when those are few: articles with some of the words.
     partial_total: int = 0
     partial_items: list[ResultItem] = field(default_factory=list)
+    # Results over time (search.dates.histogram), each bar a from/to link.
+    timeline: list[TimelineBar] = field(default_factory=list)
 
     @property
     def page(self) -> int:
@@ -256,7 +292,17 @@ class SearchPage:
 
     @property
     def clear_filters_url(self) -> str:
-        return self.params.query_string(prefecture="", county="", topic="", year="", reporter="", page=1)
+        return self.params.query_string(
+            prefecture="",
+            county="",
+            topic="",
+            year="",
+            reporter="",
+            paper="",
+            date_from="",
+            date_to="",
+            page=1,
+        )
 
     @property
     def export_url(self) -> str:
@@ -266,7 +312,7 @@ class SearchPage:
     def hidden_inputs(self) -> list[tuple[str, str]]:
         """Filters and sort kept when the query is changed in the page's own form."""
         names = [f.name for f in self.active_filters]
-        pairs = [(name, getattr(self.params, name)) for name in names]
+        pairs = [(URL_NAMES.get(name, name), getattr(self.params, name)) for name in names]
         if self.params.sort != "relevance":
             pairs.append(("sort", self.params.sort))
         return pairs
@@ -274,6 +320,14 @@ class SearchPage:
     @property
     def facet_groups(self) -> list[tuple[str, str, list[FacetOption]]]:
         return [(name, FACET_TITLES[name], self.facets.get(name, [])) for name in FACET_TITLES]
+
+    @property
+    def timeline_width(self) -> int:
+        return len(self.timeline)
+
+    @property
+    def timeline_by_month(self) -> bool:
+        return bool(self.timeline) and len(self.timeline[0].bar.start) > 4
 
 
 def highlight_terms(notes: list[engine.TermNote]) -> list[str]:
@@ -330,7 +384,11 @@ def _place_names(article: Article) -> list[tuple[str, list[str]]]:
 
 
 def match_reasons(
-    article: Article, notes: list[engine.TermNote], topics: list[TopicLink], credits: list[Credit]
+    article: Article,
+    notes: list[engine.TermNote],
+    topics: list[TopicLink],
+    credits: list[Credit],
+    paper: str = "",
 ) -> list[str]:
     """How each query term matched an article whose printed text does not contain it
     (a related word, the place, a reporter, a topic tag).
@@ -343,6 +401,10 @@ def match_reasons(
     places = _place_names(article)
     reasons: list[str] = []
     for note in notes:
+        if note.field == "paper":
+            if paper and all(piece in normalize(paper) for piece in note.normalized.split()):
+                reasons.append(f"来源匹配：{paper}")
+            continue
         missing = [piece for piece in note.normalized.split() if piece not in printed]
         if not missing:
             continue
@@ -374,10 +436,20 @@ def load_items(
     articles = Article.objects.with_listing_fields().in_bulk(ids)
     topics = _topic_links(ids)
     credits = _credits(ids)
+    papers: dict[int, str] = {}
+    if any(note.field == "paper" for note in notes or []):
+        # The listing leaves the source page out (its raw text is a whole page): its paper alone.
+        papers = dict(Article.objects.filter(pk__in=ids).values_list("pk", "source_page__paper"))
+    printings = other_printings(articles.values())  # one query, none when no article has other printings
+    shown_groups: dict[int, ResultItem] = {}
     items = []
     for hit in hits:
         article = articles.get(hit.article_id)
         if article is None:  # deleted since it was indexed; the queue removes it shortly
+            continue
+        first = shown_groups.get(article.story_group_id) if printings.get(article.pk) else None
+        if first is not None:  # another printing of a report already listed: shown under it
+            first.folded += 1
             continue
         title = article.title or article.display_title or str(article)
         date = article.pub_date
@@ -393,9 +465,14 @@ def load_items(
                 date_label=f"{date.year}年{date.month}月{date.day}日" if date else "",
                 topics=item_topics,
                 credits=item_credits,
-                matched_by=match_reasons(article, notes or [], item_topics, item_credits),
+                matched_by=match_reasons(
+                    article, notes or [], item_topics, item_credits, papers.get(article.pk, "")
+                ),
+                also_in=printings.get(article.pk, []),
             )
         )
+        if items[-1].also_in:
+            shown_groups[article.story_group_id] = items[-1]
     return items
 
 
@@ -408,6 +485,8 @@ def _facet_labels(name: str, values: list[str]) -> dict[str, str]:
     if name == "reporters":
         ids = [int(v) for v in values if v.isdigit()]
         return {str(pk): n for pk, n in Reporter.objects.filter(pk__in=ids).values_list("pk", "name")}
+    if name == "paper":
+        return {v: v for v in values}
     return {v: f"{v} 年" for v in values}
 
 
@@ -451,6 +530,10 @@ def active_filters(params: SearchParams) -> list[ActiveFilter]:
             labels[param] = (
                 Reporter.objects.filter(pk=int(value)).values_list("name", flat=True).first() or value
             )
+        elif param in ("date_from", "date_to"):
+            labels[param] = bound_label(value)
+        elif param == "paper":
+            labels[param] = value
         else:
             labels[param] = f"{value} 年"
         out.append(
@@ -588,6 +671,7 @@ def search(
         per_page=per_page,
         partial_total=partial_raw.total if partial_raw else 0,
         partial_items=partial_items,
+        timeline=timeline(params, raw.months),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import signals
 from haystack.signals import BaseSignalProcessor
 
-from archive.models import Article, Byline, Reporter
+from archive.models import Article, Byline, Reporter, SourcePage
 
 from . import indexing
 
@@ -25,6 +25,7 @@ class QueuedSignalProcessor(BaseSignalProcessor):
         signals.post_delete.connect(self.byline_changed, sender=Byline)
         signals.m2m_changed.connect(self.topics_changed, sender=Article.topics.through)
         signals.post_save.connect(self.reporter_saved, sender=Reporter)
+        signals.post_save.connect(self.source_page_saved, sender=SourcePage)
 
     def teardown(self) -> None:
         signals.post_save.disconnect(self.article_saved, sender=Article)
@@ -33,6 +34,7 @@ class QueuedSignalProcessor(BaseSignalProcessor):
         signals.post_delete.disconnect(self.byline_changed, sender=Byline)
         signals.m2m_changed.disconnect(self.topics_changed, sender=Article.topics.through)
         signals.post_save.disconnect(self.reporter_saved, sender=Reporter)
+        signals.post_save.disconnect(self.source_page_saved, sender=SourcePage)
 
     @staticmethod
     def _queue(article_ids, delete: bool = False) -> None:
@@ -65,6 +67,11 @@ class QueuedSignalProcessor(BaseSignalProcessor):
         # A renamed reporter changes the text of every article carrying the name.
         if not created and not raw:
             self._queue(instance.bylines.values_list("article_id", flat=True))
+
+    def source_page_saved(self, sender, instance, created=False, raw=False, **kwargs) -> None:
+        # The page's paper is indexed with each of its articles (来源:, the paper facet).
+        if not created and not raw:
+            self._queue(instance.articles.values_list("pk", flat=True))
 
     # haystack calls these from its own code paths (e.g. update_object helpers).
     def handle_save(self, sender, instance, **kwargs) -> None:

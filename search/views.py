@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import re
 
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.views import View
 from django.views.generic import TemplateView
 
 from . import services
+from .advanced import AdvancedSearchForm
 from .feeds import search_feed_links
 
 _EXPORT_UNSAFE = re.compile(r"^[=+\-@\t\r]")
@@ -26,6 +27,21 @@ class SearchView(TemplateView):
         context["result"] = services.search(params)
         context["feed"] = search_feed_links(context["result"])
         return context
+
+
+class AdvancedSearchView(TemplateView):
+    """``GET /search/advanced``: the form; submitted, it sends the reader to the results page
+    with the query it built in the search box."""
+
+    template_name = "search/advanced.html"
+
+    def get(self, request, *args, **kwargs):
+        form = AdvancedSearchForm(request.GET or None)
+        if form.is_bound and form.is_valid():
+            parameters = form.search_parameters()
+            if parameters:
+                return HttpResponseRedirect(reverse("search:search") + parameters)
+        return self.render_to_response(self.get_context_data(form=form))
 
 
 def _hit_json(request, item: services.ResultItem) -> dict:
@@ -44,6 +60,17 @@ def _hit_json(request, item: services.ResultItem) -> dict:
         "reporters": [{"id": c.reporter_id, "name": c.name, "role": c.role} for c in item.credits],
         "snippets": [str(s) for s in item.snippets],
         "matched_by": item.matched_by,
+        # The same report printed elsewhere (另见于); on the search page these fold into one result.
+        "also_in": [
+            {
+                "id": p.article_id,
+                "url": request.build_absolute_uri(p.url),
+                "title": p.title,
+                "source": p.label,
+            }
+            for p in item.also_in
+        ],
+        "folded": item.folded,
         "score": round(item.score, 4),
     }
 
@@ -62,6 +89,8 @@ class SearchApiView(View):
                     "text": note.raw,
                     "normalized": note.normalized,
                     "phrase": note.phrase,
+                    "field": note.field,
+                    "field_label": note.field_label,
                     "words": [w.word for w in note.words],
                     "places": [p.name for w in note.words for p in w.places],
                     "topics": [t.name for t in note.topics],
@@ -85,6 +114,11 @@ class SearchApiView(View):
                 name: [{"value": o.value, "label": o.label, "count": o.count} for o in options]
                 for name, options in page.facets.items()
             },
+            # Results over time, as the page's histogram: each period with its from/to values.
+            "timeline": [
+                {"label": t.bar.label, "count": t.bar.count, "from": t.bar.start, "to": t.bar.end}
+                for t in page.timeline
+            ],
             "suggestions": [{"text": s.label, "reason": s.reason} for s in page.suggestions],
             "corrected_to": page.corrected_to or None,
             "unmatched": page.unmatched,

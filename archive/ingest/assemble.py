@@ -40,7 +40,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .classify import _UNFINISHED, Kind, Unit
-from .furniture import frames_item
+from .furniture import frames_item, header_parts
 from .places import find_mentions, is_place_led_headline
 from .text import REPORT_LEAD, BigramIndex, bigrams, content_chars, ends_sentence, is_han, opens_report
 
@@ -330,7 +330,9 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
         for i in pending:
             u = units[i]
             if not u.strong and (
-                anchored(_neighbours(units, i, -1), i) or anchored(_neighbours(units, i, 1), i)
+                anchored(_neighbours(units, i, -1), i)
+                or anchored(_neighbours(units, i, 1), i)
+                or _published_below(units, i)
             ):
                 u.strong = True
     # The rest, in clusters of adjacent short lines.
@@ -358,13 +360,40 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
             and not _NUMBERED.match(units[first].text)
             and len(cluster) == 1
         )
-        strong = deck or headline_score(units, first, last, index, md_page) >= HEADLINE_BAR
+        below = _neighbours(units, last, 1)
+        # A headline's second line in a narrow column touches it and reads like a cut-off piece
+        # of text; a report opening after a blank line below says the block was a headline.
+        second_line = (
+            above is not None
+            and above.kind == Kind.HEADING
+            and above.strong
+            and len(cluster) == 1
+            and units[first].block is not None
+            and units[first].block.gap_before == 0
+            and below is not None
+            and below.block is not None
+            and below.block.gap_before > 0
+            and bool(below.dateline or opens_report(below.text))
+        )
+        strong = deck or second_line or headline_score(units, first, last, index, md_page) >= HEADLINE_BAR
         for k in cluster:
             if strong:
                 units[k].strong = True
             else:
                 units[k].kind = Kind.BODY
                 units[k].subhead = not units[k].fragment
+
+
+_PUBLISHED = re.compile(r"(发布时间|发表时间|发布日期|来源|稿源|信息来源|作者)\s*[:：]")
+
+
+def _published_below(units: list[Unit], i: int) -> bool:
+    """An online item prints when and where it was published right under its headline."""
+    below = units[i + 1] if i + 1 < len(units) else None
+    if below is None or below.kind not in (Kind.FURNITURE, Kind.NAMES):
+        return False
+    raw = below.block.raw_joined if below.block else below.text
+    return bool(_PUBLISHED.search(raw)) and frames_item(raw)
 
 
 def _body_below(units: list[Unit], i: int) -> Unit | None:
@@ -433,6 +462,10 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
                 if run is not None and ("下转" in u.text or "转第" in u.text):
                     run.hard_end = True
                 close_run()
+                close_group()
+            elif group is not None and header_parts(u.text)[0]:
+                # A masthead or a dated page header (repeated above each e-paper item) is
+                # never inside a headline block: what follows it heads another item.
                 close_group()
             continue
         if u.kind in (Kind.CAPTION, Kind.CREDIT):

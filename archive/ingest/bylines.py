@@ -81,7 +81,8 @@ _ORG_HINT = re.compile(
 )
 # The paper or media centre printed in front of a label: 衡阳日报全媒体记者, 湖南日报通讯员.
 _PUBLISHER = (
-    r"[\u4e00-\u9fff·]{1,16}?(日报社?|晚报|报社?|融媒体中心|新闻中心|新闻网|广播电视台|电视台|客户端|网)"
+    r"[\u4e00-\u9fff·]{1,16}?"
+    r"(日报社?|晚报|报社?|融媒体中心|新闻中心|新闻网|时刻新闻|广播电视台|电视台|客户端|网)"
 )
 _PAPER_BEFORE_LABEL = re.compile(
     rf"^({_PUBLISHER})(本报|特约|见习|实习|全媒体|融媒体|融媒|首席|驻站)?(记者|通讯员)"
@@ -299,7 +300,11 @@ def parse_names_line(text: str) -> Credits | None:
     # 记者：王强 通讯员：李刚 - a colon right after a label is part of the label, not a sentence.
     if not t or re.search(r"[，。！？；,;!?]", t) or re.search(r"[：:]", _LABEL_COLON.sub("", t)):
         return None
-    glued = _PAPER_BEFORE_LABEL.match(t)
+    # 文/图 湘潭日报全媒体记者 苏明: the paper's label behind the credit's kind.
+    kind = re.match(r"^(文\s*[/／]\s*图|图\s*[/／]\s*文)\s+(?=\S)", t)
+    glued = _PAPER_BEFORE_LABEL.match(t[kind.end() :] if kind else t)
+    if glued and kind:
+        t = t[kind.end() :]
     if glued:
         names = parse_names(t[glued.end(1) :], strict=False)
         if names:
@@ -434,14 +439,14 @@ def split_closing_byline(text: str) -> tuple[str, Credits] | None:
 
 
 # 株洲日报·掌上株洲讯(…), 湖南日报7月2日讯（全媒体记者 …）, 本报讯（…）, 新华社长沙7月2日电（…）
+# The day may be printed with its 月 missing (本报519日讯 for 5月19日讯).
+_DAY = r"(\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*|\s*\d{3,4}\s*日\s*)"
 _DATELINE = re.compile(
-    r"^(?P<paper>[\u4e00-\u9fff·]{2,20}?((\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?讯"
-    r"|\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电))\s*"
+    rf"^(?P<paper>[\u4e00-\u9fff·]{{2,20}}?({_DAY}?讯"
+    rf"|{_DAY}电))\s*"
     r"[（(](?P<inner>[^（）()]{2,60})[)）]\s*"
 )
-_DATELINE_BARE = re.compile(
-    r"^(?P<paper>(本报|本刊|[\u4e00-\u9fff·]{2,12}(报|网|台))(\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?讯)\s+"
-)
+_DATELINE_BARE = re.compile(rf"^(?P<paper>(本报|本刊|[\u4e00-\u9fff·]{{2,12}}(报|网|台)){_DAY}?讯)\s+")
 
 
 def split_dateline(text: str) -> tuple[str, str, list[ReporterCredit]] | None:

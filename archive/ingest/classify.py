@@ -50,6 +50,10 @@ _FURNITURE = [
     JUMP_LINE,
     re.compile(r"^(责任编辑|责编|编辑|美编|校对|版式|组版|审读|值班编委|总编辑)\s*[:：]"),
     re.compile(r"^(第\s*\d{1,3}\s*版|[A-Z]\d{1,2}(版)?|\d{1,2}\s*版)$"),
+    # The name of a picture column (图片新闻, 你拍我晒) over a photo item: the page's, not the item's.
+    re.compile(
+        r"^[【\[]?(图片新闻|新闻图片|图片报道|图说(新闻)?|图闻|看图说话|你拍我晒|随手拍|一线镜头|新闻镜头|镜头)[】\]]?$"
+    ),
 ]
 _HEADER_HINT = re.compile(
     r"(星期[一二三四五六日天]|周[一二三四五六日]|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Z]\d{1,2}\b|版|日报|晚报)"
@@ -115,9 +119,13 @@ def heading_shape(text: str) -> bool:
     n = len(content_chars(t))
     if n < 2 or len(t) > 48 or ends_sentence(t) and not t.endswith(("！", "？", "!", "?")):
         return False
-    if re.search(r"[。；;]", t[:-1]):
+    if re.search(r"[。；;]", t[:-1]) or _ANAPHORIC_START.match(t):
         return False
     return not t.endswith(("，", "、", "：", ":", ",", "；"))
+
+
+# 该市成立… / 该县还…: a sentence referring back to the text above, never a headline's first word.
+_ANAPHORIC_START = re.compile(r"^该(市|县|区|州|镇|乡|村|街道|社区|局|中心|公司|企业|项目|园区|院|校|合作社)")
 
 
 def classify_block(block: Block) -> Unit:
@@ -215,8 +223,11 @@ def classify_block(block: Block) -> Unit:
     if heading_shape(text) and not report_piece and not (block.narrow and not block.atomic and "，" in text):
         unit.kind = Kind.HEADING
         # In a narrow column a loose short line is usually a piece of a wrapped paragraph.
-        unit.fragment = block.loose_in_column and (
-            (block.between_narrow and block.beside_wrapped) or bool(_UNFINISHED.search(text))
+        # A place-led line (靖州：杨梅花开迎春来) is how a report's headline reads, not a wrapped piece.
+        unit.fragment = (
+            block.loose_in_column
+            and ((block.between_narrow and block.beside_wrapped) or bool(_UNFINISHED.search(text)))
+            and not is_place_led_headline(text)
         )
         if is_series_line(text) or is_column_line(text):
             unit.kind = Kind.KICKER  # a column line over a headline; alone it becomes a headline again
@@ -380,6 +391,8 @@ def classify_blocks(blocks: list[Block]) -> list[Unit]:
     _apply_markdown_levels(units)
     _list_items(units)
     _spaced_names_under_headlines(units)
+    _numbered_photo_captions(units)
+    _pictures_over_dateline(units)
     _caption_before_credit(units)
     _captions_credited_inline(units)
     _photo_news_between_items(units)
@@ -487,6 +500,70 @@ def _prev_content(units: list[Unit], i: int) -> Unit | None:
         if u.kind not in (Kind.FURNITURE, Kind.CAPTION, Kind.CREDIT):
             return u
     return None
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def _numbered_photo_captions(units: list[Unit]) -> None:
+    """①… ②… ③…: a photo spread numbers its pictures, one finished sentence each.
+
+    A numbered list inside a report runs on with ；or ， and is longer; two or more short
+    numbered sentences in a row, in order, are the captions of the pictures.
+    """
+    i = 0
+    while i < len(units):
+        run = []
+        j = i
+        while j < len(units):
+            t = units[j].text.strip()
+            if (
+                units[j].kind in (Kind.BODY, Kind.CAPTION)
+                and t[:1] == _CIRCLED[len(run) : len(run) + 1]
+                and t.endswith("。")
+                and len(content_chars(t)) <= 60
+                and "。" not in t[:-1]
+            ):
+                run.append(units[j])
+                j += 1
+                continue
+            break
+        if len(run) >= 2:
+            for u in run:
+                u.kind = Kind.CAPTION
+            i = j
+        else:
+            i += 1
+
+
+def _pictures_over_dateline(units: list[Unit]) -> None:
+    """An item shows its pictures between its headline (or metadata) and its text: the
+    one-sentence lines there, above the paragraph that opens with the dateline or above a
+    文/图 credit, are the pictures' captions."""
+    for i, u in enumerate(units):
+        raw = u.block.raw_joined if u.block else u.text
+        photo_credit = u.kind == Kind.NAMES and bool(
+            re.match(r"^(文\s*[/／]\s*图|图\s*[/／]\s*文)", raw.strip())
+        )
+        if not (u.kind == Kind.BODY and u.dateline or photo_credit):
+            continue
+        j = i - 1
+        lines: list[Unit] = []
+        while j >= 0 and units[j].kind == Kind.BODY and not units[j].credits and len(lines) < 4:
+            t = units[j].text.strip()
+            if not (t.endswith("。") and "。" not in t[:-1] and len(content_chars(t)) <= 40):
+                break
+            lines.append(units[j])
+            j -= 1
+        if not lines or j < 0 or len(lines) != i - 1 - j:
+            continue
+        # Only right under an item's frame: its metadata (来源/作者/发布时间) and a headline above.
+        frame = units[max(0, j - 3) : j + 1]
+        if units[j].kind == Kind.HEADING or (
+            units[j].kind in (Kind.FURNITURE, Kind.NAMES) and any(f.kind == Kind.HEADING for f in frame)
+        ):
+            for c in lines:
+                c.kind = Kind.CAPTION
 
 
 def _caption_before_credit(units: list[Unit]) -> None:

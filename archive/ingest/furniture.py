@@ -46,6 +46,16 @@ _SECTION = re.compile(rf"{_HAN}{{2,8}}")
 # Names that only a page's section can carry (县市区新闻, 综合新闻, 要闻): never a kicker or a headline.
 _SECTION_NAME = re.compile(r"(新闻|要闻|综合|资讯|时讯|动态|专版|专刊|副刊)$")
 _SERIES = re.compile(r"(之.{1,10}篇|篇[①-⑳\d]*$|系列|[①-⑳])")
+# What a masthead prints besides the paper's name: its serial numbers and publisher
+# (国内统一刊号:CN43-0020, 邮发代号41-2, 湖南日报社主管主办, …日报社出版) and its name in
+# capitals (CHENZHOU DAILY). Never article text, wherever it is printed.
+_MASTHEAD = re.compile(
+    r"(国内统一连续出版物号|国内统一刊号|统一刊号|国际标准刊号|邮发代号)\s*[:：]?\s*(CN|ISSN)?\s*[\dA-Z\-－/]{4,14}"
+    r"|(?<![A-Za-z])CN\s?\d{2}\s?[-－]\s?\d{4}(/[A-Z]{1,2})?"
+    rf"|{_HAN}{{2,20}}(委员会|党委)?机关报(?!{_HAN})"
+    rf"|{_HAN}{{2,10}}(报社|集团|传媒中心|融媒体中心)\s*(主管主办|主管|主办|出版)(?!{_HAN})"
+    r"|^[A-Z][A-Z.&\s]{2,40}\b(DAILY|NEWS|TIMES|EVENING|POST|HERALD|JOURNAL|BAO|RIBAO|WANBAO)\b[A-Z.&\s]*$"
+)
 
 
 # Online dumps (news sites) print metadata lines around each article: when and where it was
@@ -64,16 +74,19 @@ _WEB_META_PIECES = re.compile(
     r"|【\s*(打印|关闭|纠错|收藏)\s*】"
     r"|[（(【\[]\s*(责任编辑|编辑|责编)\s*[:：]\s*[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3}\s*[)）】\]]"
     r"|(?<=\s)(责任编辑|编辑|责编|审核)\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])"
+    r"|(?<!\S)(作者|编辑|责任编辑|来源)\s*[:：](?=\s|$)"  # a label the site left empty
 )
 # Share buttons, links to the previous / next item (they repeat other items' headlines), 返回顶部.
 _SHARE = re.compile(
-    r"^(分享(到|至)?\s*[:：]|【?分享到】?|(上一篇|下一篇|相关新闻|相关阅读)\s*[:：]|返回顶部$|扫一扫)"
+    r"^(分享(到|至)?\s*[:：]|【?分享到】?|(上一篇|下一篇|相关新闻|相关阅读)\s*[:：]|返回顶部$|扫一扫"
+    r"|(相关阅读|相关新闻|相关链接|推荐阅读)$)"
 )
 # Whole lines of a site's or an e-paper's chrome: navigation, image file names, app names,
 # print / close / font-size buttons, footer links to other sites.
 _CHROME = re.compile(
     r"^(上一篇\s*[•·|｜/]?\s*下一篇|上一篇|下一篇|返回(本版)?目录|返回(首页|列表|顶部|上一页)|版面导航|标题导航"
-    r"|(放大|缩小|默认)(\s*(放大|缩小|默认)){1,2}|关闭|打印|关闭窗口|打印本页|收藏本页|时刻新闻(\s*[—-]*分享[—-]*)?"
+    r"|(放大|缩小|默认)(\s*(放大|缩小|默认)){1,2}|时刻新闻(\s*[—-]*分享[—-]*)?"
+    r"|([\[【]?(打印本页|关闭窗口|收藏本页|打印此页|加入收藏|返回顶部|打印|关闭)[\]】]?)+"
     r"|[—-]*分享[—-]*|.{0,30}(ICP备|ICP证|公网安备|版权所有|Copyright|©).*|(主办|承办|协办)\s*[:：].*"
     r"|字号\s*[:：].{0,20}|本文链接\s*[:：].*|本文为.{2,20}原创(文章|稿件).{0,30}|点击(查看|进入).{0,20}"
     r"|[\w\-]{4,40}\.(jpe?g|png|gif|webp|bmp)"
@@ -109,6 +122,10 @@ def is_navigation(text: str) -> bool:
     links = [x.strip() for x in re.split(r"[|｜]", t)]
     if len([x for x in links if x]) >= 3 and all(len(x) <= 10 for x in links):
         return True  # 首页 | 时政要闻 | 乡镇动态 | 部门动态
+    # A menu spaced out instead: 首页  时政要闻  乡镇动态  部门动态
+    links = [x for x in re.split(r"\s{2,}|\u3000+", t) if x]
+    if len(links) >= 4 and "首页" in links and all(len(x) <= 8 for x in links):
+        return True
     rest = _NAV_WORDS.sub(" ", t)
     return bool(re.search(r"(上一|下一|放大|缩小|导航)", t)) and not re.sub(r"[\s·•|｜/:：…]+", "", rest)
 
@@ -148,6 +165,8 @@ def is_web_metadata(text: str) -> bool:
         return True
     if len(re.findall(r"</?[A-Za-z][\w:-]*(\s[^<>]*)?/?>", t)) >= 1 and not re.search(r"[，。；！？]", t):
         return True  # markup left in a dump: <enpproperty>…, <br/>
+    if t.startswith(("<!--", "-->")) or t.endswith("-->"):
+        return True  # a comment of the e-paper's page source: --> 2024-03-26 … /enpproperty-->
     rest, n = _WEB_META_PIECES.subn(" ", t)
     return n > 0 and not re.sub(r"[\s|｜/·]+", "", rest)
 
@@ -160,7 +179,7 @@ def header_parts(text: str) -> tuple[int, int, str]:
     """(strong pieces, weak pieces, leftover) of a line read as a page header."""
     t = _strip_markup(text)
     strong = weak = 0
-    for pattern in (_EDITOR, _DATE, _WEEKDAY, _PAGE_NO):
+    for pattern in (_MASTHEAD, _EDITOR, _DATE, _WEEKDAY, _PAGE_NO):
         t, n = pattern.subn(" ", t)
         strong += n
     t, n = _PAPER.subn(" ", t)
@@ -168,6 +187,11 @@ def header_parts(text: str) -> tuple[int, int, str]:
     t, n = _BARE_NUMBER.subn(" ", t)
     weak += n
     return strong, weak, t
+
+
+def without_masthead(text: str) -> str:
+    """The line with a masthead's serial numbers and publisher (统一刊号, …报社主管主办) removed."""
+    return _MASTHEAD.sub(" ", text)
 
 
 def is_jump_line(text: str) -> bool:
@@ -185,7 +209,11 @@ def is_header_line(text: str, *, in_zone: bool = False, more_follow: bool = Fals
         return True
     strong, weak, rest = header_parts(t)
     leftover = [w for w in _SEPARATORS.split(rest) if w]
-    sections = [w for w in leftover if _SECTION.fullmatch(w) and not (_SERIES.search(w) or is_column_line(w))]
+    sections = [
+        w
+        for w in leftover
+        if _SECTION.fullmatch(w) and not (_SERIES.search(w) or is_column_line(w, named_by_kind=False))
+    ]
     if len(sections) != len(leftover) or len(sections) > 2:
         return False
     if strong:
@@ -220,7 +248,17 @@ def header_lines(lines: list[str]) -> list[bool]:
     if i and not any(sum(header_parts(t)[:2]) for t in lines[:i]):
         for j in range(i):
             flags[j] = is_header_line(lines[j])
+    # An e-paper dump repeats the masthead above every article: a line naming the paper that
+    # the header zone holds is the header again wherever it recurs.
+    masthead = {_squash(t) for t, f in zip(lines[:i], flags[:i], strict=True) if f and header_parts(t)[1]}
+    for j in range(i, len(lines)):
+        if not flags[j] and _squash(lines[j]) in masthead:
+            flags[j] = True
     return flags
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", _strip_markup(text))
 
 
 __all__ = [
@@ -230,4 +268,5 @@ __all__ = [
     "is_jump_line",
     "is_web_metadata",
     "split_web_metadata",
+    "without_masthead",
 ]

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .bylines import is_byline, parse_names
-from .furniture import header_lines, split_web_metadata
+from .furniture import header_lines, is_web_metadata, split_web_metadata
 from .places import is_column_line
 from .text import (
     content_chars,
@@ -39,6 +39,10 @@ _MD = re.compile(r"^(#{1,6})\s*")
 # A line that always starts a block of its own.
 _STRONG_START = re.compile(r"^\s*(#|▲|△|■|——|—{2}|【|[（(][^（）()]{0,30}(供图|摄)\s*[)）]\s*$)")
 
+# The widest line a narrow column holds (display width: 25 CJK characters). Printed columns
+# run 10–24 characters; a line wider than this is a full-width paragraph of an online dump.
+NARROW_MAX = 50
+
 
 @dataclass
 class Line:
@@ -49,6 +53,7 @@ class Line:
     width: int  # display width of the despaced text
     gap: int  # blank lines before this line
     md_level: int = 0
+    chrome: bool = False  # a site's metadata or button line: no part of any column
 
     @property
     def raw_width(self) -> int:
@@ -91,7 +96,7 @@ class Block:
 def _column_width(lines: list[Line], i: int) -> int:
     """The usual width of the lines around line ``i`` (0 when there are too few)."""
     near = range(max(0, i - 4), min(len(lines), i + 5))
-    widths = sorted(lines[j].width for j in near if j != i and lines[j].width <= 46)
+    widths = sorted(lines[j].width for j in near if j != i and lines[j].width <= NARROW_MAX)
     return widths[len(widths) // 2] if len(widths) >= 3 else 0
 
 
@@ -144,15 +149,17 @@ def split_lines(text: str) -> list[Line]:
 def _narrow_neighbours(lines: list[Line], i: int, before: int, after: int) -> list[int]:
     lo = max(0, i - before)
     hi = min(len(lines), i + after + 1)
-    return [lines[j].width for j in range(lo, hi) if j != i]
+    return [lines[j].width for j in range(lo, hi) if j != i and not lines[j].chrome]
 
 
 def _is_narrow_context(lines: list[Line], i: int) -> bool:
     """Line ``i`` sits in a narrow column: several neighbours are about as wide as it is."""
-    if lines[i].width > 46:
+    if lines[i].width > NARROW_MAX:
         return False
     # A narrow column has narrow lines right next to it (a short line between paragraphs does not).
-    if not any(0 <= j < len(lines) and lines[j].width <= 46 for j in (i - 1, i + 1)):
+    if lines[i].chrome or not any(
+        0 <= j < len(lines) and lines[j].width <= NARROW_MAX and not lines[j].chrome for j in (i - 1, i + 1)
+    ):
         return False
     widths = _narrow_neighbours(lines, i, 6, 6)
     if len(widths) < 4:
@@ -164,9 +171,11 @@ def _is_narrow_context(lines: list[Line], i: int) -> bool:
     alike = sum(
         1
         for j in range(max(0, i - 6), min(len(lines), i + 7))
-        if j != i and (0.75 * w <= lines[j].width <= 1.3 * w or 0.75 * c <= len(lines[j].raw) <= 1.3 * c)
+        if j != i
+        and not lines[j].chrome
+        and (0.75 * w <= lines[j].width <= 1.3 * w or 0.75 * c <= len(lines[j].raw) <= 1.3 * c)
     )
-    return median <= 40 and alike >= 3
+    return median <= NARROW_MAX - 2 and alike >= 3
 
 
 def _is_wrap(
@@ -192,7 +201,7 @@ def _is_wrap(
         or re.fullmatch(r"【[^】]{1,16}】", a.text)
     ):
         return False
-    if not _is_narrow_context(lines, i) or b.width > 46:
+    if not _is_narrow_context(lines, i) or b.width > NARROW_MAX:
         return False
     if parse_names(b.raw) or parse_names(a.raw) or is_byline(b.raw) or is_byline(a.raw):
         return False
@@ -200,7 +209,7 @@ def _is_wrap(
         return False  # 826名：三级林长 / 35万亩：林下经济面积: a list prints one item a line
     if (
         i + 2 < len(lines)
-        and lines[i + 2].width > 46
+        and lines[i + 2].width > NARROW_MAX
         and not ends_sentence(b.text)
         and not re.search(r"[，。；、,;]", a.text + b.text)
     ):
@@ -209,7 +218,7 @@ def _is_wrap(
         return True  # the paragraph already wraps into this line and it is as full as the one above
     # Only the lines of the column count: a full-width paragraph below (another article
     # printed after a cut-off line) says nothing about how wide this column is.
-    nxt = [j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].width <= 46] or [i + 1]
+    nxt = [j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].width <= NARROW_MAX] or [i + 1]
     # The column is set by the lines the text runs into; a wrapped line is about as wide
     # as they are and never wider.  Dumps wrap either by display width or by a count of
     # characters (spaces and half-width digits included), so either measure may show it.
@@ -273,7 +282,11 @@ def _headline_under_body(lines: list[Line], i: int) -> bool:
     """A short unpunctuated line right under a finished paragraph, with a —— deck or names line
     below it: the headline printed after its body, not the paragraph's last line."""
     prev, line = lines[i - 1], lines[i]
-    if not ends_sentence(prev.text) or re.search(r"[，。；：！？、,;:!?]", line.text) or line.width > 46:
+    if (
+        not ends_sentence(prev.text)
+        or re.search(r"[，。；：！？、,;:!?]", line.text)
+        or line.width > NARROW_MAX
+    ):
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     return nxt is not None and (nxt.raw.startswith("——") or is_byline(nxt.raw))
@@ -339,6 +352,9 @@ def build_blocks(text: str) -> list[Block]:
     for i in range(1, len(lines)):
         if blank_style[i] and blank_style[i - 1] and lines[i].gap == 0:
             atomic[i] = atomic[i - 1] = True
+    for ln in lines:
+        # 【打印本页】【关闭窗口】 / 责任编辑：周婷 are short, but they make no column of the page.
+        ln.chrome = ln.width <= NARROW_MAX and is_web_metadata(ln.raw)
     narrow = [_is_narrow_context(lines, i) for i in range(len(lines))]
     header = header_lines([ln.raw for ln in lines])
     # The usual number of blank lines between lines of a column (some dumps double them).
@@ -377,7 +393,7 @@ def build_blocks(text: str) -> list[Block]:
                     letter_spaced=len(current) == 1 and _spaced_out_line(lines, current[0]),
                     furniture=all(header[j] for j in current),
                     between_narrow=all(
-                        0 <= j < len(lines) and lines[j].width <= 46
+                        0 <= j < len(lines) and lines[j].width <= NARROW_MAX
                         for j in (current[0] - 1, current[-1] + 1)
                     ),
                 )
@@ -530,7 +546,7 @@ def _headline_lines(lines: list[Line], header: list[bool]) -> list[bool]:
             and i - j > 1
             and not header[j]
             and not (ends_sentence(lines[j].text) or _is_parenthetical(lines[j].text))
-            and lines[j].width <= 46
+            and lines[j].width <= NARROW_MAX
             and not _SENTENCE_INSIDE.search(lines[j + 1].text[-1:])
         ):
             # The text above runs on into these lines: they are the end of a paragraph after all.

@@ -379,10 +379,22 @@ def is_place_led_headline(text: str) -> bool:
 _COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,8}(看|在)(?P<place>[\u4e00-\u9fff]{2,5})$")
 
 
-def is_column_line(text: str) -> bool:
-    """A column (series) line such as 乡村振兴看新化: printed over a headline as its kicker."""
-    m = _COLUMN.match(text.strip())
-    return bool(m) and leads_with_division(m.group("place"))
+# 县域经济一线观察, 县域传真, 基层快讯: a standing column's name ends in a word naming the kind
+# of column; a report's headline says what happened instead.
+_COLUMN_KIND = re.compile(
+    r"^[\u4e00-\u9fff·]{2,10}(一线观察|观察|传真|速递|快讯|扫描|巡礼|直击|视点|纵横|短波|简讯|速览)$"
+)
+
+
+def is_column_line(text: str, *, named_by_kind: bool = True) -> bool:
+    """A column (series) line such as 乡村振兴看新化 or 县域传真: printed over a headline as its kicker.
+
+    ``named_by_kind=False`` leaves out names like 县域传真, which a page header uses as the
+    page's name too.
+    """
+    t = text.strip()
+    m = _COLUMN.match(t)
+    return bool(m) and leads_with_division(m.group("place")) or named_by_kind and bool(_COLUMN_KIND.match(t))
 
 
 def find_mentions(text: str, zone: str, *, context: str = "") -> list[Mention]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .classify import is_page_header
 from .dates import parse_date
-from .furniture import header_parts, is_jump_line, is_web_metadata
+from .furniture import header_parts, is_jump_line, is_web_metadata, without_masthead
 
 # Where a value came from (shown to editors beside it).
 PRINTED = "版面"
@@ -42,6 +42,8 @@ _SOURCE_LINE = re.compile(r"(来源|稿源|信息来源|文章来源|本文来�
 _DATELINE_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(讯|电)")
 # A dateline whose 月 fell out (519日讯 for 5月19日讯): the digits read one way only.
 _DATELINE_FUSED = re.compile(r"(?<!\d)(\d{3,4})\s*日\s*(讯|电)")
+# An e-paper's labelled header: 日期：[2024年05月19日] -- 永州日报 -- 版次：[03] 县区传真
+_EDITION_LABEL = re.compile(r"版次\s*[:：]\s*[\[【（(]?\s*([A-Z]?\d{1,3})\s*[\]】）)]?")
 _SECTION_WORD = re.compile(rf"{_HAN}[{_HAN[1:-1]}·]{{1,9}}")
 # 第06版:县域经济 — this page's own edition and name (an e-paper lists the other pages after it).
 _EDITION_NAME = re.compile(
@@ -93,17 +95,19 @@ def read_header_line(text: str, pub: Publication) -> None:
     """Fill ``pub`` from one printed page-header line (furniture at the head of the page)."""
     t = re.sub(r"^#+\s*", "", text.strip())
     pub.note("date", parse_date(t), PRINTED)
-    edition = _EDITION.search(t)
+    edition = _EDITION_LABEL.search(t) or _EDITION.search(t)
     if edition:
         pub.note("edition", re.sub(r"\s+", "", edition.group(1)), PRINTED)
     paper = _PAPER.search(t) or _MEDIA.search(t)
     if paper:
         pub.note("paper", paper.group(1), PRINTED)
+    t = without_masthead(t)
     rest = re.sub(
         r"(\d{4}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d{1,2}\s*日?|星期.|周[一二三四五六日天]|农历\S*)", " ", t
     )
     if edition:
-        rest = rest.replace(edition.group(1), " ")
+        rest = rest.replace(edition.group(0), " ")
+    rest = re.sub(r"(日期|版次|版名|版面)\s*[:：]", " ", rest)
     if paper:
         rest = rest.replace(paper.group(1), " ")
     rest = re.sub(r"(数字报|电子版|客户端|门户网站|网站)", " ", rest)

@@ -194,6 +194,9 @@ def _date_article(article: SegmentedArticle, draft: Draft, units: list[Unit], pu
             article.review_reasons.append("date_estimated")
 
 
+_ISO_DAY = re.compile(r"[\[（(]?\d{4}-\d{1,2}-\d{1,2}[\]）)]?")
+
+
 def _published_date(spans: list[Span], units: list[Unit]) -> dt.date | None:
     """The date of a 发布时间 line printed inside the article's extent (online dumps date each item).
 
@@ -207,7 +210,9 @@ def _published_date(spans: list[Span], units: list[Unit]) -> dt.date | None:
             continue
         printed = [u.block.raw_joined if u.block else u.text] if u.kind == Kind.FURNITURE else u.aside
         for text in printed:
-            found = parse_date(text) if is_web_metadata(text) else None
+            # 发布时间：…, or a list entry's date printed alone under its title (2021-06-07).
+            dated = is_web_metadata(text) or bool(_ISO_DAY.fullmatch(text.strip()))
+            found = parse_date(text) if dated else None
             if found is not None:
                 return found
     return None

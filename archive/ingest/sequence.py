@@ -23,7 +23,7 @@ from pathlib import Path
 from .assemble import Assembly, Draft, Group, _counties
 from .classify import Kind, Unit, classify_blocks, heading_shape
 from .dedupe import mark_duplicates
-from .furniture import is_jump_line, is_web_metadata
+from .furniture import header_parts, is_jump_line, is_web_metadata
 from .layout import build_blocks
 from .places import leads_with_division
 from .text import bigrams, content_chars, ends_sentence, opens_report
@@ -220,13 +220,74 @@ def correct(assembly: Assembly, labelled: Labelled, override: float = OVERRIDE_P
     index = {id(u): i for i, u in enumerate(labelled.units)}
     moved = [u for d in assembly.drafts for u in _captions_out_of_body(d, labelled, index, override)]
     drafts: list[Draft] = []
-    for d in _attach_caption_drafts(sorted(assembly.drafts, key=_first_position)):
+    for d in _attach_caption_drafts(sorted(assembly.drafts, key=_first_position), labelled.units):
         if drafts and _headline_is_body(d, labelled, index, override) and _adjacent(drafts[-1], d):
             _absorb(drafts[-1], d)
             continue
         drafts.extend(_split_items(d, labelled, index, override))
     drafts = _join_continuations(drafts, labelled, index, override)
+    drafts = _photo_items(drafts, labelled.units)
     return _join_bare_headlines(drafts, {id(u) for u in moved})
+
+
+def _walls(units: list[Unit]) -> list[int]:
+    """Where the page prints its header again (masthead, date, page number): between two items.
+
+    A picture's file name or a share button is furniture too, but it sits inside an item.
+    """
+    return sorted(u.start for u in units if u.kind == Kind.FURNITURE and header_parts(u.text)[0])
+
+
+def _photo_items(drafts: list[Draft], units: list[Unit]) -> list[Draft]:
+    """A picture's text printed between furniture lines is an item of its own, not a caption.
+
+    An e-paper prints a photo item as a label (图片新闻, 你拍我晒) and the picture's text, with
+    its masthead again above the next item: the text was placed as a caption of a neighbouring
+    item across that masthead; it is the body of a headless item (or of the label's).
+    """
+    furniture = _walls(units)
+
+    def walled_off(c: Unit, first: int, last: int) -> bool:
+        if c.end <= first:
+            return any(c.end <= f < first for f in furniture)
+        return c.start >= last and any(last <= f < c.start for f in furniture)
+
+    loose: list[Unit] = []
+    for d in drafts:
+        main = [*(d.title_group.units if d.title_group else []), *d.paras]
+        if not main:
+            continue
+        first, last = min(u.start for u in main), max(u.end for u in main)
+        away = [c for c in d.captions if walled_off(c, first, last)]
+        if away:
+            d.captions = [c for c in d.captions if c not in away]
+            loose.extend(away)
+    if not loose:
+        return drafts
+    items: list[list[Unit]] = []
+    for c in sorted(loose, key=lambda u: u.start):
+        if items and not any(items[-1][-1].end <= f < c.start for f in furniture):
+            items[-1].append(c)
+        else:
+            items.append([c])
+    out = sorted(drafts, key=_first_position)
+    for item in items:
+        for c in item:
+            c.kind = Kind.BODY
+        label = next(
+            (
+                d
+                for d in out
+                if d.title_group is not None and not d.paras and _last_position(d) <= item[0].start
+            ),
+            None,
+        )
+        if label is not None and not any(_last_position(label) <= f < item[0].start for f in furniture):
+            label.paras, label.hard_end = list(item), True
+        else:
+            out.append(Draft(paras=list(item), order=item[0].start, hard_end=True))
+        out.sort(key=_first_position)
+    return out
 
 
 def _join_continuations(
@@ -284,7 +345,14 @@ def _join_bare_headlines(drafts: list[Draft], moved: set[int]) -> list[Draft]:
 
 def _captions_out_of_body(d: Draft, lab: Labelled, index: dict[int, int], override: float) -> list[Unit]:
     """Paragraphs the model reads as photo captions (one sentence over a picture) leave the body."""
-    captions = [p for p in d.paras if lab.p(index[id(p)], "C") >= override and not p.dateline]
+    # A paragraph closed by a reporter's credit （陈 晨） is a brief's text; a caption's credit is a photo's.
+    captions = [
+        p
+        for p in d.paras
+        if lab.p(index[id(p)], "C") >= override
+        and not p.dateline
+        and not (p.credits and not p.photo_credited)
+    ]
     # A headless draft of nothing but such lines is photo news: its one paragraph is its body.
     if captions and (d.title_group is not None or len(captions) < len(d.paras)):
         d.paras = [p for p in d.paras if p not in captions]
@@ -293,8 +361,13 @@ def _captions_out_of_body(d: Draft, lab: Labelled, index: dict[int, int], overri
     return []
 
 
-def _attach_caption_drafts(drafts: list[Draft]) -> list[Draft]:
-    """Captions printed before their article (nothing but captions left in a draft) join the next one."""
+def _attach_caption_drafts(drafts: list[Draft], units: list[Unit]) -> list[Draft]:
+    """Captions printed before their article (nothing but captions left in a draft) join the next one.
+
+    Unless page furniture stands between them (an e-paper repeats its masthead above each
+    item): then they are a photo item of their own, the picture's text its body.
+    """
+    furniture = _walls(units)
     out: list[Draft] = []
     pending: list = []
     for d in drafts:
@@ -302,7 +375,15 @@ def _attach_caption_drafts(drafts: list[Draft]) -> list[Draft]:
             pending.extend(d.captions)
             continue
         if pending:
-            d.captions[:0] = pending
+            end, start = max(u.end for u in pending), _first_position(d)
+            if any(end <= f < start for f in furniture):
+                for u in pending:
+                    u.kind = Kind.BODY
+                out.append(
+                    Draft(paras=sorted(pending, key=lambda u: u.start), order=pending[0].start, hard_end=True)
+                )
+            else:
+                d.captions[:0] = pending
             pending = []
         out.append(d)
     if pending and out:

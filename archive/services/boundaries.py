@@ -30,6 +30,7 @@ from archive.models import (
     SourcePage,
     Topic,
 )
+from archive.services import duplicates
 from archive.services.articles import derive_title
 from archive.services.boundary_text import (
     Piece,
@@ -129,6 +130,8 @@ def _action(articles: Sequence[Article], user, comment: str) -> Iterator[list[Bo
         for correction in recorded:
             correction.revision_id = saved.revision_id if saved else None
             correction.save(update_fields=["revision", "anchor"])
+        # Text moved between articles (or an article made or removed): regroup the page's printings.
+        duplicates.refresh_pages({a.source_page_id for a in articles})
 
 
 def _record(recorded: list, page_id: int, action: str, anchor_data: dict, user) -> BoundaryCorrection:

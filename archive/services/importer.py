@@ -34,6 +34,7 @@ from archive.ingest.publication import Publication
 from archive.ingest.segment import segment_page_or_error
 from archive.ingest.types import SegmentedArticle, SegmentedPage
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
+from archive.services import duplicates
 from archive.services.articles import derive_title, needs_review
 from archive.services.dates import estimate_date
 from archive.services.processes import exit_with_parent
@@ -167,6 +168,10 @@ def import_paths(
             bar.set_postfix_str(Path(result.path).name, refresh=False)
             summary.pages.append(result)
         bar.close()
+    # The same report on other pages and papers: only the articles this import touched are compared.
+    duplicates.refresh(pk for r in summary.pages for pk in r.created + r.updated + r.kept_edited)
+    if summary.articles_deleted:
+        duplicates.prune()
     return summary
 
 

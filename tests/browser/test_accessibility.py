@@ -47,6 +47,8 @@ def public_paths() -> list[str]:
         "/search/?q=政务服务",
         f"/search/?q=政务服务&prefecture={county.parent.code}",
         "/search/?q=没有这样的词语啊",
+        "/search/?year=2024&paper=" + (dated.paper or ""),
+        reverse("search:advanced"),
         "/no-such-page/",
     ]
 

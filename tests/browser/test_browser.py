@@ -308,3 +308,30 @@ def test_reader_subscribes_to_a_search_and_a_county(browser_page, live_server):
     assert response.ok and response.headers["content-type"].startswith("application/atom+xml")
     entries = ElementTree.fromstring(response.body()).findall("{http://www.w3.org/2005/Atom}entry")
     assert entries
+
+
+def test_a_topic_word_narrowed_by_a_histogram_bar_then_the_advanced_form(browser_page, live_server):
+    page = browser_page
+    page.goto(live_server.url + "/search/?q=乡村振兴")
+    bars = page.locator(".timeline__chart a")
+    assert bars.count() > 1
+    # The tallest bar: its title says how many results the period holds.
+    titles = [bars.nth(i).locator("title").text_content() for i in range(bars.count())]
+    counts = [int(re.search(r"(\d+) 篇", t).group(1)) for t in titles]
+    busiest = counts.index(max(counts))
+    period = titles[busiest].split("：")[0]
+    bars.nth(busiest).click()
+    page.wait_for_url(re.compile(r"from="))
+    assert f"找到 {max(counts)} 篇" in page.locator(".search-count").inner_text().replace("\n", "")
+    assert period in page.locator(".facet--active").inner_text()
+    assert page.locator("#search-q").input_value() == "乡村振兴"
+
+    # The advanced form writes the syntax into the search box.
+    page.get_by_role("link", name="高级检索").click()
+    page.get_by_label("标题包含").fill("乡村振兴")
+    page.get_by_label("起始日期").fill("2022")
+    page.locator(".advanced-form").get_by_role("button", name="检索").click()
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    assert page.locator("#search-q").input_value() == "标题:乡村振兴"
+    assert "标题包含：乡村振兴" in page.locator(".search-understood").inner_text()
+    assert page.csp_violations == []

@@ -134,13 +134,18 @@ def test_information_alone_does_not_put_an_article_on_the_review_list() -> None:
     assert needs_review(["place_unknown"])
 
 
-# Figures reached on the real-layout sets the rules and the model were tuned on (x, z); the
-# held-out set's figures are in the issue notes.  Review figures are floors on what editors get.
+# Figures reached on the real-layout sets the rules and the model were tuned on (x, y, z, rw); the
+# held-out set's (tests/pages/heldout/hv) are in the issue notes.  Review precision is a floor
+# only where a set has enough wrong articles for it to mean something.
 FLOORS = {
-    "x": {"article_precision": 0.86, "clean_articles": 0.92, "title_accuracy": 0.94, "county_accuracy": 0.97,
-          "reporter_f1": 0.94, "coverage": 0.995, "review_precision": 0.6},
-    "z": {"article_precision": 0.93, "clean_articles": 0.97, "title_accuracy": 0.97, "county_accuracy": 0.97,
-          "reporter_f1": 0.96, "coverage": 0.99, "review_precision": 0.5},
+    "x": {"article_precision": 0.9, "clean_articles": 0.92, "title_accuracy": 0.99, "county_accuracy": 0.97,
+          "reporter_f1": 0.95, "coverage": 0.995, "review_precision": 0.6},
+    "y": {"article_precision": 0.97, "clean_articles": 0.93, "title_accuracy": 0.97, "county_accuracy": 0.97,
+          "reporter_f1": 0.93, "coverage": 0.995},
+    "z": {"article_precision": 0.97, "clean_articles": 0.99, "title_accuracy": 0.97, "county_accuracy": 0.99,
+          "reporter_f1": 0.96, "coverage": 0.99},
+    "rw": {"article_precision": 0.94, "clean_articles": 0.94, "title_accuracy": 0.99, "county_accuracy": 0.94,
+           "reporter_f1": 0.95, "coverage": 0.995, "review_precision": 0.6},
 }  # fmt: skip
 
 

@@ -66,10 +66,70 @@ def test_an_unclosed_quote_runs_to_the_end():
     assert parsed.clauses[1].terms[0].phrase
 
 
-def test_field_syntax_is_searched_as_plain_words():
-    parsed = parse_query("title:乡村振兴")
+def test_unknown_field_prefix_is_searched_as_plain_words():
+    parsed = parse_query("body:乡村振兴")
     assert texts(parsed) == [["乡村振兴"]]
+    assert parsed.terms[0].field == ""
     assert any("字段" in note for note in parsed.notes)
+
+
+def test_unknown_prefix_before_a_quote():
+    assert texts(parse_query('body:"乡村振兴"')) == [["乡村振兴"]]
+    assert texts(parse_query('政务:"服务"')) == [["政务"], ["服务"]]
+    assert [t.label for t in parse_query('黄精 -作者:张三 -"新化"').excluded] == ["作者:张三", "新化"]
+
+
+def fields(parsed):
+    return [[(t.field, t.text) for t in clause.terms] for clause in parsed.clauses]
+
+
+def test_every_field_prefix_restricts_its_word():
+    for typed, field in [
+        ("标题:乡村振兴", "title"),
+        ("title:乡村振兴", "title"),
+        ("TITLE:乡村振兴", "title"),
+        ("作者:乡村振兴", "author"),
+        ("author:乡村振兴", "author"),
+        ("地点:乡村振兴", "place"),
+        ("place:乡村振兴", "place"),
+        ("来源:乡村振兴", "paper"),
+        ("报纸:乡村振兴", "paper"),
+        ("paper:乡村振兴", "paper"),
+        ("標題:乡村振兴", "title"),  # traditional prefix folded like the words
+    ]:
+        assert fields(parse_query(typed)) == [[(field, "乡村振兴")]], typed
+
+
+def test_full_width_colon_and_quoted_values():
+    parsed = parse_query('标题："一件事 一次办" 湘潭')
+    assert fields(parsed) == [[("title", "一件事一次办")], [("", "湘潭")]]
+    assert parsed.terms[0].phrase
+    assert parsed.canonical() == '标题:"一件事 一次办" 湘潭'
+
+
+def test_fields_combine_with_or_and_exclusion():
+    parsed = parse_query("地点:新晃 OR 来源:湖南日报 黄精 -作者:张三 NOT 标题:通知")
+    assert fields(parsed) == [[("place", "新晃"), ("paper", "湖南日报")], [("", "黄精")]]
+    assert [(t.field, t.text) for t in parsed.excluded] == [("author", "张三"), ("title", "通知")]
+    assert parsed.canonical() == "地点:新晃 OR 来源:湖南日报 黄精 -作者:张三 -标题:通知"
+
+
+def test_a_field_without_a_value_is_dropped_with_a_note():
+    for typed in ("标题:", "作者::", "地点：", '来源:""', "标题:((("):
+        parsed = parse_query(typed)
+        assert parsed.is_empty, typed
+        assert parsed.notes, typed
+
+
+def test_odd_field_values_never_raise():
+    assert fields(parse_query("地点:不存在的地方")) == [[("place", "不存在的地方")]]
+    long = parse_query("标题:" + "政" * 5000)
+    assert long.terms[0].field == "title"
+    assert len(long.terms[0].text) <= MAX_QUERY_CHARS
+    # A control character separates like a space.
+    assert fields(parse_query("标题:政\x00务")) == [[("title", "政")], [("", "务")]]
+    assert parse_query("标题:((((").is_empty
+    assert parse_query("\x00作者:\x00").is_empty
 
 
 def test_wildcards_and_brackets_are_not_operators():
@@ -120,7 +180,9 @@ def test_any_input_parses_without_error_and_within_limits(text):
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(["OR", "-", '"', "(", ")", "NOT", "AND", "县", "政务", "title:", "*", "|"]),
+        st.sampled_from(
+            ["OR", "-", '"', "(", ")", "NOT", "AND", "县", "政务", "title:", "标题：", "作者:", "*", "|"]
+        ),
         max_size=20,
     )
 )

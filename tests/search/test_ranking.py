@@ -55,8 +55,10 @@ def test_ndcg_at_10_meets_the_target():
             assert ids, f"judgement for {entry['q']!r} matches no article: {judgement}"
             for pk in ids:
                 grades[pk] = max(grades.get(pk, 0), judgement["grade"])
-        page = services.search(services.SearchParams(q=entry["q"]))
-        scores[entry["q"]] = ndcg_at_10([item.article.pk for item in page.items], grades)
+        params = services.SearchParams.from_mapping({"q": entry["q"], **entry.get("filters", {})})
+        page = services.search(params)
+        label = entry["q"] + (f" {entry['filters']}" if "filters" in entry else "")
+        scores[label] = ndcg_at_10([item.article.pk for item in page.items], grades)
     mean = sum(scores.values()) / len(scores)
     worst = sorted(scores.items(), key=lambda kv: kv[1])[:5]
     print(f"nDCG@10 over {len(scores)} queries: {mean:.3f}; lowest: {worst}")

@@ -133,7 +133,7 @@ def test_api_result_shape(client):
     }
     assert hit["url"].endswith(Article.objects.get(pk=hit["id"]).get_absolute_url())
     assert any("<mark>黄精</mark>" in s for s in hit["snippets"])
-    assert set(data["facets"]) == {"prefecture", "county", "topics", "year", "reporters"}
+    assert set(data["facets"]) == {"prefecture", "county", "topics", "year", "reporters", "paper"}
 
 
 def _result_meta(html: str) -> list[str]:

@@ -11,6 +11,7 @@ import json
 import pytest
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bench.fuzz import QUERY, VALUES, endpoints
 from search.forms import MAX_QUERY_CHARS
@@ -34,6 +35,16 @@ SEARCH_URLS = [reverse("search:search"), reverse("search:api"), reverse("search:
         {"county": "①②③④⑤⑥"},
         {"q": "黄精\x00"},
         {"reporter": "x\x00"},
+        {"q": "标题:"},
+        {"q": "作者::"},
+        {"q": "地点:不存在的地方"},
+        {"q": '来源:"' + "湖" * 3000},
+        {"q": "((((标题:((((", "from": "((((", "to": "))))"},
+        {"q": "标题:\x00", "paper": "\x00", "from": "2024-\x00"},
+        {"from": "2024", "to": "2023-13-45"},
+        {"from": "99999999999999999999", "to": "-1"},
+        {"from": "2024-06", "to": "2024-06", "year": "2020", "paper": "邵阳日报"},
+        {"paper": "邵阳日报" * 100},
     ],
 )
 @pytest.mark.parametrize("url", SEARCH_URLS)
@@ -46,6 +57,20 @@ def test_inputs_that_once_answered_500(client, url, params):
 def test_search_endpoints_answer_any_parameters(client, query):
     for url in SEARCH_URLS:
         assert client.get(url, query).status_code == 200
+
+
+ADVANCED_FIELDS = ["all_words", "phrase", "any_words", "none_words", "title", "author", "place", "paper"]
+
+
+@FUZZ
+@given(
+    fields=st.dictionaries(st.sampled_from([*ADVANCED_FIELDS, "date_from", "date_to"]), VALUES, max_size=6)
+)
+def test_advanced_form_answers_any_input(client, fields):
+    response = client.get(reverse("search:advanced"), fields)
+    assert response.status_code in (200, 302)
+    if response.status_code == 302:
+        assert client.get(response["Location"]).status_code == 200
 
 
 @FUZZ

@@ -1,0 +1,215 @@
+"""Keeping the groups of printings of one report current (detection: archive/ingest/near_duplicates.py).
+
+Each article's LSH band keys are stored (:class:`DuplicateBand`), so an import or an edit
+compares only the articles it touched with the stored ones sharing a key; :func:`rebuild`
+recomputes everything.  An article an editor took out of its group
+(``story_group_excluded``) gets no band keys and is never grouped again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import Count
+
+from archive.ingest import near_duplicates as nd
+from archive.models import Article, DuplicateBand, SourcePage, StoryGroup
+from archive.services.papers import page_title
+
+CHUNK = 500  # ids or keys per IN (…) query: SQLite's variable limit, PostgreSQL's plan size
+
+
+def _chunks(values: Collection[int], size: int = CHUNK) -> Iterator[list[int]]:
+    items = list(values)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _store_bands(keys: dict[int, list[int]]) -> None:
+    # Forty rows per article: executemany without building a model instance for each
+    # (bulk_create spent two thirds of a rebuild doing that).
+    quote = connection.ops.quote_name
+    table, article_column, key_column = quote(DuplicateBand._meta.db_table), quote("article_id"), quote("key")
+    rows = [(pk, key) for pk, article_keys in keys.items() for key in article_keys]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 5000):
+            cursor.executemany(
+                f"INSERT INTO {table} ({article_column}, {key_column}) VALUES (%s, %s)",
+                rows[start : start + 5000],
+            )
+
+
+def refresh(article_ids: Iterable[int]) -> None:
+    """Regroup the given (new, re-imported or edited) articles against all stored ones.
+
+    An article that no longer matches leaves its group; a group left with one article is
+    dissolved; matches in different groups merge their groups.
+    """
+    ids = set(article_ids)
+    if not ids:
+        return
+    with transaction.atomic():
+        rows = {
+            pk: (body, excluded)
+            for chunk in _chunks(ids)
+            for pk, body, excluded in Article.objects.filter(pk__in=chunk).values_list(
+                "pk", "body", "story_group_excluded"
+            )
+        }
+        for chunk in _chunks(ids):
+            DuplicateBand.objects.filter(article_id__in=chunk).delete()
+            Article.objects.filter(pk__in=chunk).update(story_group=None)
+        grams = {pk: nd.shingles(body) for pk, (body, excluded) in rows.items() if not excluded}
+        keys = {pk: nd.band_keys(g) for pk, g in grams.items()}
+        _store_bands(keys)
+
+        sharing: dict[int, set[int]] = defaultdict(set)
+        for chunk in _chunks({k for ks in keys.values() for k in ks}):
+            for key, pk in DuplicateBand.objects.filter(key__in=chunk).values_list("key", "article_id"):
+                sharing[key].add(pk)
+        candidates = {pk: {o for k in ks for o in sharing[k]} - {pk} for pk, ks in keys.items()}
+        others = {o for found in candidates.values() for o in found} - grams.keys()
+        other_groups: dict[int, int | None] = {}
+        for chunk in _chunks(others):
+            for pk, body, group in Article.objects.filter(pk__in=chunk).values_list(
+                "pk", "body", "story_group_id"
+            ):
+                grams[pk] = nd.shingles(body)
+                other_groups[pk] = group
+        pairs = [
+            (pk, other)
+            for pk, found in candidates.items()
+            for other in found
+            if nd.same_story(grams[pk], grams[other])
+        ]
+        if pairs:
+            _join(nd.components(grams.keys(), pairs), other_groups)
+        prune()
+
+
+def _join(components: list[list[int]], other_groups: dict[int, int | None]) -> None:
+    """Give each component one group: the oldest group one of its stored members has, else a new one."""
+    for members in components:
+        groups = sorted({g for pk in members if (g := other_groups.get(pk)) is not None})
+        if groups:
+            target = groups[0]
+            # Matches from two groups join them: the report links both sets of printings.
+            Article.objects.filter(story_group_id__in=groups[1:]).update(story_group=target)
+        else:
+            target = StoryGroup.objects.create().pk
+        for chunk in _chunks(members):
+            Article.objects.filter(pk__in=chunk).update(story_group=target)
+
+
+def prune() -> int:
+    """Dissolve groups with fewer than two articles left; returns how many."""
+    lonely = list(
+        StoryGroup.objects.annotate(n=Count("articles")).filter(n__lt=2).values_list("pk", flat=True)
+    )
+    for chunk in _chunks(lonely):
+        Article.objects.filter(story_group_id__in=chunk).update(story_group=None)
+        StoryGroup.objects.filter(pk__in=chunk).delete()
+    return len(lonely)
+
+
+def refresh_pages(page_ids: Iterable[int]) -> None:
+    """Regroup every article of these pages (after a split, merge, move or undo on them)."""
+    refresh(Article.objects.filter(source_page_id__in=set(page_ids)).values_list("pk", flat=True))
+
+
+def exclude(article_ids: Iterable[int]) -> None:
+    """An editor's decision: these articles are not printings of another; regrouping keeps them apart."""
+    ids = list(article_ids)
+    with transaction.atomic():
+        for chunk in _chunks(ids):
+            Article.objects.filter(pk__in=chunk).update(story_group=None, story_group_excluded=True)
+            DuplicateBand.objects.filter(article_id__in=chunk).delete()
+        prune()
+
+
+@dataclass(frozen=True)
+class RebuildSummary:
+    articles: int
+    groups: int
+    grouped: int
+
+
+def rebuild(progress: Callable[[int], None] | None = None) -> RebuildSummary:
+    """Recompute every article's band keys and all groups; editors' exclusions stay."""
+    with transaction.atomic():
+        DuplicateBand.objects.all().delete()
+        Article.objects.exclude(story_group=None).update(story_group=None)
+        StoryGroup.objects.all().delete()
+        bodies: dict[int, str] = {}
+        keys: dict[int, list[int]] = {}
+        total = 0
+        rows = Article.objects.filter(story_group_excluded=False).order_by("pk").values_list("pk", "body")
+        for pk, body in rows.iterator(chunk_size=1000):
+            total += 1
+            article_keys = nd.band_keys(nd.shingles(body))
+            if article_keys:
+                bodies[pk] = body
+                keys[pk] = article_keys
+            if progress is not None:
+                progress(1)
+        _store_bands(keys)
+        cache: dict[int, frozenset[str]] = {}
+
+        def grams(pk: int) -> frozenset[str]:
+            if pk not in cache:
+                cache[pk] = nd.shingles(bodies[pk])
+            return cache[pk]
+
+        confirmed = [(a, b) for a, b in sorted(nd.candidate_pairs(keys)) if nd.same_story(grams(a), grams(b))]
+        components = nd.components(bodies.keys(), confirmed)
+        _join(components, {})
+    return RebuildSummary(total, len(components), sum(len(c) for c in components))
+
+
+@dataclass(frozen=True)
+class Printing:
+    """Another printing of an article's report, as a result or the article page names it."""
+
+    article_id: int
+    url: str
+    title: str
+    label: str  # 湖南日报 2024年6月22日 第3版
+
+
+def other_printings(articles: Iterable[Article]) -> dict[int, list[Printing]]:
+    """{article id: the other printings of its report}, oldest first, in one query for all articles."""
+    group_of = {a.pk: a.story_group_id for a in articles if a.story_group_id is not None}
+    if not group_of:
+        return {}
+    members: dict[int, list[Printing]] = defaultdict(list)
+    rows = (
+        Article.objects.filter(story_group_id__in=set(group_of.values()))
+        .order_by("pub_date", "source_page__paper", "pk")
+        .values_list(
+            "pk",
+            "story_group_id",
+            "display_title",
+            "title",
+            "source_page__file_name",
+            "source_page__paper",
+            "source_page__pub_date",
+            "source_page__pub_date_estimated",
+            "source_page__page_label",
+            "source_page__section",
+        )
+    )
+    for pk, group, display_title, title, file_name, paper, date, estimated, label, section in rows:
+        page = SourcePage(
+            file_name=file_name,
+            paper=paper,
+            pub_date=date,
+            pub_date_estimated=estimated,
+            page_label=label,
+            section=section,
+        )
+        url = Article(pk=pk).get_absolute_url()
+        members[group].append(Printing(pk, url, display_title or title, page_title(page)))
+    return {pk: [p for p in members[group] if p.article_id != pk] for pk, group in group_of.items()}
