@@ -204,7 +204,14 @@ def page_ids(client, query: dict[str, str], page: int) -> list[int]:
     return [item.article.pk for item in result.items] if result.page == page else []
 
 
-SEARCHES = [{"q": "县"}, {"q": "乡村振兴"}, {"q": "县", "year": "2024"}, {"q": "政务 -长沙"}]
+SEARCHES = [
+    {"q": "县"},
+    {"q": "乡村振兴"},
+    {"q": "县", "year": "2024"},
+    {"q": "政务 -长沙"},
+    {"q": "县", "from": "2022", "to": "2024-06"},
+    {"q": "标题:乡村振兴"},
+]
 
 
 @pytest.mark.parametrize("query", SEARCHES)
