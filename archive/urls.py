@@ -1,9 +1,8 @@
-"""Browse pages, the RSS feed of the latest articles."""
+"""Browse pages and their feeds (RSS and Atom)."""
 
 from django.urls import path, re_path
 
-from archive import views
-from archive.feeds import LatestArticlesFeed
+from archive import feeds, views
 
 app_name = "archive"
 
@@ -28,6 +27,13 @@ urlpatterns = [
     path("pages/", views.SourcePageListView.as_view(), name="source_pages"),
     path("pages/<int:pk>/", views.SourcePageDetailView.as_view(), name="source_page"),
     path("feeds/", views.FeedsView.as_view(), name="feeds"),
-    path("feeds/latest/", LatestArticlesFeed(), name="feed"),
+    path("feeds/latest/", feeds.LatestArticlesFeed(), name="feed"),
+    path("feeds/latest/atom/", feeds.LatestArticlesAtomFeed(), name="feed_atom"),
+    path("feeds/places/<str:code>/", feeds.PlaceFeed(), name="place_feed"),
+    path("feeds/places/<str:code>/atom/", feeds.PlaceAtomFeed(), name="place_feed_atom"),
+    path("feeds/topics/<slug:slug>/", feeds.TopicFeed(), name="topic_feed"),
+    path("feeds/topics/<slug:slug>/atom/", feeds.TopicAtomFeed(), name="topic_feed_atom"),
+    path("feeds/reporters/<int:pk>/", feeds.ReporterFeed(), name="reporter_feed"),
+    path("feeds/reporters/<int:pk>/atom/", feeds.ReporterAtomFeed(), name="reporter_feed_atom"),
     path("sitemap/", views.SiteMapView.as_view(), name="site_map"),
 ]

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
-from archive.feeds import FEED_SIZE
+from archive.feeds import FEED_SIZE, FeedLinks, feed_examples, feed_links
 from archive.models import Article, ArticleRedirect, Byline, County, Reporter, SourcePage, Topic, newest_first
 from archive.services import browse, citations, duplicates, maps, papers, timeline
 
@@ -107,6 +107,15 @@ class ObjectArticlesView(MonthFilterMixin, SingleObjectMixin, ListView):
     def get_object_queryset(self) -> QuerySet:
         return self.model._default_manager.all()
 
+    def feed(self) -> FeedLinks:
+        """The object's feeds (RSS, Atom), announced in the page's head and offered as 订阅."""
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["feed"] = self.feed()
+        return context
+
     def get_context_object_name(self, obj):
         # ListView would otherwise name the article list after the object's model.
         if isinstance(obj, QuerySet | list):
@@ -130,6 +139,9 @@ class PlaceDetailView(ObjectArticlesView):
         if not re.fullmatch(r"[0-9]{6}", kwargs["code"]):
             raise Http404("没有这个地区")
         return super().get(request, *args, **kwargs)
+
+    def feed(self) -> FeedLinks:
+        return feed_links(f"{self.object.name} · 新文章", "archive:place_feed", [self.object.code])
 
     def chart_articles(self) -> QuerySet[Article]:
         place = self.object
@@ -167,6 +179,9 @@ class TopicListView(ListView):
 class TopicDetailView(ObjectArticlesView):
     model = Topic
     template_name = "archive/topic_detail.html"
+
+    def feed(self) -> FeedLinks:
+        return feed_links(f"主题：{self.object.name} · 新文章", "archive:topic_feed", [self.object.slug])
 
     def chart_articles(self) -> QuerySet[Article]:
         return self.object.articles.all()
@@ -206,6 +221,9 @@ class ReporterListView(ListView):
 class ReporterDetailView(ObjectArticlesView):
     model = Reporter
     template_name = "archive/reporter_detail.html"
+
+    def feed(self) -> FeedLinks:
+        return feed_links(f"作者：{self.object.name} · 新文章", "archive:reporter_feed", [self.object.pk])
 
     def chart_articles(self) -> QuerySet[Article]:
         return Article.objects.filter(pk__in=self.object.bylines.values("article_id"))
@@ -286,7 +304,7 @@ class SiteMapView(TemplateView):
 
 
 class FeedsView(TemplateView):
-    """What the RSS feed is and what it carries, for a person who clicked 订阅."""
+    """What the feeds are and what they carry, for a person who clicked 订阅."""
 
     template_name = "archive/feeds.html"
 
@@ -294,6 +312,15 @@ class FeedsView(TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             feed_url=self.request.build_absolute_uri(reverse("archive:feed")),
+            atom_url=self.request.build_absolute_uri(reverse("archive:feed_atom")),
+            examples=[
+                (
+                    example,
+                    self.request.build_absolute_uri(example.links.rss),
+                    self.request.build_absolute_uri(example.links.atom),
+                )
+                for example in feed_examples()
+            ],
             feed_size=FEED_SIZE,
             latest_articles=browse.latest_articles(FEED_SIZE),
         )

@@ -51,7 +51,8 @@ QUERY = st.dictionaries(
 
 
 def endpoints() -> list[str]:
-    """Every URL that reads GET parameters: the search's three and the paginated browse pages."""
+    """Every URL that reads GET parameters: the search's three, the paginated browse pages and
+    the search's feeds."""
     from django.urls import reverse
 
     from archive.models import County, Reporter, Topic
@@ -65,7 +66,7 @@ def endpoints() -> list[str]:
     reporter = Reporter.objects.values_list("pk", flat=True).first()
     if reporter:
         urls.append(reverse("archive:reporter", args=[reporter]))
-    return urls
+    return urls + [reverse("search:feed"), reverse("search:feed_atom")]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from . import services
 from .advanced import AdvancedSearchForm
+from .feeds import search_feed_links
 
 _EXPORT_UNSAFE = re.compile(r"^[=+\-@\t\r]")
 
@@ -24,6 +25,7 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         params = services.SearchParams.from_mapping(self.request.GET)
         context["result"] = services.search(params)
+        context["feed"] = search_feed_links(context["result"])
         return context
 
 

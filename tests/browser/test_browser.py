@@ -7,6 +7,7 @@ live server, on the seeded archive.
 from __future__ import annotations
 
 import re
+from xml.etree import ElementTree
 
 import pytest
 
@@ -274,6 +275,39 @@ def test_on_a_phone_filters_are_one_tap_away_and_show_above_the_results(browser_
     assert 0 <= chip_box["y"] < page.locator(".result").first.bounding_box()["y"]
     assert chip_box["y"] < 844, "the chip is on the first screen"
     assert "已选 1 项" in page.get_by_role("link", name=re.compile("筛选")).inner_text()
+
+
+def test_reader_subscribes_to_a_search_and_a_county(browser_page, live_server):
+    page = browser_page
+    page.goto(live_server.url + "/search/?q=" + "乡村振兴")
+    subscribe = page.locator(".subscribe")
+    assert subscribe.is_visible()
+    rss = subscribe.get_by_role("link", name="RSS")
+    href = rss.get_attribute("href")
+    # The browser finds the same feed in the page's head.
+    assert (
+        page.locator('head link[rel=alternate][type="application/rss+xml"]').first.get_attribute("href")
+        == href
+    )
+
+    # What a feed reader given that address receives: the search's articles, newest first.
+    response = page.request.get(live_server.url + href)
+    assert response.ok and response.headers["content-type"].startswith("application/rss+xml")
+    links = [item.findtext("link") for item in ElementTree.fromstring(response.body()).iter("item")]
+    page.locator(".search-sort").get_by_role("link", name="最新").click()
+    page.wait_for_url(re.compile(r"sort=newest"))
+    shown = [article_pk(a.get_attribute("href")) for a in page.locator(".result-list .result__title a").all()]
+    assert shown and [article_pk(link) for link in links][: len(shown)] == shown
+
+    # A county's page offers its feed under its heading; Atom there too.
+    county = Article.objects.filter(place__isnull=False).select_related("place").first().place
+    page.goto(live_server.url + county.get_absolute_url())
+    atom = page.locator(".subscribe").get_by_role("link", name="Atom")
+    assert atom.is_visible()
+    response = page.request.get(live_server.url + atom.get_attribute("href"))
+    assert response.ok and response.headers["content-type"].startswith("application/atom+xml")
+    entries = ElementTree.fromstring(response.body()).findall("{http://www.w3.org/2005/Atom}entry")
+    assert entries
 
 
 def test_a_topic_word_narrowed_by_a_histogram_bar_then_the_advanced_form(browser_page, live_server):
