@@ -15,14 +15,14 @@ from django.utils.safestring import SafeString
 from whoosh import query as wq
 
 from archive.models import Article, Byline, County, Reporter, Topic, fixed_url
+from search.engine import executor as engine
+from search.engine.highlight import highlight, snippets
+from search.query.gazetteer import Correction, Place, get_gazetteer
+from search.query.lexicon import Lexicon, load_lexicon
+from search.query.parser import ParsedQuery, parse_query
+from search.text.folding import normalize
 
-from . import engine
 from .forms import MAX_QUERY_CHARS, SearchForm
-from .gazetteer import Correction, Place, get_gazetteer
-from .highlight import highlight, snippets
-from .lexicon import Lexicon, load_lexicon
-from .query import ParsedQuery, parse_query
-from .text import normalize
 
 PER_PAGE = 20
 # Fewer complete matches than this (on the first page) and the page also lists up
@@ -611,7 +611,7 @@ def export_hits(params: SearchParams, limit: int = 5000) -> list[tuple[Article, 
 
 def related_articles(article: Article, limit: int = 5) -> list[Article]:
     """Articles sharing the most distinctive words of this one's headline and lead, its place, its topics."""
-    from .analysis import query_words
+    from search.text.analysis import query_words
 
     lead = article.paragraphs[0] if article.paragraphs else ""
     headline = " ".join(p for p in (article.title or article.display_title, article.subtitle) if p)

@@ -13,7 +13,7 @@ from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, 
 from haystack.utils import get_identifier
 from whoosh.fields import ID, KEYWORD
 
-from .analysis import CharField, GramField, WordField
+from search.text.analysis import CharField, GramField, WordField
 
 # Query-time boosts live in search.engine; these are the index-time field types.
 FIELD_TYPES = {
@@ -61,13 +61,13 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
 
     def update(self, index, iterable, commit=True):
         """Index ``iterable`` now if the write lock is free, else queue it durably."""
-        from .indexing import index_objects
+        from search.index.indexing import index_objects
 
         self.ensure_setup()
         index_objects(list(iterable), backend=self)
 
     def remove(self, obj_or_string, commit=True):
-        from .indexing import remove_identifiers
+        from search.index.indexing import remove_identifiers
 
         self.ensure_setup()
         remove_identifiers([get_identifier(obj_or_string)], backend=self)

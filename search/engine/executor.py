@@ -31,12 +31,13 @@ from typing import Any
 import numpy as np
 from whoosh import query as wq
 
-from . import columnar, indexing
-from .analysis import query_words
-from .gazetteer import Correction, Gazetteer, Place, get_gazetteer
-from .lexicon import TopicRef
-from .query import ParsedQuery, Term
-from .text import gram_phrase_checks, has_cjk, is_cjk_char, normalize, query_gram_terms
+from search.engine import columnar
+from search.index import indexing
+from search.query.gazetteer import Correction, Gazetteer, Place, get_gazetteer
+from search.query.lexicon import TopicRef
+from search.query.parser import ParsedQuery, Term
+from search.text.analysis import query_words
+from search.text.folding import gram_phrase_checks, has_cjk, is_cjk_char, normalize, query_gram_terms
 
 log = logging.getLogger(__name__)
 
@@ -728,8 +729,8 @@ def run_query(
 
     This is what the benchmark times against the full page and the API.
     """
-    from .lexicon import load_lexicon
-    from .query import parse_query
+    from search.query.lexicon import load_lexicon
+    from search.query.parser import parse_query
 
     parsed = parse_query(text)
     lexicon = load_lexicon()
@@ -803,9 +804,9 @@ def warm_up() -> None:
     articles, which every worker would otherwise repeat before its first
     query); the searcher used for that is closed again, each worker opens its own.
     """
-    from .analysis import get_jieba
-    from .gazetteer import place_pinyin
-    from .text import normalize as fold
+    from search.query.gazetteer import place_pinyin
+    from search.text.analysis import get_jieba
+    from search.text.folding import normalize as fold
 
     get_jieba()
     fold("預熱")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .text import normalize_with_offsets
+from search.text.folding import normalize_with_offsets
 
 SNIPPET_CHARS = 110
 LEAD_CHARS = 30

@@ -23,11 +23,11 @@ from whoosh.fields import TEXT
 from whoosh.formats import Positions
 from whoosh.system import pack_uint
 
-from .text import grouped_gram_positions, iter_gram_positions, normalize
-from .wordseg import DictionarySegmenter
+from search.text.folding import grouped_gram_positions, iter_gram_positions, normalize
+from search.text.wordseg import DictionarySegmenter
 
-ARCHIVE_DATA = Path(__file__).resolve().parent.parent / "archive" / "data"
-SEARCH_DATA = Path(__file__).resolve().parent / "data"
+ARCHIVE_DATA = Path(__file__).resolve().parents[2] / "archive" / "data"
+SEARCH_DATA = Path(__file__).resolve().parents[1] / "data"
 
 _BIG_ENDIAN = sys.byteorder == "big"
 _UINT32 = next(code for code in "IL" if array(code).itemsize == 4)

@@ -38,8 +38,8 @@ from whoosh.query.qcore import _NullQuery
 from whoosh.scoring import BM25FScorer, WeightScorer
 from whoosh.system import _INT_SIZE
 
-from .analysis import PackedPositions
-from .codec import BulkPostingReader
+from search.index.codec import BulkPostingReader
+from search.text.analysis import PackedPositions
 
 EMPTY_IDS = np.zeros(0, dtype=np.int64)
 EMPTY_SCORES = np.zeros(0, dtype=np.float64)

@@ -36,11 +36,10 @@ from whoosh.index import LockError
 from whoosh.writing import CLEAR, MERGE_SMALL, NO_MERGE, SegmentWriter
 
 from archive.models import Article
-
-from .analysis import get_jieba
-from .codec import writer_options
-from .models import IndexQueue
-from .segments import DEFAULT_LIMIT_MB, commit_segments, segment_writer
+from search.index.codec import writer_options
+from search.index.segments import DEFAULT_LIMIT_MB, commit_segments, segment_writer
+from search.models import IndexQueue
+from search.text.analysis import get_jieba
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .text import normalize, runs
+from search.text.folding import normalize, runs
 
 MAX_QUERY_CHARS = 200
 MAX_CLAUSES = 12
