@@ -3,7 +3,7 @@
 Only public extension points are used: :meth:`build_schema` is called on the
 parent and the fields tagged by :mod:`search.search_indexes` are swapped for our
 own Whoosh field types; :meth:`update` and :meth:`remove` go through
-:mod:`search.indexing`, which never waits on Whoosh's single write lock (busy →
+:mod:`search.index.indexing`, which never waits on Whoosh's single write lock (busy →
 the work is queued in the database and applied by whoever gets the lock).
 """
 
@@ -15,7 +15,7 @@ from whoosh.fields import ID, KEYWORD
 
 from search.text.analysis import CharField, GramField, WordField
 
-# Query-time boosts live in search.engine; these are the index-time field types.
+# Query-time boosts live in search.engine.executor; these are the index-time field types.
 FIELD_TYPES = {
     "cjk_words": lambda field: WordField(field_boost=field.boost or 1.0),
     "cjk_grams": lambda field: GramField(field_boost=field.boost or 1.0),

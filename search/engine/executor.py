@@ -7,7 +7,7 @@
   the same phrase in the headline, jieba words in ``text`` and ``headline``, the
   article being *about* a named place.
 * **Execution** reads whole posting lists into arrays and evaluates the query
-  tree with numpy (:mod:`search.columnar`): exact totals and facet counts over
+  tree with numpy (:mod:`search.engine.columnar`): exact totals and facet counts over
   every match, Whoosh's BM25F scores, and only the page shown is loaded. Whoosh's
   own matchers walk each match in Python (about a second for a common word at
   100k articles) and, in 2.7, mis-handle two of our query shapes (an exclusion
@@ -455,7 +455,7 @@ def compile_query(
     topics: dict[str, list[TopicRef]] | None = None,
     related: dict[str, list[str]] | None = None,
 ) -> CompiledQuery:
-    """``topics`` and ``related``: the lexicons of :mod:`search.lexicon`; without
+    """``topics`` and ``related``: the lexicons of :mod:`search.query.lexicon`; without
     them, topic names and related words are searched as text only."""
     gaz = gaz or get_gazetteer()
     clauses: list[wq.Query] = []
@@ -647,7 +647,7 @@ def execute(
     """Run a compiled query (None = every article) with filters; one page of hits.
 
     Totals and facet counts are exact: every match is found, with array
-    operations over whole posting lists (:mod:`search.columnar`); only the page
+    operations over whole posting lists (:mod:`search.engine.columnar`); only the page
     shown is loaded.
     """
     searcher = get_searcher()

@@ -102,7 +102,7 @@ def _open_writer(ix, *, wait: bool) -> SegmentWriter:
 def _bulk_writer(ix, procs: int, limitmb: int = DEFAULT_LIMIT_MB):
     """Where the documents of a rebuild or a large import go: new segments
     written by ``procs`` worker processes (or this one), committed by the caller
-    with :func:`search.segments.commit_segments`. The caller holds the write lock.
+    with :func:`search.index.segments.commit_segments`. The caller holds the write lock.
     """
     if procs > 1:
         # Loaded before the workers are forked, so they share the dictionary.

@@ -4,7 +4,7 @@ Syntax: words separated by spaces must all match; ``"quoted text"`` must occur
 as written; ``-word`` (or ``NOT word``) excludes; ``OR`` (or ``|``) between two
 words accepts either. Everything else is text: brackets, wildcards, field
 prefixes (``title:``) and stray operators are dropped with a note, never an
-error. Folding (full-width, traditional, case) is :func:`search.text.normalize`.
+error. Folding (full-width, traditional, case) is :func:`search.text.folding.normalize`.
 """
 
 from __future__ import annotations
