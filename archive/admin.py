@@ -278,7 +278,7 @@ class ArticleAdmin(BoundaryAdminMixin, VersionAdmin):
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)
         # Bylines and topics are saved after the article: queue it again so the index sees them.
-        from search.indexing import enqueue
+        from search.index.indexing import enqueue
 
         enqueue([form.instance.pk])
         # The edited body (or the editor's 不归入 choice) may change which printings it belongs with.

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     from archive.ingest import segment_page
     from archive.models import Article
     from archive.services.importer import current_topic_rules, import_paths
-    from search.highlight import snippets
+    from search.engine.highlight import snippets
     from search.services import _article_units
 
     call_command("migrate", verbosity=0)

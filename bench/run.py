@@ -357,7 +357,7 @@ class Benchmark:
         from whoosh.multiproc import MpWriter
         from whoosh.writing import SegmentWriter
 
-        from search import indexing
+        from search.index import indexing
 
         backend = indexing.get_backend()
         schema = backend.schema
@@ -430,7 +430,7 @@ class Benchmark:
         """
         from whoosh.index import create_in
 
-        from search import indexing
+        from search.index import indexing
 
         def batches() -> Iterator[list]:
             for batch in indexing._article_batches(500):
@@ -711,7 +711,7 @@ class Benchmark:
     def explain_invisible(self, server: Gunicorn, api_path: str, word: str, pk: int) -> None:
         """Record why an edit did not show up: database, queue, this process's search, the server's."""
         from archive.models import Article
-        from search import engine
+        from search.engine import executor as engine
         from search.models import IndexQueue
 
         article = Article.objects.get(pk=pk)
@@ -838,14 +838,14 @@ def hit_ids(data) -> set[int]:
 class RawSearcher:
     """Whoosh alone: one searcher kept open, the engine's own Whoosh query, top 20 stored hits.
 
-    Queries are parsed and compiled by the search layer (``search.query`` +
-    ``search.engine.compile_query``) *before* timing, so this path is only what
+    Queries are parsed and compiled by the search layer (``search.query.parser`` +
+    ``search.engine.executor.compile_query``) *before* timing, so this path is only what
     Whoosh itself must do for the same query: score the matches, keep the top 20
     and read their stored fields. No facets, no Django, no markup.
     """
 
     def __init__(self) -> None:
-        from search import indexing
+        from search.index import indexing
 
         backend = indexing.get_backend()
         self.index = backend.index.refresh()
@@ -854,8 +854,8 @@ class RawSearcher:
         self.compiled: dict[str, tuple] = {}
 
     def prepare(self, params: dict[str, str]) -> None:
-        from search.engine import Filters, compile_query
-        from search.query import parse_query
+        from search.engine.executor import Filters, compile_query
+        from search.query.parser import parse_query
 
         parsed = parse_query(params["q"])
         compiled = compile_query(parsed)
@@ -924,7 +924,7 @@ def engine_index(path: Path) -> Iterator[None]:
     from django.conf import settings
     from haystack import connections
 
-    from search import engine
+    from search.engine import executor as engine
 
     def use(where: str) -> None:
         settings.HAYSTACK_CONNECTIONS["default"]["PATH"] = where
@@ -941,7 +941,7 @@ def engine_index(path: Path) -> Iterator[None]:
 
 def engine_search(params: dict[str, str]) -> int:
     """The search layer without Django: parse, compile, execute with facet counts (``run_query``)."""
-    from search.engine import Filters, run_query
+    from search.engine.executor import Filters, run_query
 
     filters = Filters(
         prefecture=params.get("prefecture", ""),
@@ -1382,7 +1382,7 @@ def render(results: dict) -> str:
     labels = {
         "page": "search page `/search/` (HTML, facets, highlights, 20 results)",
         "api": "JSON API `/api/search`",
-        "engine": "query layer `search.engine.run_query` (parse, compile, facets; no Django)",
+        "engine": "query layer `search.engine.executor.run_query` (parse, compile, facets; no Django)",
         "raw": "raw Whoosh searcher (kept open, the engine's compiled query, top 20 stored)",
         "community": "community: `SearchQuerySet().filter(content=q)[:20]` + highlight",
         "community_page": "community search page: haystack `FacetedSearchView`, facets, highlight",

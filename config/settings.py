@@ -213,20 +213,20 @@ if os.environ.get("AXES_IPWARE_PROXY_COUNT"):
 WHOOSH_INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR", DATA_DIR / "whoosh_index"))
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": "search.backend.ChineseWhooshEngine",
+        "ENGINE": "search.engine.backend.ChineseWhooshEngine",
         "PATH": str(WHOOSH_INDEX_DIR),
         "BATCH_SIZE": 500,
         "INCLUDE_SPELLING": False,
     },
 }
 # Saves are queued in the database and applied by whoever can take Whoosh's
-# single write lock; see search/indexing.py.
+# single write lock; see search/index/indexing.py.
 HAYSTACK_SIGNAL_PROCESSOR = "search.signals.QueuedSignalProcessor"
 # Only Article is indexed: skip haystack's per-query django_ct filter.
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 # Each process applies queued index work in a background thread ~0.1 s after a
-# change (search/indexing.py); tests turn it off and call process_pending().
+# change (search/index/indexing.py); tests turn it off and call process_pending().
 SEARCH_BACKGROUND_INDEXING = env_bool("SEARCH_BACKGROUND_INDEXING", True)
 # How long a rebuild or `process_pending(wait=True)` waits for Whoosh's write lock.
 SEARCH_INDEX_LOCK_WAIT = float(os.environ.get("SEARCH_INDEX_LOCK_WAIT", "900"))

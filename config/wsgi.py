@@ -13,7 +13,7 @@ application = get_wsgi_application()
 if os.environ.get("ARCHIVE_WARM_UP", "1") == "1":
     # Under `gunicorn --preload` this runs once in the master: workers then share
     # jieba's dictionary and the converters copy-on-write instead of each loading them.
-    from search.engine import warm_up
+    from search.engine.executor import warm_up
 
     warm_up()
     # Move everything loaded so far into the permanent generation: the collector
@@ -24,7 +24,7 @@ if os.environ.get("ARCHIVE_WARM_UP", "1") == "1":
     def _prepare_searcher() -> None:
         from django.db import connection
 
-        from search.engine import prepare_searcher
+        from search.engine.executor import prepare_searcher
 
         try:
             prepare_searcher()

@@ -1,5 +1,5 @@
 """The advanced search form: boxes for each kind of condition, turned into the ordinary
-query syntax (:mod:`search.query`) plus filter parameters, so the reader lands on the
+query syntax (:mod:`search.query.parser`) plus filter parameters, so the reader lands on the
 normal results page and sees the query that does the same thing."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from urllib.parse import urlencode
 
 from django import forms
 
-from .dates import parse_bound
+from search.engine.dates import parse_bound
+
 from .forms import QueryField
 
 _SPACES = str.maketrans({"\u3000": " "})

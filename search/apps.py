@@ -10,9 +10,8 @@ class SearchConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from archive.models import County
-
-        from .gazetteer import reset_gazetteer
+        from search.query.gazetteer import reset_gazetteer
 
         # Query-time place names come from the County table; an edit takes effect at once.
-        post_save.connect(reset_gazetteer, sender=County, dispatch_uid="search.gazetteer.save")
-        post_delete.connect(reset_gazetteer, sender=County, dispatch_uid="search.gazetteer.delete")
+        post_save.connect(reset_gazetteer, sender=County, dispatch_uid="search.query.gazetteer.save")
+        post_delete.connect(reset_gazetteer, sender=County, dispatch_uid="search.query.gazetteer.delete")

@@ -14,10 +14,9 @@ from django import forms
 from django.core.validators import RegexValidator
 
 from archive.models import Reporter, SourcePage, Topic
-
-from . import engine
-from .dates import parse_bound
-from .gazetteer import get_gazetteer
+from search.engine import executor as engine
+from search.engine.dates import parse_bound
+from search.query.gazetteer import get_gazetteer
 
 # Longer queries are cut here (the page says so; the site's search boxes take no more):
 # a query's cost grows with its words. Any URL carrying such a query, or a much longer

@@ -1,7 +1,7 @@
 """What the search index holds for each article.
 
 Field *types* are haystack fields tagged with our own ``field_type``; the backend
-(:mod:`search.backend`) turns them into Whoosh fields with our analyzers.
+(:mod:`search.engine.backend`) turns them into Whoosh fields with our analyzers.
 """
 
 from __future__ import annotations

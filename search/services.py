@@ -16,15 +16,15 @@ from whoosh import query as wq
 
 from archive.models import Article, Byline, County, Reporter, Topic, fixed_url
 from archive.services.duplicates import Printing, other_printings
+from search.engine import executor as engine
+from search.engine.dates import DateRange, TimelineBar, bound_label, histogram, timeline_bars
+from search.engine.highlight import highlight, snippets
+from search.query.gazetteer import Correction, Place, get_gazetteer
+from search.query.lexicon import Lexicon, load_lexicon
+from search.query.parser import ParsedQuery, parse_query
+from search.text.folding import normalize
 
-from . import engine
-from .dates import DateRange, TimelineBar, bound_label, histogram, timeline_bars
 from .forms import MAX_QUERY_CHARS, URL_NAMES, SearchForm
-from .gazetteer import Correction, Place, get_gazetteer
-from .highlight import highlight, snippets
-from .lexicon import Lexicon, load_lexicon
-from .query import ParsedQuery, parse_query
-from .text import normalize
 
 PER_PAGE = 20
 # Fewer complete matches than this (on the first page) and the page also lists up
@@ -224,7 +224,7 @@ class SearchPage:
     # Shown after the complete matches when those are few: articles with some of the words.
     partial_total: int = 0
     partial_items: list[ResultItem] = field(default_factory=list)
-    # Results over time (search.dates.histogram), each bar a from/to link.
+    # Results over time (search.engine.dates.histogram), each bar a from/to link.
     timeline: list[TimelineBar] = field(default_factory=list)
 
     @property
@@ -695,7 +695,7 @@ def export_hits(params: SearchParams, limit: int = 5000) -> list[tuple[Article, 
 
 def related_articles(article: Article, limit: int = 5) -> list[Article]:
     """Articles sharing the most distinctive words of this one's headline and lead, its place, its topics."""
-    from .analysis import query_words
+    from search.text.analysis import query_words
 
     lead = article.paragraphs[0] if article.paragraphs else ""
     headline = " ".join(p for p in (article.title or article.display_title, article.subtitle) if p)

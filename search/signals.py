@@ -6,8 +6,7 @@ from django.db.models import signals
 from haystack.signals import BaseSignalProcessor
 
 from archive.models import Article, Byline, Reporter, SourcePage
-
-from . import indexing
+from search.index import indexing
 
 
 class QueuedSignalProcessor(BaseSignalProcessor):
@@ -15,7 +14,7 @@ class QueuedSignalProcessor(BaseSignalProcessor):
 
     Unlike haystack's RealtimeSignalProcessor it never writes to Whoosh inside
     the request's transaction and never waits for the write lock: see
-    :mod:`search.indexing`.
+    :mod:`search.index.indexing`.
     """
 
     def setup(self) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from search import codec as search_codec
+from search.index import codec as search_codec
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "seeds"
@@ -69,7 +69,7 @@ def _use_index_dir(path: Path) -> None:
     connections.reload("default")
     with contextlib.suppress(ImportError, AttributeError):
         # The search app keeps one searcher per process; make it reopen on the new index.
-        from search import engine
+        from search.engine import executor as engine
 
         engine.reset()
 

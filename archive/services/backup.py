@@ -76,7 +76,7 @@ def _raw_sqlite() -> sqlite3.Connection:
 
 def backup(target: Path) -> BackupInfo:
     """Write the database and the index into ``target`` (a new or empty directory)."""
-    from search import indexing
+    from search.index import indexing
 
     target.mkdir(parents=True, exist_ok=True)
     if any(target.iterdir()):
@@ -111,7 +111,8 @@ def read_manifest(source: Path) -> dict:
 
 def restore(source: Path) -> BackupInfo:
     """Replace the database and the index with the backup in ``source``, then apply its queue."""
-    from search import engine, indexing
+    from search.engine import executor as engine
+    from search.index import indexing
 
     manifest = read_manifest(source)
     if manifest["engine"] != _engine():

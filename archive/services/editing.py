@@ -82,7 +82,7 @@ def apply_page_date(page: SourcePage) -> list[int]:
 
     Returns the ids of the articles changed; their index entries are queued.
     """
-    from search.indexing import enqueue
+    from search.index.indexing import enqueue
 
     if page.pub_date is None:
         return []

@@ -688,6 +688,6 @@ def _file_date(path: Path) -> dt.date | None:
 
 def _search_indexing():
     # Imported late: the search app imports the models, and the importer must not import it at load time.
-    from search import indexing
+    from search.index import indexing
 
     return indexing

@@ -133,7 +133,7 @@ def test_editor_splits_an_article_and_merges_it_back(browser_page, live_server, 
     from django.contrib.auth.models import User
 
     from archive.services.boundary_text import paragraphs_of
-    from search import indexing
+    from search.index import indexing
 
     settings.SEARCH_BACKGROUND_INDEXING = True
     indexing.rebuild()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from archive.models import Article
-from search import engine
-from search.text import normalize
+from search.engine import executor as engine
+from search.text.folding import normalize
 
 
 def searchable_fields(article: Article) -> list[str]:

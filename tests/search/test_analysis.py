@@ -12,7 +12,7 @@ from whoosh.fields import TEXT
 from whoosh.formats import Positions
 
 from archive.ingest.decode import decode_page
-from search.analysis import (
+from search.text.analysis import (
     CharField,
     GramField,
     GramTokenizer,
@@ -23,8 +23,8 @@ from search.analysis import (
     get_segmenter,
     word_positions,
 )
-from search.text import normalize
-from search.wordseg import DictionarySegmenter
+from search.text.folding import normalize
+from search.text.wordseg import DictionarySegmenter
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 

@@ -19,10 +19,10 @@ from whoosh.codec.whoosh3 import W3LeafMatcher, W3PostingsWriter
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.formats import Positions
 
-from search import columnar
-from search.analysis import CharField, GramField, GramTokenizer, WordField
-from search.codec import ArchivePostingsWriter, BulkPostingReader, writer_options
-from search.text import gram_phrase_checks, query_gram_terms
+from search.engine import columnar
+from search.index.codec import ArchivePostingsWriter, BulkPostingReader, writer_options
+from search.text.analysis import CharField, GramField, GramTokenizer, WordField
+from search.text.folding import gram_phrase_checks, query_gram_terms
 
 PHRASES = ["一件事一次办", "政务服务", "乡村振兴", "营商环境", "群众办事", "企业开办", "改革创新", "服务中心"]
 FILLER = [

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from archive.models import Article, Topic
-from search import indexing
-from search.consistency import check_index
+from search.index import indexing
+from search.index.consistency import check_index
 
 from .helpers import result_ids
 

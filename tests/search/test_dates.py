@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from search.dates import DateRange, bound_label, histogram, parse_bound
+from search.engine.dates import DateRange, bound_label, histogram, parse_bound
 
 
 def test_bounds_accept_year_month_and_day_forms():
@@ -58,7 +58,7 @@ def test_histogram_by_month_over_two_years_or_a_filtered_year():
 def test_month_counts_leave_out_undated_matches():
     import numpy as np
 
-    from search.dates import month_counts
+    from search.engine.dates import month_counts
 
     parts = [np.array([202406, -1, 202406, 202112]), np.array([202406, -1])]
     assert month_counts(parts) == [(202112, 1), (202406, 3)]

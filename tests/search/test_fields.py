@@ -14,9 +14,9 @@ import pytest
 from django.urls import reverse
 
 from archive.models import Article, Byline, County, SourcePage
-from search import indexing
+from search.index import indexing
 from search.search_indexes import article_headline
-from search.text import normalize
+from search.text.folding import normalize
 
 from .helpers import result_ids
 

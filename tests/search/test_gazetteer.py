@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from search.gazetteer import Gazetteer, char_similarity, places_from_tsv
+from search.query.gazetteer import Gazetteer, char_similarity, places_from_tsv
 
 TSV = Path(__file__).resolve().parents[2] / "archive" / "data" / "hunan_divisions.tsv"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from search.highlight import MATCHES_PER_TERM, SCAN_CHARS, find_matches, highlight, snippets
+from search.engine.highlight import MATCHES_PER_TERM, SCAN_CHARS, find_matches, highlight, snippets
 
 
 def test_traditional_and_full_width_text_is_marked_where_it_was_typed():

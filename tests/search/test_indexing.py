@@ -12,9 +12,10 @@ from haystack import connections
 from whoosh.formats import Positions
 
 from archive.models import Article, Reporter, Topic
-from search import engine, indexing
-from search.analysis import PackedPositions
+from search.engine import executor as engine
+from search.index import indexing
 from search.models import IndexQueue
+from search.text.analysis import PackedPositions
 
 from .helpers import result_ids, scan
 

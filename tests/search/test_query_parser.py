@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.query import MAX_CLAUSES, MAX_QUERY_CHARS, parse_query
+from search.query.parser import MAX_CLAUSES, MAX_QUERY_CHARS, parse_query
 
 
 def texts(parsed):

@@ -12,15 +12,15 @@ from whoosh import query as wq
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, Schema
 from whoosh.writing import CLEAR, NO_MERGE, SegmentWriter
 
-from search.analysis import CharField, GramField, WordField
-from search.codec import writer_options
-from search.segments import (
+from search.index.codec import writer_options
+from search.index.segments import (
     BulkSegmentWriter,
     ParallelSegmentWriter,
     SegmentSeries,
     SegmentWriteError,
     commit_segments,
 )
+from search.text.analysis import CharField, GramField, WordField
 
 WORDS = [
     "一件事一次办",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.text import (
+from search.text.folding import (
     fold_char,
     iter_gram_positions,
     normalize,

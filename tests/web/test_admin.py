@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from archive.models import Article, Byline, County, Reporter, SourcePage, Topic
-from search import indexing
+from search.index import indexing
 from search.models import IndexQueue
 
 pytestmark = pytest.mark.django_db

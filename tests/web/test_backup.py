@@ -9,8 +9,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from archive.models import Article
-from search import engine, indexing
-from search.consistency import check_index
+from search.engine import executor as engine
+from search.index import indexing
+from search.index.consistency import check_index
 
 QUERIES = ["政务服务", "县", "涟源", "乡村振兴 -永州", '"一件事一次办"']
 

@@ -15,7 +15,7 @@ from django.utils.html import escape
 from archive.ingest import decode_page, segment_page
 from archive.models import Article, BoundaryCorrection, SourcePage
 from archive.services.boundary_text import paragraphs_of
-from search import indexing
+from search.index import indexing
 from search.models import IndexQueue
 from tests.conftest import SEED_DIR
 from tests.web.test_admin import form_data

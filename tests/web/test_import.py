@@ -287,7 +287,7 @@ def test_parallel_import_stores_what_a_serial_import_would(tmp_path, isolated_in
 
 
 def test_import_without_indexing_leaves_the_work_queued_for_a_rebuild(tmp_path, isolated_index):
-    from search import indexing
+    from search.index import indexing
     from search.models import IndexQueue
     from tests.search.helpers import result_ids
 

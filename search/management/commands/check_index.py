@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.consistency import check_index, fix_index
+from search.index.consistency import check_index, fix_index
 
 
 class Command(BaseCommand):

@@ -9,9 +9,9 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from archive.models import Article
-from search import indexing
+from search.index import indexing
+from search.index.segments import DEFAULT_LIMIT_MB
 from search.models import IndexQueue
-from search.segments import DEFAULT_LIMIT_MB
 
 
 class Command(BaseCommand):

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
-from . import columnar
-from .gazetteer import Gazetteer, Place
-from .query import Term
-from .text import gram_phrase_checks, query_gram_terms
+from search.engine import columnar
+from search.query.gazetteer import Gazetteer, Place
+from search.query.parser import Term
+from search.text.folding import gram_phrase_checks, query_gram_terms
 
 # Index fields searched by each text field: (n-gram field, one-character field).
 TEXT_FIELDS = {

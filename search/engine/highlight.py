@@ -1,6 +1,6 @@
 """Chinese-aware highlighting on the stored text, without re-analysing it.
 
-Matches are found in the folded text (:func:`search.text.normalize_with_offsets`)
+Matches are found in the folded text (:func:`search.text.folding.normalize_with_offsets`)
 so that 政務 in the query marks 政务 in the text, then mapped back onto the
 original characters. Output is HTML-escaped with matches in ``<mark>``.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .text import normalize_with_offsets
+from search.text.folding import normalize_with_offsets
 
 SNIPPET_CHARS = 110
 LEAD_CHARS = 30

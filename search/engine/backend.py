@@ -3,7 +3,7 @@
 Only public extension points are used: :meth:`build_schema` is called on the
 parent and the fields tagged by :mod:`search.search_indexes` are swapped for our
 own Whoosh field types; :meth:`update` and :meth:`remove` go through
-:mod:`search.indexing`, which never waits on Whoosh's single write lock (busy →
+:mod:`search.index.indexing`, which never waits on Whoosh's single write lock (busy →
 the work is queued in the database and applied by whoever gets the lock).
 """
 
@@ -13,9 +13,9 @@ from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, 
 from haystack.utils import get_identifier
 from whoosh.fields import ID, KEYWORD
 
-from .analysis import CharField, GramField, WordField
+from search.text.analysis import CharField, GramField, WordField
 
-# Query-time boosts live in search.engine; these are the index-time field types.
+# Query-time boosts live in search.engine.executor; these are the index-time field types.
 FIELD_TYPES = {
     "cjk_words": lambda field: WordField(field_boost=field.boost or 1.0),
     "cjk_grams": lambda field: GramField(field_boost=field.boost or 1.0),
@@ -61,13 +61,13 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
 
     def update(self, index, iterable, commit=True):
         """Index ``iterable`` now if the write lock is free, else queue it durably."""
-        from .indexing import index_objects
+        from search.index.indexing import index_objects
 
         self.ensure_setup()
         index_objects(list(iterable), backend=self)
 
     def remove(self, obj_or_string, commit=True):
-        from .indexing import remove_identifiers
+        from search.index.indexing import remove_identifiers
 
         self.ensure_setup()
         remove_identifiers([get_identifier(obj_or_string)], backend=self)

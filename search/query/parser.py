@@ -9,7 +9,7 @@ credited), ``地点:``/``place:`` (the article's county or prefecture),
 colon works too, and ``标题:"一件事 一次办"`` quotes a value. Everything else is
 text: brackets, wildcards, unknown prefixes (``foo:``) and stray operators are
 dropped with a note, never an error. Folding (full-width, traditional, case) is
-:func:`search.text.normalize`.
+:func:`search.text.folding.normalize`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .text import normalize, runs
+from search.text.folding import normalize, runs
 
 MAX_QUERY_CHARS = 200
 MAX_CLAUSES = 12

@@ -6,7 +6,7 @@ at about 1,200 postings per article that is most of the time of a rebuild,
 more than analysing the text. :class:`BulkSegmentWriter` keeps each term's
 postings in compact arrays as documents arrive (they arrive in docnum order,
 so nothing needs sorting but the terms) and writes each posting list with
-one call (:meth:`search.codec.ArchiveFieldWriter.add_term`). The segments
+one call (:meth:`search.index.codec.ArchiveFieldWriter.add_term`). The segments
 hold exactly what ``SegmentWriter`` writes for the same documents: the same
 terms, term statistics and posting blocks once decoded, byte-identical
 per-document files (a test checks it), so every Whoosh reader and merge

@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archive.models import Article
-
-from . import indexing
+from search.index import indexing
 
 # Indexed keyword values compared with what the article would be indexed with now.
 KEYWORD_FIELDS = ("place", "county", "prefecture", "topics", "reporters", "year", "day", "paper")

@@ -1,6 +1,6 @@
 """Tokenizers for the index: jieba words for ranking, character n-grams for recall.
 
-Both analyses run on :func:`search.text.normalize`d text, at index and at query
+Both analyses run on :func:`search.text.folding.normalize`d text, at index and at query
 time alike. jieba's own Whoosh ``ChineseAnalyzer`` is not used: it ignores
 ``tokenize=False`` (match-all queries come back empty), numbers tokens by
 character offset (phrases never match) and adds a stemmer.
@@ -23,11 +23,11 @@ from whoosh.fields import TEXT
 from whoosh.formats import Positions
 from whoosh.system import pack_uint
 
-from .text import grouped_gram_positions, iter_gram_positions, normalize
-from .wordseg import DictionarySegmenter
+from search.text.folding import grouped_gram_positions, iter_gram_positions, normalize
+from search.text.wordseg import DictionarySegmenter
 
-ARCHIVE_DATA = Path(__file__).resolve().parent.parent / "archive" / "data"
-SEARCH_DATA = Path(__file__).resolve().parent / "data"
+ARCHIVE_DATA = Path(__file__).resolve().parents[2] / "archive" / "data"
+SEARCH_DATA = Path(__file__).resolve().parents[1] / "data"
 
 _BIG_ENDIAN = sys.byteorder == "big"
 _UINT32 = next(code for code in "IL" if array(code).itemsize == 4)
@@ -257,7 +257,7 @@ class PackedPositions(Positions):
     13 bytes for one occurrence, and one ``pickle.loads`` per posting to read
     it back. Packed, one occurrence takes 4 bytes and a phrase check reads the
     positions of thousands of postings with one ``numpy.frombuffer`` (see
-    :mod:`search.columnar`). The count is the value's length / 4.
+    :mod:`search.engine.columnar`). The count is the value's length / 4.
     """
 
     def encode(self, poslist) -> bytes:
@@ -291,7 +291,7 @@ def _new_entry() -> tuple[array, array, list[bytes]]:
 class _DirectPostingsField(TEXT):
     """A TEXT field that adds a document's postings straight to a writer's buffers.
 
-    :meth:`add_postings` is what :class:`search.segments.BulkSegmentWriter`
+    :meth:`add_postings` is what :class:`search.index.segments.BulkSegmentWriter`
     calls: one loop from the analysed terms to the per-term arrays, instead of
     Whoosh's route (a tuple yielded per posting, encoded to bytes, unpacked by
     the writer). Indexing time is dominated by this loop. :meth:`index`, for

@@ -20,10 +20,10 @@ Posting blocks are pickled with protocol 4 instead of 2 (see
 instead of 128, keep id deltas and weights as arrays instead of tuples (see
 ``ArchivePostingsWriter._mini_ids``), and small blocks are not compressed (see
 :data:`MIN_COMPRESSED_BLOCK`). A whole posting list can be written with one
-call (:meth:`ArchiveFieldWriter.add_term`, used by :mod:`search.segments`).
+call (:meth:`ArchiveFieldWriter.add_term`, used by :mod:`search.index.segments`).
 The segments stay ordinary Whoosh 3 segments that any reader opens. Reading
 adds one thing: a posting list can be taken a block at a time
-(:class:`BulkPostingReader`), which :mod:`search.columnar` turns into arrays.
+(:class:`BulkPostingReader`), which :mod:`search.engine.columnar` turns into arrays.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ class BulkPostingReader(W3LeafMatcher):
     Whoosh walks postings one document at a time in Python (``id()``,
     ``weight()``, ``next()``: a few microseconds each). A search that counts and
     ranks every match instead takes each block's decoded tuples as they are and
-    turns them into arrays (see :mod:`search.columnar`).
+    turns them into arrays (see :mod:`search.engine.columnar`).
     """
 
     def blocks(self) -> Iterator[tuple[Sequence[int], object, object]]:

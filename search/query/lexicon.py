@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .text import normalize
+from search.text.folding import normalize
 
 # A keyword this strong (see Topic.keywords) names the topic by itself; weaker
 # ones (窗口, 安全, 学校) are too common to pull in a whole topic's articles.
@@ -40,7 +40,7 @@ def topic_lexicon() -> dict[str, list[TopicRef]]:
 
 def related_lexicon() -> dict[str, list[str]]:
     """{folded word: the other words of its groups} from the editable related terms."""
-    from .models import RelatedTerms
+    from search.models import RelatedTerms
 
     lexicon: dict[str, list[str]] = {}
     for group in RelatedTerms.objects.filter(enabled=True):

@@ -36,11 +36,10 @@ from whoosh.index import LockError
 from whoosh.writing import CLEAR, MERGE_SMALL, NO_MERGE, SegmentWriter
 
 from archive.models import Article
-
-from .analysis import get_jieba
-from .codec import writer_options
-from .models import IndexQueue
-from .segments import DEFAULT_LIMIT_MB, commit_segments, segment_writer
+from search.index.codec import writer_options
+from search.index.segments import DEFAULT_LIMIT_MB, commit_segments, segment_writer
+from search.models import IndexQueue
+from search.text.analysis import get_jieba
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +102,7 @@ def _open_writer(ix, *, wait: bool) -> SegmentWriter:
 def _bulk_writer(ix, procs: int, limitmb: int = DEFAULT_LIMIT_MB):
     """Where the documents of a rebuild or a large import go: new segments
     written by ``procs`` worker processes (or this one), committed by the caller
-    with :func:`search.segments.commit_segments`. The caller holds the write lock.
+    with :func:`search.index.segments.commit_segments`. The caller holds the write lock.
     """
     if procs > 1:
         # Loaded before the workers are forked, so they share the dictionary.

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .text import normalize
+from search.text.folding import normalize
 
-SHAPES_FILE = Path(__file__).resolve().parent / "data" / "similar_shapes.txt"
+SHAPES_FILE = Path(__file__).resolve().parents[1] / "data" / "similar_shapes.txt"
 
 # Initials/finals that many speakers (and typists) confuse: 模糊音.
 _FUZZY_INITIALS = [("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l")]

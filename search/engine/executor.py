@@ -7,7 +7,7 @@
   the same phrase in the headline, jieba words in ``text`` and ``headline``, the
   article being *about* a named place.
 * **Execution** reads whole posting lists into arrays and evaluates the query
-  tree with numpy (:mod:`search.columnar`): exact totals and facet counts over
+  tree with numpy (:mod:`search.engine.columnar`): exact totals and facet counts over
   every match, Whoosh's BM25F scores, and only the page shown is loaded. Whoosh's
   own matchers walk each match in Python (about a second for a common word at
   100k articles) and, in 2.7, mis-handle two of our query shapes (an exclusion
@@ -31,14 +31,15 @@ from typing import Any
 import numpy as np
 from whoosh import query as wq
 
-from . import columnar, indexing
-from .analysis import query_words
-from .dates import DateRange, month_counts
-from .fields import field_label, field_match
-from .gazetteer import Correction, Gazetteer, Place, get_gazetteer
-from .lexicon import TopicRef
-from .query import ParsedQuery, Term
-from .text import gram_phrase_checks, has_cjk, is_cjk_char, normalize, query_gram_terms
+from search.engine import columnar
+from search.engine.dates import DateRange, month_counts
+from search.engine.fields import field_label, field_match
+from search.index import indexing
+from search.query.gazetteer import Correction, Gazetteer, Place, get_gazetteer
+from search.query.lexicon import TopicRef
+from search.query.parser import ParsedQuery, Term
+from search.text.analysis import query_words
+from search.text.folding import gram_phrase_checks, has_cjk, is_cjk_char, normalize, query_gram_terms
 
 log = logging.getLogger(__name__)
 
@@ -278,7 +279,7 @@ class TermNote:
     words: list[WordNote] = field(default_factory=list)
     topics: list[TopicRef] = field(default_factory=list)  # also searched as topic tags
     related: list[str] = field(default_factory=list)  # also searched, at a lower weight
-    field: str = ""  # a field term (标题:…): see search.fields
+    field: str = ""  # a field term (标题:…): see search.engine.fields
     field_label: str = ""  # 标题包含：一件事一次办, 地点：新晃侗族自治县
 
     @property
@@ -489,7 +490,7 @@ def compile_query(
     topics: dict[str, list[TopicRef]] | None = None,
     related: dict[str, list[str]] | None = None,
 ) -> CompiledQuery:
-    """``topics`` and ``related``: the lexicons of :mod:`search.lexicon`; without
+    """``topics`` and ``related``: the lexicons of :mod:`search.query.lexicon`; without
     them, topic names and related words are searched as text only."""
     gaz = gaz or get_gazetteer()
     clauses: list[wq.Query] = []
@@ -547,7 +548,7 @@ class Filters:
     year: str = ""
     reporter: str = ""
     paper: str = ""
-    date_from: str = ""  # 2024, 2024-06 or 2024-06-22 (see search.dates)
+    date_from: str = ""  # 2024, 2024-06 or 2024-06-22 (see search.engine.dates)
     date_to: str = ""
 
     @property
@@ -707,7 +708,7 @@ def execute(
     """Run a compiled query (None = every article) with filters; one page of hits.
 
     Totals and facet counts are exact: every match is found, with array
-    operations over whole posting lists (:mod:`search.columnar`); only the page
+    operations over whole posting lists (:mod:`search.engine.columnar`); only the page
     shown is loaded.
     """
     searcher = get_searcher()
@@ -794,8 +795,8 @@ def run_query(
 
     This is what the benchmark times against the full page and the API.
     """
-    from .lexicon import load_lexicon
-    from .query import parse_query
+    from search.query.lexicon import load_lexicon
+    from search.query.parser import parse_query
 
     parsed = parse_query(text)
     lexicon = load_lexicon()
@@ -869,9 +870,9 @@ def warm_up() -> None:
     articles, which every worker would otherwise repeat before its first
     query); the searcher used for that is closed again, each worker opens its own.
     """
-    from .analysis import get_jieba
-    from .gazetteer import place_pinyin
-    from .text import normalize as fold
+    from search.query.gazetteer import place_pinyin
+    from search.text.analysis import get_jieba
+    from search.text.folding import normalize as fold
 
     get_jieba()
     fold("預熱")

@@ -4,7 +4,7 @@ Whoosh evaluates a query by walking every matching document in Python
 (``id()``/``score()``/``next()`` on a tree of matchers), several microseconds per
 document and clause. The search page needs every match anyway (exact totals and
 facet counts), so on a 100,000-article index a common word costs about a second.
-Here each term's posting list is read in one pass (:class:`~search.codec.BulkPostingReader`)
+Here each term's posting list is read in one pass (:class:`~search.index.codec.BulkPostingReader`)
 into numpy arrays of document numbers and weights, and the query tree becomes
 array operations: sorted intersections for AND, a grouped sum for OR, a mask
 for AND NOT, consecutive-position checks for phrases.
@@ -17,7 +17,7 @@ moves a score by a few units in the last place; ties are broken by document
 number as Whoosh does. ``tests/search/test_columnar.py`` checks totals, scores
 and order against Whoosh's searcher.
 
-Query types outside what :mod:`search.engine` compiles raise :class:`Unsupported`.
+Query types outside what :mod:`search.engine.executor` compiles raise :class:`Unsupported`.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ from whoosh.query.qcore import _NullQuery
 from whoosh.scoring import BM25FScorer, WeightScorer
 from whoosh.system import _INT_SIZE
 
-from .analysis import PackedPositions
-from .codec import BulkPostingReader
+from search.index.codec import BulkPostingReader
+from search.text.analysis import PackedPositions
 
 EMPTY_IDS = np.zeros(0, dtype=np.int64)
 EMPTY_SCORES = np.zeros(0, dtype=np.float64)
@@ -55,7 +55,7 @@ class SparsePhrase(wq.Phrase):
     Only the words at ``checked`` (indexes into ``words``) have their positions
     compared here; the others need only occur in the document. The caller
     guarantees that this finds the same documents as the full phrase (the
-    n-gram field's layout does: see :func:`search.text.gram_phrase_checks`).
+    n-gram field's layout does: see :func:`search.text.folding.gram_phrase_checks`).
     Whoosh's own matchers treat it as a plain phrase.
     """
 
