@@ -839,7 +839,7 @@ class RawSearcher:
     """Whoosh alone: one searcher kept open, the engine's own Whoosh query, top 20 stored hits.
 
     Queries are parsed and compiled by the search layer (``search.query.parser`` +
-    ``search.engine.executor.compile_query``) *before* timing, so this path is only what
+    ``search.engine.compiler.compile_query``) *before* timing, so this path is only what
     Whoosh itself must do for the same query: score the matches, keep the top 20
     and read their stored fields. No facets, no Django, no markup.
     """
@@ -854,7 +854,8 @@ class RawSearcher:
         self.compiled: dict[str, tuple] = {}
 
     def prepare(self, params: dict[str, str]) -> None:
-        from search.engine.executor import Filters, compile_query
+        from search.engine.compiler import compile_query
+        from search.engine.executor import Filters
         from search.query.parser import parse_query
 
         parsed = parse_query(params["q"])

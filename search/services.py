@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from django.utils.safestring import SafeString
 
 from archive.models import Article, Byline, County, Reporter, Topic, fixed_url
+from search.engine import compiler
 from search.engine import executor as engine
 from search.engine.highlight import highlight, snippets
 from search.engine.related import related_hits
@@ -176,7 +177,7 @@ class Suggestion:
 class SearchPage:
     params: SearchParams
     parsed: ParsedQuery
-    understanding: list[engine.TermNote]
+    understanding: list[compiler.TermNote]
     total: int
     items: list[ResultItem]
     facets: dict[str, list[FacetOption]]
@@ -276,7 +277,7 @@ class SearchPage:
         return [(name, FACET_TITLES[name], self.facets.get(name, [])) for name in FACET_TITLES]
 
 
-def highlight_terms(notes: list[engine.TermNote]) -> list[str]:
+def highlight_terms(notes: list[compiler.TermNote]) -> list[str]:
     terms: list[str] = []
     for note in notes:
         terms.extend(note.normalized.split())
@@ -330,7 +331,7 @@ def _place_names(article: Article) -> list[tuple[str, list[str]]]:
 
 
 def match_reasons(
-    article: Article, notes: list[engine.TermNote], topics: list[TopicLink], credits: list[Credit]
+    article: Article, notes: list[compiler.TermNote], topics: list[TopicLink], credits: list[Credit]
 ) -> list[str]:
     """How each query term matched an article whose printed text does not contain it
     (a related word, the place, a reporter, a topic tag).
@@ -363,7 +364,7 @@ def match_reasons(
 
 
 def load_items(
-    hits: list[engine.RawHit], terms: list[str], notes: list[engine.TermNote] | None = None
+    hits: list[engine.RawHit], terms: list[str], notes: list[compiler.TermNote] | None = None
 ) -> list[ResultItem]:
     """The page's articles, highlighted, in hit order, with :func:`match_reasons` from ``notes``.
 
@@ -467,7 +468,7 @@ def _suggestion_for_place(params: SearchParams, place: Place, reason: str) -> Su
 
 def _suggestions(params: SearchParams, parsed: ParsedQuery) -> tuple[list[Suggestion], list[Correction]]:
     suggestions: list[Suggestion] = []
-    for place in engine.pinyin_places(parsed)[:3]:
+    for place in compiler.pinyin_places(parsed)[:3]:
         suggestions.append(_suggestion_for_place(params, place, "拼音"))
     corrections = engine.corrections_for(parsed)
     for correction in corrections:
@@ -480,19 +481,19 @@ def _suggestions(params: SearchParams, parsed: ParsedQuery) -> tuple[list[Sugges
     return suggestions, corrections
 
 
-def _unmatched_words(notes: list[engine.TermNote]) -> list[str]:
+def _unmatched_words(notes: list[compiler.TermNote]) -> list[str]:
     missing = []
     for note in notes:
         for word in note.words:
             if word.places:
                 continue
-            if not engine.has_match(engine.substring_query(normalize(word.word))):
+            if not engine.has_match(compiler.substring_query(normalize(word.word))):
                 missing.append(word.word)
     return list(dict.fromkeys(missing))
 
 
-def _compile(parsed: ParsedQuery, lexicon: Lexicon) -> engine.CompiledQuery:
-    return engine.compile_query(parsed, topics=lexicon.topics, related=lexicon.related)
+def _compile(parsed: ParsedQuery, lexicon: Lexicon) -> compiler.CompiledQuery:
+    return compiler.compile_query(parsed, topics=lexicon.topics, related=lexicon.related)
 
 
 NOTHING_SEARCHABLE = "检索词中没有可检索的文字：标点和符号不参与检索，请输入汉字、字母或数字。"

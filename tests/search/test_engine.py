@@ -199,7 +199,7 @@ def test_place_names_that_contain_the_word_typed_add_no_clauses():
     """涟源 already matches every document 涟源市/涟源县 would: one alternative is enough."""
     from whoosh import query as wq
 
-    from search.engine.executor import absorb_alternatives, merge_boosts, substring_query
+    from search.engine.compiler import absorb_alternatives, merge_boosts, substring_query
 
     word = substring_query("涟源", exact=False)
     names = [substring_query(n, exact=False) for n in ("涟源市", "涟源", "涟源县")]
