@@ -5,28 +5,18 @@ parent and the fields tagged by :mod:`search.search_indexes` are swapped for our
 own Whoosh field types; :meth:`update` and :meth:`remove` go through
 :mod:`search.index.indexing`, which never waits on Whoosh's single write lock (busy →
 the work is queued in the database and applied by whoever gets the lock).
-
-haystack's own ``SearchQuerySet`` reads the same index. Its ``highlight()`` and
-``more_like_this()`` would ask Whoosh for text the index does not store, so they
-are answered here instead: highlighting by :mod:`search.engine.highlight` on the
-article's text from the database (``<mark>``), related articles by
-:mod:`search.engine.related`.
+``search()`` and ``more_like_this()`` serve haystack's ``SearchQuerySet``
+through :mod:`search.engine.haystack_api`.
 """
 
 from __future__ import annotations
 
-from django.utils.encoding import force_str
-from haystack.backends import SearchNode
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
-from haystack.inputs import BaseInput
-from haystack.models import SearchResult
 from haystack.utils import get_identifier
 from whoosh.fields import ID, KEYWORD
 
+from search.engine.haystack_api import add_highlights, content_terms, related_results
 from search.text.analysis import CharField, GramField, WordField
-
-# haystack's default page when a caller iterates without slicing (its ITERATOR_LOAD_PER_QUERY).
-RELATED_PAGE = 10
 
 # Query-time boosts live in search.engine.executor; these are the index-time field types.
 FIELD_TYPES = {
@@ -94,84 +84,11 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         return results
 
     def more_like_this(
-        self,
-        model_instance,
-        additional_query_string=None,
-        start_offset=0,
-        end_offset=None,
-        models=None,
-        limit_to_registered_models=None,
-        result_class=None,
-        **kwargs,
+        self, model_instance, additional_query_string=None, start_offset=0, end_offset=None, **kw
     ):
-        """Other articles about the same things (:func:`search.engine.related.related_hits`),
-        best first; ``additional_query_string`` (filters on the queryset) narrows them."""
-        from archive.models import Article
-        from search.engine.related import related_hits
-
+        """Related articles instead of Whoosh's (it needs stored text): see haystack_api."""
         self.ensure_setup()
-        empty = {"results": [], "hits": 0}
-        if not isinstance(model_instance, Article) or (models and Article not in models):
-            return empty
-        within = None
-        if additional_query_string and additional_query_string != "*":
-            within = self.parser.parse(force_str(additional_query_string))
-        end = end_offset if end_offset is not None else start_offset + RELATED_PAGE
-        hits, total = related_hits(model_instance, limit=max(end, 1), within=within)
-        result_class = result_class or SearchResult
-        app_label, model_name = Article._meta.app_label, Article._meta.model_name
-        results = [
-            result_class(app_label, model_name, str(hit.article_id), hit.score, **self._stored(hit.stored))
-            for hit in hits[start_offset:end]
-        ]
-        return {"results": results, "hits": total}
-
-    def _stored(self, stored: dict) -> dict:
-        # What haystack's own results carry besides the identifiers (pub_date, as Python values).
-        return {
-            str(key): self._to_python(value)
-            for key, value in stored.items()
-            if key not in ("id", "django_ct", "django_id")
-        }
-
-
-def add_highlights(results: list, terms: list[str], content_field: str) -> None:
-    """Give each result haystack's ``highlighted``: {content field: [snippets]}, the
-    excerpts of the article around the matches, HTML-escaped, matches in ``<mark>``."""
-    from archive.models import Article
-    from search.engine.highlight import snippets
-    from search.search_indexes import article_headline
-
-    ids = [int(r.pk) for r in results if r.model is Article]
-    articles = Article.objects.in_bulk(ids)
-    for result in results:
-        article = articles.get(int(result.pk)) if result.model is Article else None
-        if article is None:
-            result.highlighted = {content_field: []}
-            continue
-        units = [article_headline(article), *article.paragraphs, *(article.captions or [])]
-        result.highlighted = {content_field: [str(s) for s in snippets(units, terms)]}
-
-
-def content_terms(node: SearchNode, content_field: str, negated: bool = False) -> list[str]:
-    """The folded words a reader asked for in the document field, as our parser reads
-    them: what highlighting marks. Excluded words and other fields' values are not."""
-    from search.query.parser import parse_query
-
-    negated = negated != bool(node.negated)
-    terms: list[str] = []
-    for child in node.children:
-        if isinstance(child, SearchNode):
-            terms.extend(content_terms(child, content_field, negated))
-            continue
-        expression, value = child
-        field, _ = node.split_expression(expression)
-        if negated or field not in ("content", content_field):
-            continue
-        raw = value.query_string if isinstance(value, BaseInput) else force_str(value)
-        for term in parse_query(raw).terms:
-            terms.extend(term.pieces)
-    return list(dict.fromkeys(terms))
+        return related_results(self, model_instance, additional_query_string, start_offset, end_offset, **kw)
 
 
 class ChineseWhooshSearchQuery(WhooshSearchQuery):
