@@ -20,7 +20,7 @@ RELATED_PAGE = 10
 
 def add_highlights(results: list, terms: list[str], content_field: str) -> None:
     """Give each result haystack's ``highlighted``: {content field: [snippets]}, the
-    excerpts of the article around the matches, HTML-escaped, matches in ``<mark>``."""
+    excerpts of the article around the matches: safe HTML, escaped, matches in ``<mark>``."""
     from archive.models import Article
     from search.engine.highlight import snippets
     from search.search_indexes import article_headline
@@ -33,7 +33,7 @@ def add_highlights(results: list, terms: list[str], content_field: str) -> None:
             result.highlighted = {content_field: []}
             continue
         units = [article_headline(article), *article.paragraphs, *(article.captions or [])]
-        result.highlighted = {content_field: [str(s) for s in snippets(units, terms)]}
+        result.highlighted = {content_field: list(snippets(units, terms))}
 
 
 def content_terms(node: SearchNode, content_field: str, negated: bool = False) -> list[str]:
