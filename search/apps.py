@@ -10,7 +10,11 @@ class SearchConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from archive.models import County
+        from search.index import pickled_paths
         from search.query.gazetteer import reset_gazetteer
+
+        # Before any index is opened: older index files name the modules' old paths.
+        pickled_paths.install()
 
         # Query-time place names come from the County table; an edit takes effect at once.
         post_save.connect(reset_gazetteer, sender=County, dispatch_uid="search.query.gazetteer.save")

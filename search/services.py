@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django.utils.safestring import SafeString
-from whoosh import query as wq
 
 from archive.models import Article, Byline, County, Reporter, Topic, fixed_url
 from archive.services.duplicates import Printing, other_printings
@@ -20,6 +19,7 @@ from search.engine import compiler
 from search.engine import executor as engine
 from search.engine.dates import DateRange, TimelineBar, bound_label, histogram, timeline_bars
 from search.engine.highlight import highlight, snippets
+from search.engine.related import related_hits
 from search.query.gazetteer import Correction, Place, get_gazetteer
 from search.query.lexicon import Lexicon, load_lexicon
 from search.query.parser import ParsedQuery, parse_query
@@ -696,29 +696,7 @@ def export_hits(params: SearchParams, limit: int = 5000) -> list[tuple[Article, 
 
 def related_articles(article: Article, limit: int = 5) -> list[Article]:
     """Articles sharing the most distinctive words of this one's headline and lead, its place, its topics."""
-    from search.text.analysis import query_words
-
-    lead = article.paragraphs[0] if article.paragraphs else ""
-    headline = " ".join(p for p in (article.title or article.display_title, article.subtitle) if p)
-    words = [w for w in query_words(f"{headline}\n{lead[:200]}") if len(w) >= 2]
-    should: list[wq.Query] = [wq.Term("text", w) for w in dict.fromkeys(words)]
-    should.extend(
-        wq.Term("headline", w, boost=2.0) for w in dict.fromkeys(query_words(headline)) if len(w) >= 2
-    )
-    if article.place_id:
-        should.append(wq.Term("place", article.place.code, boost=3.0))
-        if article.prefecture:
-            should.append(wq.Term("prefecture", article.prefecture.code, boost=1.0))
-    should.extend(wq.Term("topics", t.slug, boost=1.5) for t in article.topics.all())
-    if not should:
-        return []
-    searcher = engine.get_searcher()
-    results = searcher.search(
-        wq.Or(should),
-        mask=wq.Term("id", f"archive.article.{article.pk}"),
-        limit=limit,
-        terms=False,
-    )
-    ids = [int(searcher.stored_fields(docnum)["django_id"]) for _, docnum in results.top_n]
+    hits, _ = related_hits(article, limit)
+    ids = [hit.article_id for hit in hits]
     found = Article.objects.for_listing().in_bulk(ids)
     return [found[i] for i in ids if i in found]

@@ -5,6 +5,8 @@ parent and the fields tagged by :mod:`search.search_indexes` are swapped for our
 own Whoosh field types; :meth:`update` and :meth:`remove` go through
 :mod:`search.index.indexing`, which never waits on Whoosh's single write lock (busy →
 the work is queued in the database and applied by whoever gets the lock).
+``search()`` and ``more_like_this()`` serve haystack's ``SearchQuerySet``
+through :mod:`search.engine.haystack_api`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, 
 from haystack.utils import get_identifier
 from whoosh.fields import ID, KEYWORD
 
+from search.engine.haystack_api import add_highlights, content_terms, related_results
 from search.text.analysis import CharField, GramField, WordField
 
 # Query-time boosts live in search.engine.executor; these are the index-time field types.
@@ -72,7 +75,31 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         self.ensure_setup()
         remove_identifiers([get_identifier(obj_or_string)], backend=self)
 
+    def search(self, query_string, highlight=False, highlight_terms=(), **kwargs):
+        """haystack's search, with ``highlighted`` filled by our highlighter (see
+        :class:`ChineseWhooshSearchQuery` for ``highlight_terms``)."""
+        results = super().search(query_string, highlight=False, **kwargs)
+        if highlight and results.get("results"):
+            add_highlights(results["results"], list(highlight_terms), self.content_field_name)
+        return results
+
+    def more_like_this(
+        self, model_instance, additional_query_string=None, start_offset=0, end_offset=None, **kw
+    ):
+        """Related articles instead of Whoosh's (it needs stored text): see haystack_api."""
+        self.ensure_setup()
+        return related_results(self, model_instance, additional_query_string, start_offset, end_offset, **kw)
+
+
+class ChineseWhooshSearchQuery(WhooshSearchQuery):
+    def build_params(self, spelling_query=None):
+        """haystack's parameters, plus the words to highlight when ``highlight()`` was asked for."""
+        kwargs = super().build_params(spelling_query)
+        if self.highlight:
+            kwargs["highlight_terms"] = content_terms(self.query_filter, self.backend.content_field_name)
+        return kwargs
+
 
 class ChineseWhooshEngine(WhooshEngine):
     backend = ChineseWhooshSearchBackend
-    query = WhooshSearchQuery
+    query = ChineseWhooshSearchQuery
