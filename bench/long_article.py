@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     from archive.models import Article
     from archive.services.importer import current_topic_rules, import_paths
     from search.engine.highlight import snippets
-    from search.services import _article_units
+    from search.results import _article_units
 
     call_command("migrate", verbosity=0)
     text = long_page(args.chars)

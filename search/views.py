@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 from . import services
 from .advanced import AdvancedSearchForm
 from .feeds import search_feed_links
+from .results import ResultItem
 
 _EXPORT_UNSAFE = re.compile(r"^[=+\-@\t\r]")
 
@@ -44,7 +45,7 @@ class AdvancedSearchView(TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-def _hit_json(request, item: services.ResultItem) -> dict:
+def _hit_json(request, item: ResultItem) -> dict:
     article = item.article
     place = item.place
     prefecture = item.prefecture

@@ -335,3 +335,83 @@ def test_a_topic_word_narrowed_by_a_histogram_bar_then_the_advanced_form(browser
     assert page.locator("#search-q").input_value() == "标题:乡村振兴"
     assert "标题包含：乡村振兴" in page.locator(".search-understood").inner_text()
     assert page.csp_violations == []
+
+
+# The same report as two papers printed it: the municipal daily changed the headline and the
+# credits and cut the last sentence.
+_REPORT = (
+    "本报讯（记者 周 岚 通讯员 易 帆）初秋时节，平江县加义镇的油茶林里，村民们正忙着除草施肥。"
+    "近年来，平江县把油茶产业作为乡村振兴的主导产业，新造和改造油茶林8.6万亩，"
+    "建起油茶加工企业12家，带动1.3万户农户增收。\n\n"
+    "“以前山上都是荒坡，现在种上油茶，一亩能收入三千多元。”加义镇村民李桂兰说。"
+    "县里还组建了油茶技术服务队，为种植户免费提供苗木和技术指导，把乡村振兴落到一片片山林里。\n\n"
+    "下一步，平江县将推进油茶精深加工，打造区域公用品牌，让油茶成为群众致富的“金果子”。"
+)
+_REPRINT = _REPORT.replace("本报讯（记者 周 岚 通讯员 易 帆）", "岳阳日报讯（通讯员 易 帆 方 敏）").rsplit(
+    "\n\n", 1
+)[0]
+
+
+def test_a_reader_follows_a_topic_through_the_histogram_to_another_printing_and_subscribes(
+    browser_page, live_server, isolated_index, tmp_path
+):
+    """Topic word → a year from the histogram → a result printed by two papers → the search's feed."""
+    from archive.services.importer import import_paths
+    from search.index import indexing
+
+    pages = [
+        (
+            "hn_20190912_05.txt",
+            "湖南日报  2019年9月12日  星期四  05  县域",
+            "平江油茶林里长出乡村振兴好日子",
+            _REPORT,
+        ),
+        (
+            "yy_20190913_a3.txt",
+            "岳阳日报  2019年9月13日  星期五  A3  县区",
+            "乡村振兴看平江：油茶飘香",
+            _REPRINT,
+        ),
+    ]
+    for name, header, headline, body in pages:
+        (tmp_path / name).write_text(f"{header}\n\n{headline}\n\n{body}\n", encoding="utf-8")
+    assert import_paths([tmp_path / name for name, *_ in pages], progress=False).ok
+    indexing.rebuild()
+    printed = Article.objects.filter(body__contains="加义镇的油茶林")
+    assert printed.count() == 2 and len({a.story_group_id for a in printed}) == 1
+
+    page = browser_page
+    page.goto(live_server.url + "/search/?q=乡村振兴")
+    assert "并检索主题：乡村振兴" in page.locator(".search-understood").inner_text()
+    bars = page.locator(".timeline__chart a")
+    year = next(
+        i for i in range(bars.count()) if bars.nth(i).locator("title").text_content().startswith("2019")
+    )
+    bars.nth(year).click()
+    page.wait_for_url(re.compile(r"from=2019"))
+    # Two printings, one result: the other paper is named under it.
+    assert "找到 2 篇" in page.locator(".search-count").inner_text().replace("\n", "")
+    result = page.locator(".result-list .result").filter(has=page.locator(".result__also"))
+    assert result.count() == 1
+    also = result.locator(".result__also")
+    assert "岳阳日报" in also.inner_text() or "湖南日报" in also.inner_text()
+
+    result.locator(".result__title a").click()
+    page.wait_for_url(re.compile(r"/articles/\d+/"))
+    printings = page.locator(".printings")
+    assert printings.is_visible()
+    shown = {"湖南日报", "岳阳日报"} - {p.source_page.paper for p in printed if p.pk == article_pk(page.url)}
+    assert shown.pop() in printings.inner_text()
+
+    # Back on the results, the reader subscribes to this search (topic word and year included).
+    page.go_back()
+    page.wait_for_url(re.compile(r"from=2019"))
+    href = page.locator(".subscribe").get_by_role("link", name="RSS").get_attribute("href")
+    assert "from=2019" in href
+    response = page.request.get(live_server.url + href)
+    assert response.ok and response.headers["content-type"].startswith("application/rss+xml")
+    links = {
+        article_pk(item.findtext("link")) for item in ElementTree.fromstring(response.body()).iter("item")
+    }
+    assert links & {a.pk for a in printed}
+    assert page.csp_violations == []

@@ -15,7 +15,7 @@ from django.urls import reverse
 from archive.models import Article, StoryGroup
 from archive.services.importer import import_paths
 from search.engine import executor as engine
-from search.services import load_items
+from search.results import load_items
 from tests.ingest.test_near_duplicates import DIFFERENT, ORIGINALS
 from tests.web.test_admin import form_data
 
