@@ -37,6 +37,7 @@ W_IN_PREFECTURE = 0.3  # a county article found through its prefecture's name
 # An article tagged with the topic a query names but not printing the words: found,
 # and ranked below every article that prints them (whose text scores are far above).
 W_TOPIC_ONLY = 0.01
+W_ABOUT_TOPIC = 8.0  # printing the topic's name and tagged with the topic
 W_RELATED = 0.3  # a related word (养老 → 老年人) printed instead of the word typed
 
 
@@ -252,6 +253,12 @@ def _term_query(
     ]
     note.related.extend(word for word, _ in by_word)
     others = [q for _, q in by_word] + _topic_alternatives(term, topics, note)
+    # Among the articles printing a topic's name, those tagged with the topic are about it
+    # (an article naming 营商环境 once in passing is not): they rank first.
+    optional.extend(
+        wq.And([wq.Term("topics", ref.slug, boost=W_ABOUT_TOPIC), matched.with_boost(0.0)])
+        for ref in note.topics
+    )
     if others:
         matched = wq.Or([matched, *others])
     return matched, optional, note

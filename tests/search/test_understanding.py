@@ -51,6 +51,34 @@ def test_topic_name_finds_tagged_articles_below_the_literal_matches(client):
     assert max(ids.index(pk) for pk in literal) < min(ids.index(pk) for pk in silent)
 
 
+def test_among_articles_printing_a_topic_name_those_about_the_topic_rank_higher(client):
+    """营商环境 named once in passing does not outrank a report tagged with the topic, text alike."""
+    from search.engine import compiler
+    from search.query.lexicon import load_lexicon
+    from search.query.parser import parse_query
+
+    lexicon = load_lexicon()
+    with_topics = compiler.compile_query(
+        parse_query("营商环境"), topics=lexicon.topics, related=lexicon.related
+    )
+    text_only = compiler.compile_query(parse_query("营商环境"), topics=None, related=lexicon.related)
+    tagged = set(Article.objects.filter(topics__slug="business-environment").values_list("pk", flat=True))
+    literal = scan("营商环境")
+    assert literal & tagged and literal - tagged, "the test corpus has both kinds of article"
+
+    def order(query) -> list[int]:
+        from search.engine import executor
+
+        raw = executor.execute(query, executor.Filters(), "relevance", offset=0, limit=200, facets=False)
+        return [h.article_id for h in raw.hits if h.article_id in literal]
+
+    def mean_rank_of_tagged(ids: list[int]) -> float:
+        ranks = [ids.index(pk) for pk in ids if pk in tagged]
+        return sum(ranks) / len(ranks)
+
+    assert mean_rank_of_tagged(order(with_topics)) < mean_rank_of_tagged(order(text_only))
+
+
 def test_traditional_topic_name_and_strong_keyword_name_the_topic(client):
     html = client.get(SEARCH, {"q": "鄉村振興"}).content.decode()
     assert "并检索主题：乡村振兴" in html
