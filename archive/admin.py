@@ -133,7 +133,7 @@ class ArticleAdmin(BoundaryAdminMixin, VersionAdmin):
         ("标题", {"fields": ["kicker", "title", "subtitle", "display_title", "title_derived"]}),
         ("归属", {"fields": ["place", "place_evidence_display", "topics", "topic_evidence_display"]}),
         ("日期", {"fields": ["pub_date", "date_estimated"]}),
-        ("正文", {"fields": ["body", "captions"]}),
+        ("正文", {"fields": ["body", "captions", "credit_lines"]}),
         ("来源", {"fields": ["source_page_link"]}),
         (
             "同一报道的其他版本",

@@ -275,6 +275,11 @@ class Article(models.Model):
     subtitle = models.CharField("副题", max_length=255, blank=True)
     body = models.TextField("正文", help_text="段落之间空一行")
     captions = models.JSONField("图片说明", default=list, blank=True)
+    credit_lines = models.TextField(
+        "署名与电头原文",
+        blank=True,
+        help_text="版面上印的署名、作者行和电头（本报讯（记者 …））原文，每行一条；可检索",
+    )
     place = models.ForeignKey(
         County,
         verbose_name="地点",

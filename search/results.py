@@ -148,6 +148,11 @@ def match_reasons(
                 if name in noted_places or any(piece in n for n in names)
             ]
             found += [f"作者匹配：{c.name}" for c in credits if piece in normalize(c.name)]
+            found += [
+                f"署名匹配：{line}"
+                for line in article.credit_lines.splitlines()
+                if piece in normalize(line) and not any(piece in normalize(c.name) for c in credits)
+            ]
         found += [f"相关词匹配：{word}" for word in note.related if word in printed]
         tagged = {t.slug for t in topics}
         found += [f"主题匹配：{t.name}" for t in note.topics if t.slug in tagged]

@@ -76,6 +76,7 @@ def article_content(article: Article) -> str:
     """Everything a reader can search for in one article, one block per line."""
     parts = [article_headline(article), article.body]
     parts.extend(article.captions or [])
+    parts.append(article.credit_lines)  # 本报讯（记者 …）, 祁东县委书记 贺建国: printed, so findable
     parts.extend(byline.reporter.name for byline in article.bylines.all())
     parts.extend(article_place_names(article))
     return "\n".join(part for part in parts if part)

@@ -26,7 +26,7 @@ from .publication import (
     read_web_line,
 )
 from .sequence import Labelled, correct, doubt, label_page, page_units
-from .text import content_chars, ends_sentence, to_simplified
+from .text import content_chars, despace, ends_sentence, to_simplified
 from .topics import assign_topics
 from .types import ReporterCredit, SegmentedArticle, SegmentedPage, Span
 
@@ -351,6 +351,39 @@ def _starts_mid_sentence(text: str) -> bool:
     return any(c in "，、”’）；：,;:)" for c in text[:3])
 
 
+_CREDIT_KINDS = (Kind.NAMES, Kind.AUTHOR, Kind.CREDIT)
+
+
+def credit_lines(d: Draft) -> list[str]:
+    """What the article prints as credits, author and dateline, as printed (spaces between CJK removed).
+
+    A names line is taken whole; from a paragraph or a caption, what was cut off its text (the
+    dateline with its names in front, a closing byline) — page furniture such as jump lines aside.
+    """
+    units = [
+        *(d.title_group.units if d.title_group else []),
+        *(u for g in d.names_groups for u in g.units),
+        *d.paras,
+        *d.captions,
+        *d.extra_credits,
+    ]
+    lines: list[str] = []
+    for u in sorted(units, key=lambda u: u.start):
+        printed = despace(u.block.raw_joined if u.block else u.text).strip()
+        if u.kind in _CREDIT_KINDS:
+            lines.append(printed)
+            continue
+        if not (u.credits or u.aside or u.dateline):
+            continue
+        for cut in (u.furniture_head, u.furniture_tail):
+            if cut:
+                printed = printed.replace(cut, " ")
+        text = despace(u.text).strip()
+        left, found, right = printed.partition(text) if text else (printed, "", "")
+        lines += [piece.strip() for piece in ((left, right) if found else (printed,)) if piece.strip()]
+    return list(dict.fromkeys(line for line in lines if content_chars(line)))
+
+
 def _reporters(d: Draft) -> list[ReporterCredit]:
     credits: list[ReporterCredit] = []
     for g in d.names_groups + ([d.title_group] if d.title_group else []):
@@ -388,6 +421,7 @@ def _article(
     a = SegmentedArticle(title=title, kicker=kicker, subtitle=subtitle)
     a.body = "\n\n".join(paragraphs)
     a.captions = [c.text for c in d.captions if c.text]
+    a.credit_lines = credit_lines(d)
     a.reporters = _reporters(d)
     a.title_after_body = d.title_after_body
     a.split = d.split

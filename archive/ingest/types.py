@@ -53,6 +53,9 @@ class SegmentedArticle:
     subtitle: str | None = None
     reporters: list[ReporterCredit] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    # The credit, author and dateline text as printed (本报讯（记者 周岚 通讯员 易帆）, 祁东县委书记 贺建国,
+    # （文/图 李娜）): no field of its own shows it, but a reader may search for any of it.
+    credit_lines: list[str] = field(default_factory=list)
     # Clean paragraphs joined by "\n\n": hard wraps undone, stray spaces removed.
     body: str = ""
     place: PlaceGuess = field(default_factory=PlaceGuess)

@@ -242,6 +242,8 @@ def merge_article(article: Article, direction: str, *, user=None) -> Outcome:
         merged = join_pieces(piece_of(earlier), piece_of(later))
         _add_bylines(earlier, [(b.reporter.name, b.role) for b in later.bylines.select_related("reporter")])
         earlier.topics.add(*later.topics.all())
+        lines = [*earlier.credit_lines.splitlines(), *later.credit_lines.splitlines()]
+        earlier.credit_lines = "\n".join(dict.fromkeys(lines))
         if earlier.place_id is None:
             earlier.place_id = later.place_id
         ArticleRedirect.objects.filter(target=later).update(target=earlier)

@@ -533,6 +533,7 @@ def _article_fields(
         "subtitle": (seg.subtitle or "").strip()[:255],
         "body": seg.body,
         "captions": list(seg.captions),
+        "credit_lines": "\n".join(seg.credit_lines),
         "place": place,
         "place_evidence": {
             "county": seg.place.county,

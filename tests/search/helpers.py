@@ -8,8 +8,15 @@ from search.text.folding import normalize
 
 
 def searchable_fields(article: Article) -> list[str]:
-    """What the recall guarantee covers: headline block, body, captions."""
-    return [article.title, article.kicker, article.subtitle, article.body, *(article.captions or [])]
+    """What the recall guarantee covers: headline block, body, captions, credit and dateline lines."""
+    return [
+        article.title,
+        article.kicker,
+        article.subtitle,
+        article.body,
+        *(article.captions or []),
+        *article.credit_lines.splitlines(),
+    ]
 
 
 def scan(text: str, *, folded: bool = False) -> set[int]:
