@@ -226,7 +226,8 @@ class ArticleAdmin(BoundaryAdminMixin, VersionAdmin):
 
     @admin.display(description="其他版本")
     def other_printings_display(self, obj: Article) -> SafeString | str:
-        printings = duplicates.other_printings([obj]).get(obj.pk, []) if obj.pk else []
+        found = duplicates.other_printings([obj]).get(obj.pk) if obj.pk else None
+        printings = found.shown if found else []
         if not printings:
             return "（没有识别出其他版本）"
         return format_html_join(

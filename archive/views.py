@@ -272,7 +272,8 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         permalink = self.request.build_absolute_uri(article.get_absolute_url())
-        printings = duplicates.other_printings([article]).get(article.pk, [])
+        found = duplicates.other_printings([article]).get(article.pk)
+        printings = found.shown if found else []
         printed_elsewhere = {p.article_id for p in printings}
         context.update(
             permalink=permalink,

@@ -17,6 +17,8 @@ from search.engine import executor as engine
 from search.engine.highlight import highlight, snippets
 from search.text.folding import normalize
 
+ALSO_IN_SHOWN = 5  # other printings named under a result; the article page lists them all
+
 
 @dataclass
 class ResultItem:
@@ -35,7 +37,8 @@ class ResultItem:
     # Why the article matched where its text does not show it: 地点匹配：东安县 …
     matched_by: list[str] = field(default_factory=list)
     # The report's other printings (另见于), and how many of them this page folded into this result.
-    also_in: list[Printing] = field(default_factory=list)
+    also_in: list[Printing] = field(default_factory=list)  # the first ALSO_IN_SHOWN
+    also_in_total: int = 0
     folded: int = 0
 
     @property
@@ -127,8 +130,17 @@ def match_reasons(
     The index also holds the article's place names, reporters and topic tags, so a
     hit can come from there; a reader who sees no highlighted word deserves the reason.
     """
-    printed = normalize("\n".join(p for p in (article.title, article.kicker, article.subtitle) if p))
-    printed += "\n" + normalize("\n".join([article.body, *(article.captions or [])]))
+    raw = "\n".join(
+        p
+        for p in (article.title, article.kicker, article.subtitle, article.body, *(article.captions or []))
+        if p
+    )
+    if all(piece in raw for note in notes if note.field != "paper" for piece in note.normalized.split()):
+        # Every word is printed as typed (the usual case): only a paper match can need saying.
+        notes = [note for note in notes if note.field == "paper"]
+        printed = ""
+    else:
+        printed = normalize(raw)
     places = _place_names(article)
     reasons: list[str] = []
     for note in notes:
@@ -176,7 +188,8 @@ def load_items(
     if any(note.field == "paper" for note in notes or []):
         # The listing leaves the source page out (its raw text is a whole page): its paper alone.
         papers = dict(Article.objects.filter(pk__in=ids).values_list("pk", "source_page__paper"))
-    printings = other_printings(articles.values())  # one query, none when no article has other printings
+    # One query, none when no article has other printings.
+    printings = other_printings(articles.values(), limit=ALSO_IN_SHOWN)
     shown_groups: dict[int, ResultItem] = {}
     items = []
     for hit in hits:
@@ -204,7 +217,8 @@ def load_items(
                 matched_by=match_reasons(
                     article, notes or [], item_topics, item_credits, papers.get(article.pk, "")
                 ),
-                also_in=printings.get(article.pk, []),
+                also_in=printings[article.pk].shown if article.pk in printings else [],
+                also_in_total=printings[article.pk].total if article.pk in printings else 0,
             )
         )
         if items[-1].also_in:

@@ -71,6 +71,7 @@ def _hit_json(request, item: ResultItem) -> dict:
             }
             for p in item.also_in
         ],
+        "also_in_total": item.also_in_total,
         "folded": item.folded,
         "score": round(item.score, 4),
     }

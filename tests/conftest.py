@@ -110,3 +110,14 @@ def isolated_index(tmp_path) -> Iterator[Path]:
         yield path
     finally:
         _use_index_dir(previous)
+
+
+@pytest.fixture(autouse=True)
+def fresh_lexicon() -> Iterator[None]:
+    """Each test sees the topics and related words its own database holds: a rollback sends no
+    signal, so a lexicon cached during an earlier test would outlive that test's rows."""
+    from search.query.lexicon import reset_lexicon
+
+    reset_lexicon()
+    yield
+    reset_lexicon()

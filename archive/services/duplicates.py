@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
+from types import SimpleNamespace
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import Count
+from django.urls import reverse
 
 from archive.ingest import near_duplicates as nd
-from archive.models import Article, DuplicateBand, SourcePage, StoryGroup
+from archive.models import Article, DuplicateBand, StoryGroup
 from archive.services.papers import page_title
 
 CHUNK = 500  # ids or keys per IN (…) query: SQLite's variable limit, PostgreSQL's plan size
@@ -179,30 +181,54 @@ class Printing:
     label: str  # 湖南日报 2024年6月22日 第3版
 
 
-def other_printings(articles: Iterable[Article]) -> dict[int, list[Printing]]:
-    """{article id: the other printings of its report}, oldest first, in one query for all articles."""
+@dataclass(frozen=True)
+class OtherPrintings:
+    """The other printings of an article's report: the first ``shown`` (oldest first) and how many."""
+
+    shown: list[Printing]
+    total: int
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+
+def other_printings(articles: Iterable[Article], limit: int | None = None) -> dict[int, OtherPrintings]:
+    """{article id: the other printings of its report}, oldest first.
+
+    Two small queries for all the articles together: the groups' members (ids and dates only),
+    then titles and pages of the printings named. With ``limit`` only that many are named per
+    article (a results page names five and counts the rest).
+    """
     group_of = {a.pk: a.story_group_id for a in articles if a.story_group_id is not None}
     if not group_of:
         return {}
-    members: dict[int, list[Printing]] = defaultdict(list)
+    members: dict[int, list[int]] = defaultdict(list)
     rows = (
         Article.objects.filter(story_group_id__in=set(group_of.values()))
-        .order_by("pub_date", "source_page__paper", "pk")
-        .values_list(
-            "pk",
-            "story_group_id",
-            "display_title",
-            "title",
-            "source_page__file_name",
-            "source_page__paper",
-            "source_page__pub_date",
-            "source_page__pub_date_estimated",
-            "source_page__page_label",
-            "source_page__section",
-        )
+        .order_by(models.F("pub_date").asc(nulls_last=True), "pk")
+        .values_list("pk", "story_group_id")
     )
-    for pk, group, display_title, title, file_name, paper, date, estimated, label, section in rows:
-        page = SourcePage(
+    for pk, group in rows:
+        members[group].append(pk)
+    others = {pk: [m for m in members[group] if m != pk] for pk, group in group_of.items()}
+    named = {pk: ids if limit is None else ids[:limit] for pk, ids in others.items()}
+    wanted = {m for ids in named.values() for m in ids}
+    printings: dict[int, Printing] = {}
+    for pk, display_title, title, file_name, paper, date, estimated, label, section in Article.objects.filter(
+        pk__in=wanted
+    ).values_list(
+        "pk",
+        "display_title",
+        "title",
+        "source_page__file_name",
+        "source_page__paper",
+        "source_page__pub_date",
+        "source_page__pub_date_estimated",
+        "source_page__page_label",
+        "source_page__section",
+    ):
+        # page_title reads these attributes only: a model instance per row would cost more than the rest.
+        page = SimpleNamespace(
             file_name=file_name,
             paper=paper,
             pub_date=date,
@@ -210,6 +236,9 @@ def other_printings(articles: Iterable[Article]) -> dict[int, list[Printing]]:
             page_label=label,
             section=section,
         )
-        url = Article(pk=pk).get_absolute_url()
-        members[group].append(Printing(pk, url, display_title or title, page_title(page)))
-    return {pk: [p for p in members[group] if p.article_id != pk] for pk, group in group_of.items()}
+        url = reverse("archive:article", args=[pk])
+        printings[pk] = Printing(pk, url, display_title or title, page_title(page))
+    return {
+        pk: OtherPrintings([printings[m] for m in named[pk] if m in printings], len(others[pk]))
+        for pk in group_of
+    }

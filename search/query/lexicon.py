@@ -7,6 +7,7 @@ entries. Plain functions: the engine receives the result, it never reads models.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from search.text.folding import normalize
@@ -59,5 +60,22 @@ class Lexicon:
     related: dict[str, list[str]]
 
 
+# Read from the database on every search it cost ~3 ms a page. Kept per process: an edit in
+# this process clears it at once (signals in search.apps), the other workers' copies expire.
+LEXICON_TTL = 30.0
+_cached: tuple[float, Lexicon] | None = None
+
+
 def load_lexicon() -> Lexicon:
-    return Lexicon(topic_lexicon(), related_lexicon())
+    """The topics and related words queries consult, at most :data:`LEXICON_TTL` seconds old."""
+    global _cached
+    now = time.monotonic()
+    if _cached is None or now - _cached[0] > LEXICON_TTL:
+        _cached = (now, Lexicon(topic_lexicon(), related_lexicon()))
+    return _cached[1]
+
+
+def reset_lexicon(**kwargs) -> None:
+    """Forget the cached lexicon (a topic or a related-terms group was edited)."""
+    global _cached
+    _cached = None
