@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from archive.models import Article, Reporter, Topic
@@ -103,22 +104,49 @@ class SearchParams:
         )
 
     def query_string(self, **changes) -> str:
-        """Stable, shareable URL parameters (defaults omitted, fixed order)."""
-        params = replace(self, **changes)
-        items = [
-            ("q", params.q),
-            ("prefecture", params.prefecture),
-            ("county", params.county),
-            ("topic", params.topic),
-            ("year", params.year),
-            ("reporter", params.reporter),
-            ("paper", params.paper),
-            ("from", params.date_from),
-            ("to", params.date_to),
-            ("sort", "" if params.sort == "relevance" else params.sort),
-            ("page", "" if params.page == 1 else str(params.page)),
+        """Stable, shareable URL parameters (defaults omitted, fixed order).
+
+        A results page builds some ninety of these (facets, histogram bars, pages): each
+        parameter is encoded once per search and only the changed ones again.
+        """
+        unknown = set(changes) - set(_URL_NAMES)
+        if unknown:
+            raise TypeError(f"not a search parameter: {', '.join(sorted(unknown))}")
+        encoded = _encoded_parameters(self)
+        parts = [
+            _encode(key, attr, changes[attr]) if attr in changes else encoded[attr]
+            for key, attr in _URL_FIELDS
         ]
-        return "?" + urlencode([(k, v) for k, v in items if v])
+        return "?" + "&".join(p for p in parts if p)
+
+
+# (URL parameter, SearchParams attribute), in the order URLs print them.
+_URL_FIELDS = (
+    ("q", "q"),
+    ("prefecture", "prefecture"),
+    ("county", "county"),
+    ("topic", "topic"),
+    ("year", "year"),
+    ("reporter", "reporter"),
+    ("paper", "paper"),
+    ("from", "date_from"),
+    ("to", "date_to"),
+    ("sort", "sort"),
+    ("page", "page"),
+)
+_URL_NAMES = {attr: key for key, attr in _URL_FIELDS}
+
+
+def _encode(key: str, attr: str, value: object) -> str:
+    if attr == "sort" and value == "relevance" or attr == "page" and value == 1:
+        return ""  # the defaults are left out
+    text = str(value) if value else ""
+    return urlencode([(key, text)]) if text else ""
+
+
+@lru_cache(maxsize=64)
+def _encoded_parameters(params: SearchParams) -> dict[str, str]:
+    return {attr: _encode(key, attr, getattr(params, attr)) for key, attr in _URL_FIELDS}
 
 
 def _topics() -> dict[str, str]:
