@@ -109,7 +109,7 @@ class SearchParams:
         A results page builds some ninety of these (facets, histogram bars, pages): each
         parameter is encoded once per search and only the changed ones again.
         """
-        unknown = set(changes) - set(_URL_NAMES)
+        unknown = set(changes) - {attr for _, attr in _URL_FIELDS}
         if unknown:
             raise TypeError(f"not a search parameter: {', '.join(sorted(unknown))}")
         encoded = _encoded_parameters(self)
@@ -121,20 +121,22 @@ class SearchParams:
 
 
 # (URL parameter, SearchParams attribute), in the order URLs print them.
-_URL_FIELDS = (
-    ("q", "q"),
-    ("prefecture", "prefecture"),
-    ("county", "county"),
-    ("topic", "topic"),
-    ("year", "year"),
-    ("reporter", "reporter"),
-    ("paper", "paper"),
-    ("from", "date_from"),
-    ("to", "date_to"),
-    ("sort", "sort"),
-    ("page", "page"),
+_URL_FIELDS = tuple(
+    (URL_NAMES.get(attr, attr), attr)
+    for attr in (
+        "q",
+        "prefecture",
+        "county",
+        "topic",
+        "year",
+        "reporter",
+        "paper",
+        "date_from",
+        "date_to",
+        "sort",
+        "page",
+    )
 )
-_URL_NAMES = {attr: key for key, attr in _URL_FIELDS}
 
 
 def _encode(key: str, attr: str, value: object) -> str:

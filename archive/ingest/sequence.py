@@ -220,7 +220,7 @@ def correct(assembly: Assembly, labelled: Labelled, override: float = OVERRIDE_P
     index = {id(u): i for i, u in enumerate(labelled.units)}
     moved = [u for d in assembly.drafts for u in _captions_out_of_body(d, labelled, index, override)]
     drafts: list[Draft] = []
-    for d in _attach_caption_drafts(sorted(assembly.drafts, key=_first_position), labelled.units):
+    for d in _attach_caption_drafts(sorted(assembly.drafts, key=_first_position)):
         if drafts and _headline_is_body(d, labelled, index, override) and _adjacent(drafts[-1], d):
             _absorb(drafts[-1], d)
             continue
@@ -361,13 +361,11 @@ def _captions_out_of_body(d: Draft, lab: Labelled, index: dict[int, int], overri
     return []
 
 
-def _attach_caption_drafts(drafts: list[Draft], units: list[Unit]) -> list[Draft]:
+def _attach_caption_drafts(drafts: list[Draft]) -> list[Draft]:
     """Captions printed before their article (nothing but captions left in a draft) join the next one.
 
-    Unless page furniture stands between them (an e-paper repeats its masthead above each
-    item): then they are a photo item of their own, the picture's text its body.
+    Across a repeated masthead they are a photo item of their own: :func:`_photo_items` takes them out.
     """
-    furniture = _walls(units)
     out: list[Draft] = []
     pending: list = []
     for d in drafts:
@@ -375,15 +373,7 @@ def _attach_caption_drafts(drafts: list[Draft], units: list[Unit]) -> list[Draft
             pending.extend(d.captions)
             continue
         if pending:
-            end, start = max(u.end for u in pending), _first_position(d)
-            if any(end <= f < start for f in furniture):
-                for u in pending:
-                    u.kind = Kind.BODY
-                out.append(
-                    Draft(paras=sorted(pending, key=lambda u: u.start), order=pending[0].start, hard_end=True)
-                )
-            else:
-                d.captions[:0] = pending
+            d.captions[:0] = pending
             pending = []
         out.append(d)
     if pending and out:
