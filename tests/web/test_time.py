@@ -95,6 +95,21 @@ def test_object_pages_chart_their_own_articles_and_filter_by_month(client, kind)
     assert len(listed_titles(page)) == min(count, 20) == min(in_month.count(), 20)
 
 
+def test_a_reporter_credited_twice_on_one_report_lists_it_once_with_both_roles(client):
+    article = Article.objects.filter(pub_date__isnull=False).order_by("pk").first()
+    reporter = Reporter.objects.create(name="欧阳测")
+    reporter.bylines.create(article=article, role="记者", order=0)
+    reporter.bylines.create(article=article, role="摄影", order=1)
+    bars = chart_bars(html_text(client.get(reporter.get_absolute_url())))
+    assert sum(bars.values()) == 1
+    url = next(url for url, n in bars.items() if n)
+    page = html_text(client.get(url))
+    assert "的文章（1 篇）" in page
+    assert listed_titles(page) == [article.display_title or article.title]
+    entry = page[page.index('<ul class="article-list">') :]
+    assert ">记者</span>" in entry and ">摄影</span>" in entry
+
+
 def test_a_malformed_month_shows_every_article(client):
     topic = Topic.objects.annotate(n=Count("articles")).order_by("-n").first()
     page = html_text(client.get(topic.get_absolute_url(), {"month": "2024-13"}))
