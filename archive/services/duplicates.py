@@ -15,10 +15,10 @@ from types import SimpleNamespace
 
 from django.db import connection, models, transaction
 from django.db.models import Count
-from django.urls import reverse
+from django.db.models.functions import RowNumber
 
 from archive.ingest import near_duplicates as nd
-from archive.models import Article, DuplicateBand, StoryGroup
+from archive.models import Article, DuplicateBand, StoryGroup, numbered_url
 from archive.services.papers import page_title
 
 CHUNK = 500  # ids or keys per IN (…) query: SQLite's variable limit, PostgreSQL's plan size
@@ -195,29 +195,28 @@ class OtherPrintings:
 def other_printings(articles: Iterable[Article], limit: int | None = None) -> dict[int, OtherPrintings]:
     """{article id: the other printings of its report}, oldest first.
 
-    Two small queries for all the articles together: the groups' members (ids and dates only),
-    then titles and pages of the printings named. With ``limit`` only that many are named per
-    article (a results page names five and counts the rest).
+    One query for all the articles together: each group's members ranked by date, with the
+    group's size, so that with ``limit`` only the first ``limit + 1`` of a group are read (a
+    results page names five and counts the rest; one of them may be the article itself).
     """
     group_of = {a.pk: a.story_group_id for a in articles if a.story_group_id is not None}
     if not group_of:
         return {}
-    members: dict[int, list[int]] = defaultdict(list)
-    rows = (
-        Article.objects.filter(story_group_id__in=set(group_of.values()))
-        .order_by(models.F("pub_date").asc(nulls_last=True), "pk")
-        .values_list("pk", "story_group_id")
+    in_group = {"partition_by": models.F("story_group_id")}
+    rows = Article.objects.filter(story_group_id__in=set(group_of.values())).annotate(
+        rank=models.Window(
+            RowNumber(), order_by=[models.F("pub_date").asc(nulls_last=True), "pk"], **in_group
+        ),
+        size=models.Window(Count("pk"), **in_group),
     )
-    for pk, group in rows:
-        members[group].append(pk)
-    others = {pk: [m for m in members[group] if m != pk] for pk, group in group_of.items()}
-    named = {pk: ids if limit is None else ids[:limit] for pk, ids in others.items()}
-    wanted = {m for ids in named.values() for m in ids}
-    printings: dict[int, Printing] = {}
-    for pk, display_title, title, file_name, paper, date, estimated, label, section in Article.objects.filter(
-        pk__in=wanted
-    ).values_list(
+    if limit is not None:
+        rows = rows.filter(rank__lte=limit + 1)
+    members: dict[int, list[Printing]] = defaultdict(list)
+    sizes: dict[int, int] = {}
+    for row in rows.order_by("story_group_id", "rank").values_list(
         "pk",
+        "story_group_id",
+        "size",
         "display_title",
         "title",
         "source_page__file_name",
@@ -227,6 +226,7 @@ def other_printings(articles: Iterable[Article], limit: int | None = None) -> di
         "source_page__page_label",
         "source_page__section",
     ):
+        pk, group, size, display_title, title, file_name, paper, date, estimated, label, section = row
         # page_title reads these attributes only: a model instance per row would cost more than the rest.
         page = SimpleNamespace(
             file_name=file_name,
@@ -236,9 +236,11 @@ def other_printings(articles: Iterable[Article], limit: int | None = None) -> di
             page_label=label,
             section=section,
         )
-        url = reverse("archive:article", args=[pk])
-        printings[pk] = Printing(pk, url, display_title or title, page_title(page))
-    return {
-        pk: OtherPrintings([printings[m] for m in named[pk] if m in printings], len(others[pk]))
-        for pk in group_of
-    }
+        url = numbered_url("archive:article", pk)
+        members[group].append(Printing(pk, url, display_title or title, page_title(page)))
+        sizes[group] = size
+    found = {}
+    for pk, group in group_of.items():
+        others = [p for p in members[group] if p.article_id != pk]
+        found[pk] = OtherPrintings(others if limit is None else others[:limit], sizes.get(group, 1) - 1)
+    return found

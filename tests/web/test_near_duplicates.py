@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from archive.models import Article, StoryGroup
+from archive.services.duplicates import other_printings
 from archive.services.importer import import_paths
 from search.engine import executor as engine
 from search.results import load_items
@@ -140,7 +141,7 @@ def test_an_editors_removal_survives_regrouping(admin_client, client, tmp_path, 
     assert groups.status_code == 200
 
 
-def test_other_printings_cost_two_queries_per_results_page(tmp_path, isolated_index):
+def test_other_printings_cost_one_query_per_results_page(tmp_path, isolated_index):
     printed = _import(tmp_path, "hunan", "yongzhou", "site")
     plain = list(Article.objects.filter(story_group=None).values_list("pk", flat=True)[:3])
     grouped = [a.pk for a in printed.values()]
@@ -148,7 +149,7 @@ def test_other_printings_cost_two_queries_per_results_page(tmp_path, isolated_in
         load_items([engine.RawHit(pk, 1.0) for pk in plain], [])
     with CaptureQueriesContext(connection) as with_printings:
         items = load_items([engine.RawHit(pk, 1.0) for pk in plain + grouped], [])
-    assert len(with_printings) == len(without) + 2  # the groups' members, then the printings named
+    assert len(with_printings) == len(without) + 1  # the groups' first members, ranked, with their sizes
     print(f"queries per results page: {len(without)} without other printings, {len(with_printings)} with")
     assert len(items) == len(plain) + 1 and items[-1].folded == 2
 
@@ -157,3 +158,18 @@ def test_group_duplicates_command_explains_itself_in_chinese():
     from archive.management.commands.group_duplicates import Command
 
     assert "同一篇报道" in Command().create_parser("manage.py", "group_duplicates").format_help()
+
+
+def test_a_result_names_the_oldest_other_printings_and_counts_them_all():
+    members = list(Article.objects.filter(pub_date__isnull=False).order_by("pub_date", "pk")[:8])
+    assert len(members) == 8
+    group = StoryGroup.objects.create()
+    Article.objects.filter(pk__in=[a.pk for a in members]).update(story_group=group)
+    members = list(Article.objects.filter(story_group=group).order_by("pub_date", "pk"))
+    middle = members[3]
+    every = other_printings([middle])[middle.pk]
+    named = other_printings([middle], limit=5)[middle.pk]
+    assert [p.article_id for p in every.shown] == [a.pk for a in members if a.pk != middle.pk]
+    assert [p.article_id for p in named.shown] == [a.pk for a in members[:6] if a.pk != middle.pk]
+    assert every.total == named.total == 7
+    assert all(p.url == reverse("archive:article", args=[p.article_id]) for p in every.shown)
