@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -35,12 +36,18 @@ def _numbered_parts(prefix: str, urlconf: str | None, root: str, viewname: str) 
     return before, after
 
 
-def numbered_url(viewname: str, number: int) -> str:
-    """``reverse(viewname, args=[number])`` for a URL with one integer in it (an article's),
-    from its two fixed halves: a search page links to some forty articles, and ``reverse``
-    costs more per call than the rest of a result's link."""
+def numbered_urls(viewname: str) -> Callable[[int], str]:
+    """``lambda n: reverse(viewname, args=[n])`` for a URL with one integer in it (an
+    article's), from its two fixed halves, looked up once: a search page links to some forty
+    articles, and ``reverse`` (or even the script prefix lookup) costs more per call than the
+    rest of a result's link."""
     before, after = _numbered_parts(get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF, viewname)
-    return f"{before}{int(number)}{after}"
+    return lambda number: f"{before}{int(number)}{after}"
+
+
+def numbered_url(viewname: str, number: int) -> str:
+    """One URL of :func:`numbered_urls`."""
+    return numbered_urls(viewname)(number)
 
 
 def newest_first(field: str = "pub_date") -> models.OrderBy:

@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 
-from archive.models import Article, Byline, County, fixed_url
+from archive.models import Article, Byline, County, fixed_url, numbered_urls
 from archive.services.duplicates import Printing, other_printings
 from search.engine import compiler
 from search.engine import executor as engine
 from search.engine.highlight import highlight, snippets
 from search.text.folding import normalize
 
-ALSO_IN_SHOWN = 5  # other printings named under a result; the article page lists them all
+ALSO_IN_SHOWN = 3  # other printings named under a result; the article page lists them all
 
 
 @dataclass
@@ -190,6 +190,7 @@ def load_items(
         papers = dict(Article.objects.filter(pk__in=ids).values_list("pk", "source_page__paper"))
     # One query, none when no article has other printings.
     printings = other_printings(articles.values(), limit=ALSO_IN_SHOWN)
+    article_url = numbered_urls("archive:article")
     shown_groups: dict[int, ResultItem] = {}
     items = []
     for hit in hits:
@@ -210,7 +211,7 @@ def load_items(
                 score=hit.score,
                 title_html=highlight(title, terms),
                 snippets=snippets(_article_units(article), terms),
-                url=article.get_absolute_url(),
+                url=article_url(article.pk),
                 date_label=f"{date.year}年{date.month}月{date.day}日" if date else "",
                 topics=item_topics,
                 credits=item_credits,

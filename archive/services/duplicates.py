@@ -18,7 +18,7 @@ from django.db.models import Count
 from django.db.models.functions import RowNumber
 
 from archive.ingest import near_duplicates as nd
-from archive.models import Article, DuplicateBand, StoryGroup, numbered_url
+from archive.models import Article, DuplicateBand, StoryGroup, numbered_urls
 from archive.services.papers import page_title
 
 CHUNK = 500  # ids or keys per IN (…) query: SQLite's variable limit, PostgreSQL's plan size
@@ -195,25 +195,37 @@ class OtherPrintings:
 def other_printings(articles: Iterable[Article], limit: int | None = None) -> dict[int, OtherPrintings]:
     """{article id: the other printings of its report}, oldest first.
 
-    One query for all the articles together: each group's members ranked by date, with the
-    group's size, so that with ``limit`` only the first ``limit + 1`` of a group are read (a
-    results page names five and counts the rest; one of them may be the article itself).
+    One query for all the articles together: each group's members by date, with the group's
+    size, and with ``limit`` only the first ``limit + 1`` of each group (a results page names
+    three and counts the rest; one of the first four may be the article itself).
     """
     group_of = {a.pk: a.story_group_id for a in articles if a.story_group_id is not None}
     if not group_of:
         return {}
-    in_group = {"partition_by": models.F("story_group_id")}
-    rows = Article.objects.filter(story_group_id__in=set(group_of.values())).annotate(
-        rank=models.Window(
-            RowNumber(), order_by=[models.F("pub_date").asc(nulls_last=True), "pk"], **in_group
-        ),
-        size=models.Window(Count("pk"), **in_group),
-    )
+    rows = Article.objects.filter(story_group_id__in=set(group_of.values()))
     if limit is not None:
-        rows = rows.filter(rank__lte=limit + 1)
+        # Ranked on the article table alone: the source pages (each row holds a whole page's
+        # text) are read for the printings named, not for every member of a large group.
+        first = rows.annotate(
+            rank=models.Window(
+                RowNumber(),
+                partition_by=models.F("story_group_id"),
+                order_by=[models.F("pub_date").asc(nulls_last=True), "pk"],
+            )
+        ).filter(rank__lte=limit + 1)
+        rows = Article.objects.filter(pk__in=first.values("pk"))
+    group_size = (
+        Article.objects.filter(story_group_id=models.OuterRef("story_group_id"))
+        .order_by()
+        .values("story_group_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    rows = rows.annotate(size=models.Subquery(group_size))
+    article_url = numbered_urls("archive:article")
     members: dict[int, list[Printing]] = defaultdict(list)
     sizes: dict[int, int] = {}
-    for row in rows.order_by("story_group_id", "rank").values_list(
+    for row in rows.order_by("story_group_id", models.F("pub_date").asc(nulls_last=True), "pk").values_list(
         "pk",
         "story_group_id",
         "size",
@@ -236,8 +248,7 @@ def other_printings(articles: Iterable[Article], limit: int | None = None) -> di
             page_label=label,
             section=section,
         )
-        url = numbered_url("archive:article", pk)
-        members[group].append(Printing(pk, url, display_title or title, page_title(page)))
+        members[group].append(Printing(pk, article_url(pk), display_title or title, page_title(page)))
         sizes[group] = size
     found = {}
     for pk, group in group_of.items():
