@@ -222,7 +222,9 @@ def _label(
     heads: dict[str, int],
     captions: dict[str, int],
 ) -> str:
-    if piece and (piece in heads or any(piece in h and len(piece) >= 0.6 * len(h) for h in heads)):
+    # A line of a headline printed over two or three lines (岳阳县 / “四议两公开” / 议出和美新村貌)
+    # is part of the headline, however short; a paragraph is never inside one.
+    if piece and (piece in heads or any(piece in h and (len(piece) >= min(3, 0.6 * len(h))) for h in heads)):
         return "H"
     if piece and (piece in captions or any(c in piece for c in captions if len(c) >= 8 and owner is None)):
         return "C"

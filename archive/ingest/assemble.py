@@ -997,7 +997,14 @@ def _affinity(index: BigramIndex, a: set[str], b: set[str]) -> float:
 
 
 def _starts_with_dateline(d: Draft) -> bool:
-    return bool(d.paras) and bool(d.paras[0].dateline)
+    """The draft opens with a dateline: in its first paragraph, or on a line of its own above
+    it (本报讯（记者 … 通讯员 …） / 10月14日，…): a report of its own, not a series intro."""
+    if not d.paras:
+        return False
+    if d.paras[0].dateline:
+        return True
+    first = d.paras[0].start
+    return any(u.dateline for g in d.names_groups for u in g.units if u.start < first)
 
 
 def _continues(prev_text: str, text: str) -> bool:

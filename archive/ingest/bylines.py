@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .places import is_division_name
 from .types import ReporterCredit
 
 # The most common Chinese surnames (single and compound): a bare names line must start
@@ -118,6 +119,8 @@ def _is_place(token: str) -> bool:
 def looks_like_name(token: str, *, strict: bool = True) -> bool:
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", token) or token in _NOT_PEOPLE:
         return False
+    if token[-1] in "县市区" and is_division_name(token):
+        return False  # 岳阳县 printed alone above a headline names the place, not a reporter
     if token[:2] in _SURNAMES_2:
         # 欧阳晓东; a two-character 欧阳 is surname 欧 with given name 阳.
         return len(token) in (3, 4) or (len(token) == 2 and (token[0] in _SURNAMES_1 or not strict))
@@ -446,7 +449,12 @@ _DATELINE = re.compile(
     rf"|{_DAY}电))\s*"
     r"[（(](?P<inner>[^（）()]{2,60})[)）]\s*"
 )
-_DATELINE_BARE = re.compile(rf"^(?P<paper>(本报|本刊|[\u4e00-\u9fff·]{{2,12}}(报|网|台)){_DAY}?讯)\s+")
+# Without credits: 本报讯, 本报通道讯 (the paper's own report from a county), 隆回县融媒体中心讯,
+# 湖南日报·新湖南客户端6月5日讯; a bare place (临武讯) is checked against the divisions.
+_DATELINE_BARE = re.compile(
+    rf"^(?P<paper>(本报[\u4e00-\u9fff]{{0,6}}?|本刊|[\u4e00-\u9fff·]{{2,14}}(报|网|台|中心|客户端)){_DAY}?讯)\s*"
+)
+_PLACE_DATELINE = re.compile(rf"^(?P<paper>(?P<place>[\u4e00-\u9fff]{{2,7}}?){_DAY}?讯)\s+")
 
 
 def split_dateline(text: str) -> tuple[str, str, list[ReporterCredit]] | None:
@@ -458,6 +466,34 @@ def split_dateline(text: str) -> tuple[str, str, list[ReporterCredit]] | None:
             return None
         return re.sub(r"\s+", "", m.group("paper")), text[m.end() :].lstrip(), names
     m = _DATELINE_BARE.match(text)
-    if m:
-        return m.group("paper"), text[m.end() :].lstrip(), []
-    return None
+    if not (m and len(text) > m.end()):
+        m = _PLACE_DATELINE.match(text)
+        if not (m and is_division_name(m.group("place"))):
+            return None
+    names, rest = _unbracketed_credits(text[m.end() :].lstrip())
+    return m.group("paper"), rest, names
+
+
+_UNBRACKETED_ROLE = re.compile(r"(记者|特约通讯员|通讯员|实习生)\s+")
+
+
+def _unbracketed_credits(text: str) -> tuple[list[ReporterCredit], str]:
+    """``记者 任婕 通讯员 彭志远 走进岳阳县…`` right after 本报讯: the credits printed without
+    brackets, each name set off by spaces, then the text."""
+    credits: list[ReporterCredit] = []
+    pos = 0
+    while m := _UNBRACKETED_ROLE.match(text, pos):
+        role = dict(_LABELS)[m.group(1)]
+        names = []
+        tokens = re.finditer(r"([\u4e00-\u9fff]{2,3})(\s+|$)", text[m.end() :])
+        end = m.end()
+        for t in tokens:
+            if t.start() != end - m.end() or not looks_like_name(t.group(1)):
+                break
+            names.append(t.group(1))
+            end = m.end() + t.end()
+        if not names:
+            break
+        credits += [ReporterCredit(n, role) for n in names]
+        pos = end
+    return credits, text[pos:] if credits else text

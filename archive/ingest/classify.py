@@ -23,7 +23,7 @@ from .bylines import (
 )
 from .furniture import JUMP_LINE, is_web_metadata, split_web_metadata
 from .layout import Block
-from .places import is_column_line, is_place_led_headline
+from .places import is_column_line, is_division_name, is_place_led_headline
 from .text import REPORT_LEAD, content_chars, despace, ends_sentence, is_series_line, opens_report
 from .types import ReporterCredit
 
@@ -321,13 +321,27 @@ _TRAILING_CREDIT = re.compile(
 _INLINE_CREDIT = re.compile(
     r"^(?P<cap>.{2,80}?[。！？.!?])\s*(?P<credit>[（(]?[^。！？（）()]{1,40}?(摄影?|供图)[)）]?)$"
 )
+# …除草施肥。 文/图 通讯员 余晓峰: a picture's text with its photographer-writer's credit after it.
+_PICTURE_TEXT_CREDIT = re.compile(
+    r"^(?P<cap>.{2,80}?[。！？.!?])\s+(?P<credit>(文/图|图/文|文图|图文)\s*[/／:：]?\s*[^。！？（）()，,]{2,30})$"
+)
 
 
 def _caption_with_credit(unit: Unit) -> bool:
     """``绥宁县数据局开展政务服务推广活动。 杨文凯 摄`` or ``…大厅。(市政务服务中心供图)``."""
     raw = unit.block.raw_joined if unit.block else unit.text
     m = _INLINE_CREDIT.match(raw.strip())
-    if not m or len(content_chars(m.group("cap"))) > 40:
+    if not m:
+        m = _PICTURE_TEXT_CREDIT.match(raw.strip())
+        names = parse_names(m.group("credit"), strict=False) if m else None
+        if m and names and len(content_chars(m.group("cap"))) <= 40:
+            unit.kind = Kind.CAPTION
+            unit.text = despace(m.group("cap"))
+            unit.credits = names
+            unit.aside = _aside_of_credit(m.group("credit"), Credits(credits=names))
+            return True
+        return False
+    if len(content_chars(m.group("cap"))) > 40:
         return False
     credit_text = m.group("credit").strip()
     if credit_text.startswith(("（", "(")) and not credit_text.endswith(("供图）", "供图)")):
@@ -385,7 +399,7 @@ def _split_caption_credit(unit: Unit) -> None:
 
 
 def classify_blocks(blocks: list[Block]) -> list[Unit]:
-    units = [classify_block(b) for b in blocks]
+    units = _place_lines_into_headlines([classify_block(b) for b in blocks])
     for i, u in enumerate(units):
         u.index = i
     _apply_markdown_levels(units)
@@ -632,6 +646,26 @@ def _photo_news_between_items(units: list[Unit]) -> None:
             u.photo_credited = True
 
 
+_PLACE_ALONE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,12})\s*[：:]$")
+
+
+def _place_lines_into_headlines(units: list[Unit]) -> list[Unit]:
+    """``华容县：`` on a line of its own right above a headline is the headline's first words
+    (the place-led headline wrapped after its colon), not a paragraph."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        m = _PLACE_ALONE.match(prev.text) if prev is not None and prev.kind != Kind.FURNITURE else None
+        touching = u.block is None or u.block.gap_before <= 1
+        if m and touching and u.kind == Kind.HEADING and is_division_name(m.group("place")):
+            u.text = prev.text.strip() + u.text
+            u.start = prev.start
+            out[-1] = u
+            continue
+        out.append(u)
+    return out
+
+
 def _kickers_before_headings(units: list[Unit]) -> None:
     """【发展感言】 or a series line directly above a headline is that headline's kicker."""
     for i, u in enumerate(units):
@@ -643,6 +677,11 @@ def _kickers_before_headings(units: list[Unit]) -> None:
             nxt = _next_content(units, i)
             if nxt is None or nxt.kind not in (Kind.HEADING, Kind.SUBTITLE):
                 u.kind = Kind.HEADING
+        elif u.kind == Kind.HEADING and is_division_name(u.text.strip()):
+            # 岳阳县 alone over a headline names where the report is from: a kicker.
+            nxt = _next_content(units, i)
+            if nxt is not None and nxt.kind == Kind.HEADING:
+                u.kind = Kind.KICKER
         elif u.kind == Kind.HEADING and not u.md_level and _three_line_head(units, i):
             # 聚焦“五好”园区建设 / 溆浦：… / 从卖原竹到…: three short lines over a names line are
             # kicker, headline and deck, in that order.

@@ -54,6 +54,9 @@ _MASTHEAD = re.compile(
     r"|(?<![A-Za-z])CN\s?\d{2}\s?[-－]\s?\d{4}(/[A-Z]{1,2})?"
     rf"|{_HAN}{{2,20}}(委员会|党委)?机关报(?!{_HAN})"
     rf"|{_HAN}{{2,10}}(报社|集团|传媒中心|融媒体中心)\s*(主管主办|主管|主办|出版)(?!{_HAN})"
+    # The imprint at a page's foot: 社址：… 邮编：414000 订阅热线：… 印刷：…
+    r"|(社址|地址)\s*[:：]\s*\S{4,30}(?=\s|$)|邮(政)?编(码)?\s*[:：]?\s*\d{6}"
+    r"|(订阅|发行|广告|新闻|值班)(热线|电话)\s*[:：]?\s*[\d\-－]{7,14}"
     r"|^[A-Z][A-Z.&\s]{2,40}\b(DAILY|NEWS|TIMES|EVENING|POST|HERALD|JOURNAL|BAO|RIBAO|WANBAO)\b[A-Z.&\s]*$"
 )
 
@@ -75,6 +78,8 @@ _WEB_META_PIECES = re.compile(
     r"|[（(【\[]\s*(责任编辑|编辑|责编)\s*[:：]\s*[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3}\s*[)）】\]]"
     r"|(?<=\s)(责任编辑|编辑|责编|审核)\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])"
     r"|(?<!\S)(作者|编辑|责任编辑|来源)\s*[:：](?=\s|$)"  # a label the site left empty
+    # Share buttons at a line's end: 分享到 微信 微博.
+    r"|(?<!\S)【?分享(到|至)】?\s*[:：]?(\s*(微信|微博|QQ空间|朋友圈|QQ))*(?!\S)"
 )
 # Share buttons, links to the previous / next item (they repeat other items' headlines), 返回顶部.
 _SHARE = re.compile(
@@ -84,12 +89,13 @@ _SHARE = re.compile(
 # Whole lines of a site's or an e-paper's chrome: navigation, image file names, app names,
 # print / close / font-size buttons, footer links to other sites.
 _CHROME = re.compile(
-    r"^(上一篇\s*[•·|｜/]?\s*下一篇|上一篇|下一篇|返回(本版)?目录|返回(首页|列表|顶部|上一页)|版面导航|标题导航"
+    r"^(上一篇\s*[•·|｜/]?\s*下一篇|上一篇|下一篇|返回(本版)?目录|返回(首页|列表|顶部|上一页)|(本版)?(版面|标题)导航"
     r"|(放大|缩小|默认)(\s*(放大|缩小|默认)){1,2}|时刻新闻(\s*[—-]*分享[—-]*)?"
     r"|([\[【]?(打印本页|关闭窗口|收藏本页|打印此页|加入收藏|返回顶部|打印|关闭)[\]】]?)+"
     r"|[—-]*分享[—-]*|.{0,30}(ICP备|ICP证|公网安备|版权所有|Copyright|©).*|(主办|承办|协办)\s*[:：].*"
     r"|字号\s*[:：].{0,20}|本文链接\s*[:：].*|本文为.{2,20}原创(文章|稿件).{0,30}|点击(查看|进入).{0,20}"
     r"|[\w\-]{4,40}\.(jpe?g|png|gif|webp|bmp)"
+    r"|(下载|打开|安装)[\u4e00-\u9fff]{2,10}(客户端|APP|App|app)\S{0,10}|\S{0,16}扫码(关注|下载|阅读|观看)\S{0,8}"
     r"|[\u4e00-\u9fff]{2,12}\d{4}-\d{1,2}-\d{2}\d{1,2}:\d{2}(:\d{2})?"  # 红网时刻新闻 2024-05-20 09:41:12
     r"|([\u4e00-\u9fff]{2,12}(人民政府|政府网|政府门户网站)\s*){2,})$",
     re.IGNORECASE,
@@ -110,8 +116,11 @@ _PAGING = re.compile(
 )
 # Words that make up e-paper and site navigation (3 上一篇 放大 缩小 默认; 第06版:县域经济 4上一版 下一版3).
 _NAV_WORDS = re.compile(
-    r"(上一篇|下一篇|上一版|下一版|上一页|下一页|放大|缩小|默认|首页|版面导航|标题导航|往期回顾|返回目录|打印|关闭|\d{1,3})"
+    r"(头版|上一篇|下一篇|上一版|下一版|上一页|下一页|放大|缩小|默认|首页|版面导航|标题导航|往期回顾|返回目录|打印|关闭|\d{1,3})"
 )
+
+
+_PUBLICATION_IN_FRONT = re.compile(r"^[\u4e00-\u9fff·]{2,12}(报|数字报|电子报|电子版|网|客户端)\s+")
 
 
 def is_navigation(text: str) -> bool:
@@ -126,6 +135,8 @@ def is_navigation(text: str) -> bool:
     links = [x for x in re.split(r"\s{2,}|\u3000+", t) if x]
     if len(links) >= 4 and "首页" in links and all(len(x) <= 8 for x in links):
         return True
+    # An e-paper names itself in front of its item links: 张家界日报数字报 上一篇 下一篇 返回目录.
+    t = _PUBLICATION_IN_FRONT.sub("", t)
     rest = _NAV_WORDS.sub(" ", t)
     return bool(re.search(r"(上一|下一|放大|缩小|导航)", t)) and not re.sub(r"[\s·•|｜/:：…]+", "", rest)
 
@@ -254,7 +265,48 @@ def header_lines(lines: list[str]) -> list[bool]:
     for j in range(i, len(lines)):
         if not flags[j] and _squash(lines[j]) in masthead:
             flags[j] = True
+    for j in _contents_lines(lines):
+        flags[j] = True
+    # A header line cut at the column's edge leaves its last word on a line of its own
+    # (头版 | 上一版 | 下一版 | 往期回 / 顾).
+    for j in range(1, len(lines)):
+        tail = _squash(lines[j])
+        if flags[j] or not 0 < len(tail) <= 2:
+            continue
+        whole = lines[j - 1] + tail
+        if (flags[j - 1] and is_header_line(whole)) or is_navigation(whole):
+            flags[j - 1] = flags[j] = True
     return flags
+
+
+def _contents_lines(lines: list[str]) -> list[int]:
+    """A page's table of contents (本版标题导航): a run of two or more short lines, each printed
+    again further down as a line of its own (the headlines of the page's items). A block printed
+    twice is not one: there the repeats follow each other as closely as the originals do."""
+    squashed = [_squash(t) for t in lines]
+    first_after: dict[int, int] = {}
+    seen: dict[str, int] = {}
+    for j in range(len(squashed) - 1, -1, -1):
+        if squashed[j] in seen:
+            first_after[j] = seen[squashed[j]]
+        seen[squashed[j]] = j
+    found: list[int] = []
+    run: list[int] = []
+    for j, t in enumerate(squashed + [""]):
+        listed = 4 <= len(t) <= 40 and not re.search(r"[，。；！？,;!?]", t) and j in first_after
+        # Entries of a contents list point at items with bodies between them.
+        if (
+            listed
+            and run
+            and t not in (squashed[k] for k in run)
+            and abs(first_after[j] - first_after[run[-1]]) > 2
+        ):
+            run.append(j)
+            continue
+        if len(run) >= 2:
+            found += run
+        run = [j] if listed else []
+    return found
 
 
 def _squash(text: str) -> str:

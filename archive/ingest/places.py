@@ -364,6 +364,12 @@ def leads_with_division(text: str, *, variants: bool = False) -> bool:
     return m is not None and (variants or gazetteer().surfaces[m.group(0)].form != "variant")
 
 
+def is_division_name(text: str) -> bool:
+    """``text`` is exactly a division's name in one of its correct forms (临武, 通道, 衡阳市)."""
+    surface = gazetteer().surfaces.get(text)
+    return surface is not None and surface.form in ("full", "short", "former")
+
+
 _PLACE_COLON = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]\S")
 
 

@@ -24,7 +24,7 @@ from .assemble import Assembly, Draft, Group, _counties
 from .classify import Kind, Unit, classify_blocks, heading_shape
 from .dedupe import mark_duplicates
 from .furniture import header_parts, is_jump_line, is_web_metadata
-from .layout import build_blocks
+from .layout import NARROW_MAX, build_blocks
 from .places import leads_with_division
 from .text import bigrams, content_chars, ends_sentence, opens_report
 
@@ -142,10 +142,19 @@ def features(units: list[Unit], rule: list[str]) -> list[dict[str, float]]:
     own = [_own_features(u) for u in units]
     grams = [bigrams(u.text) for u in units]
     places = [_counties(u.text) if u.kind not in (Kind.FURNITURE,) else set() for u in units]
+    touching = _paragraphs_touch(units)
     out = []
+    prev_body: Unit | None = None
     for i, u in enumerate(units):
         f = dict(own[i])
         f["rule=" + rule[i]] = 1.0
+        # On a page whose paragraphs touch, a blank line between two paragraphs separates items.
+        if u.kind == Kind.BODY and prev_body is not None and u.block and u.block.gap_before:
+            f["gap_on_touching_page" if touching else "gap_on_spaced_page"] = 1.0
+        if u.kind == Kind.BODY:
+            prev_body = u
+        elif u.kind not in (Kind.CREDIT, Kind.CAPTION):
+            prev_body = None
         if i == 0:
             f["first"] = 1.0
         for step, tag in ((-1, "p"), (1, "n")):
@@ -176,6 +185,16 @@ def features(units: list[Unit], rule: list[str]) -> list[dict[str, float]]:
             f["credit_below"] = 1.0
         out.append(f)
     return out
+
+
+def _paragraphs_touch(units: list[Unit]) -> bool:
+    """The page prints an article's paragraphs on consecutive lines (one wide line each), so a
+    blank line is left only between items: an online dump's style, unlike a printed page's."""
+    for u in units:
+        lines = u.block.lines if u.kind == Kind.BODY and u.block else []
+        if len(lines) >= 2 and all(ln.width > NARROW_MAX and ends_sentence(ln.text) for ln in lines):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -346,10 +365,13 @@ def _join_bare_headlines(drafts: list[Draft], moved: set[int]) -> list[Draft]:
 def _captions_out_of_body(d: Draft, lab: Labelled, index: dict[int, int], override: float) -> list[Unit]:
     """Paragraphs the model reads as photo captions (one sentence over a picture) leave the body."""
     # A paragraph closed by a reporter's credit （陈 晨） is a brief's text; a caption's credit is a photo's.
+    # A series intro printed above the headline (the rules matched its wording to the article) is the lead.
+    intro = set(map(id, d.paras[: d.intro]))
     captions = [
         p
         for p in d.paras
         if lab.p(index[id(p)], "C") >= override
+        and id(p) not in intro
         and not p.dateline
         and not (p.credits and not p.photo_credited)
     ]
@@ -443,8 +465,14 @@ def _split_items(d: Draft, lab: Labelled, index: dict[int, int], override: float
     d.paras = pieces[0]
     tail_credits, tail_captions = list(d.extra_credits), list(d.captions)
     d.extra_credits, d.captions = [], []
+    title_at = d.title_group.units[0].start if d.title_group and d.title_after_body else None
     for piece in pieces[1:]:
         head = piece[0]
+        if title_at is not None and out[-1].paras and out[-1].paras[-1].start < title_at < head.start:
+            # The model starts the article right under the headline printed after some text:
+            # the headline is this piece's; the text above it is a caption or an item of its own.
+            out.append(_headline_moved_down(d, piece, title_at, lab, index))
+            continue
         if lab.p(index[id(head)], "H") > lab.p(index[id(head)], "B"):
             head.kind, head.subhead = Kind.HEADING, False
             out.append(Draft(title_group=Group([head]), paras=piece[1:], order=head.start))
@@ -456,7 +484,26 @@ def _split_items(d: Draft, lab: Labelled, index: dict[int, int], override: float
         (owner.extra_credits if u in tail_credits else owner.captions).append(u)
     out[-1].hard_end = d.hard_end
     d.hard_end = True
+    if not d.paras and d.title_group is None:
+        out.remove(d)  # all of it went on as captions of the article below
     return out
+
+
+def _headline_moved_down(
+    d: Draft, piece: list[Unit], title_at: int, lab: Labelled, index: dict[int, int]
+) -> Draft:
+    """The article under ``d``'s headline, starting at ``piece``; what ``d`` printed above the
+    headline stays behind, except picture text (credited to a photographer, or read as a caption by
+    the model), which goes with the article as its captions."""
+    moved = Draft(title_group=d.title_group, paras=piece, order=title_at)
+    moved.names_groups = [g for g in d.names_groups if g.units[0].start > title_at]
+    d.names_groups = [g for g in d.names_groups if g.units[0].start < title_at]
+    d.title_group, d.title_after_body, d.intro = None, False, 0
+    pictures = [p for p in d.paras if p.photo_credited or lab.p(index[id(p)], "C") > lab.p(index[id(p)], "B")]
+    if len(pictures) == len(d.paras):
+        moved.captions = pictures
+        d.paras = []
+    return moved
 
 
 def doubt(d: Draft, lab: Labelled, threshold: float = DOUBT_P) -> bool:

@@ -111,6 +111,9 @@ def assign_topics(
         matched = by_keywords[name].keywords if name in by_keywords else []
         evidence = _evidence(matched, parts[:, i], grams, model.words)
         out.append(TopicScore(name, round(float(probs[i]), 2), evidence))
+    # Strongest first as shown (two decimals), ties in the topics' own order: the order the
+    # archive lists an article's topics in after import.
+    out.sort(key=lambda t: (-t.score, model.topics.index(t.name)))
     return out
 
 
