@@ -451,7 +451,10 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             if _web_line(u):
                 # An online dump frames each item: metadata under its headline, a footer after its body.
                 if group is not None and run is None and group.has_title:
-                    group.meta_below = True
+                    # 责任编辑：… right under a headline closes the item that headline ends (a
+                    # page printing its headlines after the text); 来源/发布时间 open the one it heads.
+                    raw = (u.block.raw_joined if u.block else u.text).strip()
+                    group.meta_below = group.meta_below or not _EDITOR_FOOTER.match(raw)
                 elif run is not None and run.paras:
                     run.hard_end = run.footer = True
                     footer_run = run

@@ -303,8 +303,9 @@ def parse_names_line(text: str) -> Credits | None:
     # 记者：王强 通讯员：李刚 - a colon right after a label is part of the label, not a sentence.
     if not t or re.search(r"[，。！？；,;!?]", t) or re.search(r"[：:]", _LABEL_COLON.sub("", t)):
         return None
-    # 文/图 湘潭日报全媒体记者 苏明: the paper's label behind the credit's kind.
-    kind = re.match(r"^(文\s*[/／]\s*图|图\s*[/／]\s*文)\s+(?=\S)", t)
+    # 文/图 湘潭日报全媒体记者 苏明, 作者：人民日报记者 申林海: the paper's label behind the
+    # credit's kind or an online item's 作者 label.
+    kind = re.match(r"^((文\s*[/／]\s*图|图\s*[/／]\s*文)\s+|作者\s*[:：]\s*)(?=\S)", t)
     glued = _PAPER_BEFORE_LABEL.match(t[kind.end() :] if kind else t)
     if glued and kind:
         t = t[kind.end() :]

@@ -388,7 +388,8 @@ _COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,8}(看|在)(?P<place>[\u4e00-\u9fff]{2
 # 县域经济一线观察, 县域传真, 基层快讯: a standing column's name ends in a word naming the kind
 # of column; a report's headline says what happened instead.
 _COLUMN_KIND = re.compile(
-    r"^[\u4e00-\u9fff·]{2,10}(一线观察|观察|传真|速递|快讯|扫描|巡礼|直击|视点|纵横|短波|简讯|速览)$"
+    r"^[\u4e00-\u9fff·]{2,10}(一线观察|观察|传真|速递|快讯|扫描|巡礼|直击|视点|纵横|短波|简讯|速览|进行时|在行动)$"
+    r"|^图说[\u4e00-\u9fff]{2,6}$"  # 图说益阳: a picture column
 )
 
 

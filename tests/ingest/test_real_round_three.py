@@ -11,8 +11,9 @@ from __future__ import annotations
 import pytest
 
 from archive.ingest import segment_page
-from archive.ingest.bylines import split_dateline
+from archive.ingest.bylines import parse_names_line, split_dateline
 from archive.ingest.furniture import header_lines, is_navigation
+from archive.ingest.places import is_column_line
 
 
 @pytest.mark.parametrize(
@@ -205,3 +206,45 @@ def test_a_pictures_text_printed_above_the_headline_is_the_articles_caption() ->
     assert article.body.startswith("初秋的平江县加义镇")
     assert any("除草施肥" in c for c in article.captions)
     assert [c.name for c in article.reporters] == ["余晓峰"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "paper"),
+    [
+        ("作者：人民日报记者 申林海", "申林海", "人民日报"),
+        ("作者：湘潭日报全媒体记者 苏明", "苏明", "湘潭日报"),
+    ],
+)
+def test_an_author_line_naming_the_reporters_paper(line: str, name: str, paper: str) -> None:
+    credits = parse_names_line(line)
+    assert credits is not None
+    assert [(c.name, c.role) for c in credits.credits] == [(name, "记者")]
+    assert credits.publisher == paper
+
+
+@pytest.mark.parametrize("line", ["清廉益阳建设进行时", "图说益阳", "法治郴州在行动"])
+def test_standing_column_names_are_column_lines(line: str) -> None:
+    assert is_column_line(line)
+
+
+@pytest.mark.parametrize("line", ["春回大地农事忙", "赫山区“小微权力”晒在阳光下", "图书馆开进村里"])
+def test_headlines_are_not_column_lines(line: str) -> None:
+    assert not is_column_line(line)
+
+
+HEADLINE_AFTER_TEXT = """首页 > 县市区 > 岳阳 > 临湘
+红网时刻新闻5月19日讯（通讯员 方淑贞）5月17日，临湘市儒溪镇长江岸线的砂石堆场已种上意杨和芦竹，绿意连片。
+近年来，临湘市清理长江岸线的非法码头和砂石堆场，复绿面积达2300余亩。
+临湘：长江岸线复绿见成效
+责任编辑：周怡
+首页 > 县市区 > 岳阳 > 湘阴
+红网时刻新闻6月20日讯（通讯员 彭蓉）近日，湘阴县鹤龙湖镇建成矛盾纠纷调处化解中心，已受理各类纠纷46件。
+湘阴：矛盾纠纷化解有了“终点站”
+责任编辑：周怡
+"""
+
+
+def test_a_headline_printed_after_its_text_and_above_the_editors_footer_is_that_texts() -> None:
+    page = segment_page(HEADLINE_AFTER_TEXT)
+    assert [a.title for a in page.articles] == ["临湘：长江岸线复绿见成效", "湘阴：矛盾纠纷化解有了“终点站”"]
+    assert page.articles[1].body.startswith("近日，湘阴县鹤龙湖镇")
