@@ -257,7 +257,12 @@ def _walls(units: list[Unit]) -> list[int]:
 
     A picture's file name or a share button is furniture too, but it sits inside an item.
     """
-    return sorted(u.start for u in units if u.kind == Kind.FURNITURE and header_parts(u.text)[0])
+    # A jump line names a page (下转第4版②) but is no header: it sits inside an article's text.
+    return sorted(
+        u.start
+        for u in units
+        if u.kind == Kind.FURNITURE and header_parts(u.text)[0] and not is_jump_line(u.text)
+    )
 
 
 def _photo_items(drafts: list[Draft], units: list[Unit]) -> list[Draft]:

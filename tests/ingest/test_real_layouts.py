@@ -141,8 +141,8 @@ def test_information_alone_does_not_put_an_article_on_the_review_list() -> None:
 FLOORS = {
     "f": {"article_precision": 0.99, "clean_articles": 0.99, "title_accuracy": 0.99, "county_accuracy": 0.99,
           "reporter_f1": 0.98, "coverage": 0.995},
-    "j": {"article_precision": 0.91, "clean_articles": 0.89, "title_accuracy": 0.95, "county_accuracy": 0.95,
-          "reporter_f1": 0.94, "coverage": 0.995, "review_precision": 0.5},
+    "j": {"article_precision": 0.93, "clean_articles": 0.89, "title_accuracy": 0.95, "county_accuracy": 0.95,
+          "reporter_f1": 0.93, "coverage": 0.995, "review_precision": 0.4},
     "hv": {"article_precision": 0.88, "clean_articles": 0.81, "title_accuracy": 0.9, "county_accuracy": 0.94,
            "reporter_f1": 0.96, "coverage": 0.995, "review_precision": 0.4},
     "x": {"article_precision": 0.9, "clean_articles": 0.92, "title_accuracy": 0.99, "county_accuracy": 0.97,
