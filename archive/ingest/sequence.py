@@ -492,8 +492,12 @@ def _split_items(d: Draft, lab: Labelled, index: dict[int, int], override: float
         (owner.extra_credits if u in tail_credits else owner.captions).append(u)
     out[-1].hard_end = d.hard_end
     d.hard_end = True
-    if not d.paras and d.title_group is None:
-        out.remove(d)  # all of it went on as captions of the article below
+    if not d.paras and d.title_group is None and len(out) > 1:
+        # All of it went on as captions of the article below; so does anything printed with it.
+        out[1].captions[:0] = d.captions
+        out[1].extra_credits[:0] = d.extra_credits
+        out[1].names_groups[:0] = d.names_groups
+        out.remove(d)
     return out
 
 
