@@ -476,25 +476,22 @@ def split_dateline(text: str) -> tuple[str, str, list[ReporterCredit]] | None:
 
 
 _UNBRACKETED_ROLE = re.compile(r"(记者|特约通讯员|通讯员|实习生)\s+")
+_UNBRACKETED_NAME = re.compile(r"([\u4e00-\u9fff]{2,3})(?:\s+|$)")
 
 
 def _unbracketed_credits(text: str) -> tuple[list[ReporterCredit], str]:
     """``记者 任婕 通讯员 彭志远 走进岳阳县…`` right after 本报讯: the credits printed without
     brackets, each name set off by spaces, then the text."""
+    roles = dict(_LABELS)
     credits: list[ReporterCredit] = []
     pos = 0
     while m := _UNBRACKETED_ROLE.match(text, pos):
-        role = dict(_LABELS)[m.group(1)]
-        names = []
-        tokens = re.finditer(r"([\u4e00-\u9fff]{2,3})(\s+|$)", text[m.end() :])
-        end = m.end()
-        for t in tokens:
-            if t.start() != end - m.end() or not looks_like_name(t.group(1)):
-                break
+        names, end = [], m.end()
+        while (t := _UNBRACKETED_NAME.match(text, end)) and looks_like_name(t.group(1)):
             names.append(t.group(1))
-            end = m.end() + t.end()
+            end = t.end()
         if not names:
             break
-        credits += [ReporterCredit(n, role) for n in names]
+        credits += [ReporterCredit(n, roles[m.group(1)]) for n in names]
         pos = end
-    return credits, text[pos:] if credits else text
+    return credits, text[pos:]
