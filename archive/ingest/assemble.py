@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .classify import _UNFINISHED, Kind, Unit
+from .classify import _UNFINISHED, SEPARATOR_LINE, Kind, Unit
 from .furniture import frames_item, header_parts
 from .places import find_mentions, is_place_led_headline
 from .text import REPORT_LEAD, BigramIndex, bigrams, content_chars, ends_sentence, is_han, opens_report
@@ -252,6 +252,8 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
         score += 1.0  # where a column's lines touch, lines set apart by blank lines after a finished text
     if u.block is not None and u.block.letter_spaced:
         score += 1.0  # typesetters space out headlines
+    if u.block is not None and u.block.between_texts and not _SUBHEAD_LEAD.match(text):
+        score += 1.0  # a brief's headline set between two texts (产业兴：… is a subhead's formula)
     if re.search(r"[，,]|.——", text):
         score -= 0.5  # 打造劳务品牌，端稳就业饭碗: two parallel clauses are how subheads are written
     if md_page and not u.md_level:
@@ -282,6 +284,10 @@ def _signed_above(units: list[Unit], i: int) -> bool:
             continue
         return u.kind == Kind.AUTHOR
     return False
+
+
+# 产业兴：…, 人才聚：…: a short theme and a colon lead an article's subheads, not a report's headline.
+_SUBHEAD_LEAD = re.compile(r"^[\u4e00-\u9fff]{2,4}[：:]")
 
 
 def _loose_piece(u: Unit) -> bool:
@@ -393,7 +399,11 @@ def _published_below(units: list[Unit], i: int) -> bool:
     if below is None or below.kind not in (Kind.FURNITURE, Kind.NAMES):
         return False
     raw = below.block.raw_joined if below.block else below.text
-    return bool(_PUBLISHED.search(raw)) and frames_item(raw)
+    # A list page prints each entry's date alone under its linked title ([2023-09-11]).
+    return bool(_PUBLISHED.search(raw)) and frames_item(raw) or bool(_LIST_DATE.match(raw.strip()))
+
+
+_LIST_DATE = re.compile(r"^[\[【(（]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）]?$")
 
 
 def _body_below(units: list[Unit], i: int) -> Unit | None:
@@ -413,7 +423,13 @@ def _web_line(u: Unit) -> bool:
 def _web_names(u: Unit) -> bool:
     """A names line printed as an online dump's metadata (作者：…, 来源：… 作者：…)."""
     raw = (u.block.raw_joined if u.block else u.text).strip()
-    return bool(re.match(r"^[\[【(（]?\s*(作者|来源|稿源)\s*[:：]", raw))
+    return bool(_WEB_NAMES.match(raw))
+
+
+# 作者：…, and a county media centre's staff list after the text (记 者：… / 通讯员：… / 摄 影：…).
+_WEB_NAMES = re.compile(
+    r"^[\[【(（]?\s*(作\s*者|来\s*源|稿\s*源|记\s*者|通讯员|摄\s*影|摄\s*像|文\s*字)\s*[:：]"
+)
 
 
 _EDITOR_FOOTER = re.compile(r"^[\[【(（]?\s*(责任编辑|责编|编辑|审核|校对)\s*[:：]")
@@ -460,15 +476,24 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
                     footer_run = run
                     close_run()
                 continue
-            if _JUMP.search(u.text):
+            if SEPARATOR_LINE.match(u.text.strip()):
+                # ■ between two paragraphs: the typesetter closed one item and opens another.
+                if run is not None:
+                    run.hard_end = True
+                close_run()
+                close_group()
+            elif _JUMP.search(u.text):
                 # 下转第X版 ends the article's part on this page; after 上接A1版 another one goes on.
                 if run is not None and ("下转" in u.text or "转第" in u.text):
                     run.hard_end = True
                 close_run()
                 close_group()
-            elif group is not None and header_parts(u.text)[0]:
+            elif header_parts(u.text)[0]:
                 # A masthead or a dated page header (repeated above each e-paper item) is
-                # never inside a headline block: what follows it heads another item.
+                # never inside a headline block or an item's text: what follows it is another item.
+                if run is not None and run.paras:
+                    run.hard_end = True
+                close_run()
                 close_group()
             continue
         if u.kind in (Kind.CAPTION, Kind.CREDIT):
@@ -757,6 +782,7 @@ def assemble(units: list[Unit]) -> Assembly:
     choice = attach_groups(elements, index)
     drafts = _drafts(elements, choice, index)
     drafts = _merge_headless(drafts, index, units)
+    drafts = _rejoin_continued_headlines(drafts, units)
     drafts = _Resumer(drafts, index, units).run()
     drafts = _split_trailing_items(drafts, index)
     _promote_subheads(drafts)
@@ -870,6 +896,30 @@ def _draft_grams(d: Draft) -> set[str]:
     return set(d.profile())
 
 
+def _rejoin_continued_headlines(drafts: list[Draft], units: list[Unit]) -> list[Draft]:
+    """An article continued on the same page under its headline printed again and a 上接 line
+    (慈利：小水果串起增收链 / (上接1版①) / 除了枇杷…): the rest of the article of that headline."""
+    out: list[Draft] = []
+    for d in drafts:
+        same = None
+        if d.title_group is not None and d.paras and _opens_continuation(units, d):
+            title = re.sub(r"\s+", "", d.title_group.text)
+            same = next(
+                (
+                    x
+                    for x in out
+                    if x.title_group is not None and re.sub(r"\s+", "", x.title_group.text) == title
+                ),
+                None,
+            )
+        if same is None:
+            out.append(d)
+            continue
+        _absorb_resumed(same, d)
+        same.captions += d.captions
+    return out
+
+
 def _absorb_resumed(resumed: Draft, piece: Draft) -> None:
     """Append ``piece`` (the rest of an interrupted article) to the article it resumes."""
     resumed.paras += piece.paras
@@ -942,6 +992,7 @@ def _merge_headless(drafts: list[Draft], index: BigramIndex, units: list[Unit]) 
                 i += 1
                 continue
         _return_resumed_tail(d, out)
+        _return_tail_after_boxed_brief(d, out, index)
         out.append(d)
         i += 1
     return out
@@ -967,6 +1018,44 @@ def _return_resumed_tail(d: Draft, out: list[Draft]) -> None:
             host.resumed = host.split = True
             d.paras = d.paras[:k]
             return
+
+
+def _return_tail_after_boxed_brief(d: Draft, out: list[Draft], index: BigramIndex) -> None:
+    """A headed brief printed in a box inside the article above: the paragraphs after the brief's
+    own go back to that article.
+
+    ``汨罗“交房即交证”…`` / ``临湘开展防汛应急演练`` / ``本报讯（通讯员 …）6月19日，临湘市…`` /
+    ``为破解“办证难”，汨罗市…``: the paragraph after the brief names the article's county and not
+    the brief's, and shares the article's wording more than the brief's.
+    """
+    host = out[-1] if out else None
+    if d.title_group is None or len(d.paras) < 2 or not _starts_with_dateline(d):
+        return
+    if host is None or host.title_group is None or host.hard_end or not host.paras or d.hard_end:
+        return
+    host_places = _counties(" ".join(p.text for p in host.paras))
+    for k in range(1, len(d.paras)):
+        lead, rest = d.paras[:k], d.paras[k:]
+        if not ends_sentence(lead[-1].text):
+            continue
+        lead_places = _counties(" ".join(p.text for p in lead))
+        rest_places = _counties(" ".join(p.text for p in rest))
+        if (
+            not lead_places
+            or lead_places & host_places
+            or not rest_places & host_places
+            or rest_places & lead_places
+        ):
+            continue
+        grams = bigrams("".join(p.text for p in rest))
+        if index.coverage(grams, _draft_grams(host)) <= index.coverage(
+            grams, bigrams("".join(p.text for p in lead))
+        ):
+            continue
+        host.paras += rest
+        host.resumed = host.split = True
+        d.paras = lead
+        return
 
 
 def _resumed_after_brief(d: Draft, out: list[Draft], index: BigramIndex) -> Draft | None:
@@ -1310,30 +1399,45 @@ def _place_floating(drafts: list[Draft], floating: list[Unit], index: BigramInde
         + [(u.start, d) for d in drafts if d.title_group for u in d.title_group.units]
         + [(u.start, d) for d in drafts for g in d.names_groups for u in g.units]
     )
-    for u in floating:
+    for run in _caption_runs(floating):
+        u = run[0]
         before = [d for s, d in by_start if s < u.start]
         after = [d for s, d in by_start if s > u.start]
         prev_d = before[-1] if before else None
         next_d = after[0] if after else None
         target: Draft | None
-        elsewhere = _named_elsewhere(u, drafts, prev_d, next_d) if u.kind == Kind.CAPTION else None
+        elsewhere = (
+            _named_elsewhere(u, drafts, prev_d, next_d) if len(run) == 1 and u.kind == Kind.CAPTION else None
+        )
         if elsewhere is not None:
             target = elsewhere  # a photo printed away from its article, named in the caption
         elif prev_d is None or next_d is None or prev_d is next_d:
             target = prev_d or next_d
-        elif u.kind == Kind.CREDIT:
+        elif len(run) == 1 and u.kind == Kind.CREDIT:
             target = prev_d
         else:
-            grams = bigrams(u.text)
+            grams = bigrams("".join(x.text for x in run))
             sp = index.coverage(grams, _draft_grams(prev_d))
             sn = index.coverage(grams, _draft_grams(next_d))
             target = prev_d if sp >= sn else next_d
         if target is None:
             continue
-        if u.kind == Kind.CAPTION:
-            if u.text:
-                target.captions.append(u)
+        for x in run:
+            if x.kind == Kind.CAPTION and x.text:
+                target.captions.append(x)
             else:
-                target.extra_credits.append(u)
+                target.extra_credits.append(x)
+
+
+def _caption_runs(floating: list[Unit]) -> list[list[Unit]]:
+    """Captions printed one under the other (a picture spread's ▲ lines and their credit) go to
+    one article together; a credit alone goes on its own."""
+    runs: list[list[Unit]] = []
+    for u in sorted(floating, key=lambda x: x.start):
+        last = runs[-1][-1] if runs else None
+        uncredited_caption = last is not None and last.kind == Kind.CAPTION and last.text and not last.credits
+        if uncredited_caption and u.index == last.index + 1:
+            runs[-1].append(u)
         else:
-            target.extra_credits.append(u)
+            runs.append([u])
+    return runs

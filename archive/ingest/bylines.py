@@ -69,9 +69,9 @@ _LABELS = [
 ]
 _LABEL_RE = re.compile(
     r"(本报记者|特约记者|见习记者|实习记者|全媒体记者|融媒体记者|融媒记者|首席记者|驻站记者|分站记者|记者"
-    r"|特约通讯员|通讯员|实习生|摄影|作者|撰文)\s*[/／:：|｜]?\s*"
-    r"|(图\s*[/／|｜]\s*文|文\s*[/／|｜]\s*图|图文|文图)\s*[/／:：|｜]?\s*"
-    r"|(?<![\u4e00-\u9fff])(文|图)\s*[/／:：|｜]\s*"
+    r"|特约通讯员|通讯员|实习生|摄影|作者|撰文)\s*[/／:：|｜︱丨]?\s*"
+    r"|(图\s*[/／|｜]\s*文|文\s*[/／|｜]\s*图|图文|文图)\s*[/／:：|｜︱丨]?\s*"
+    r"|(?<![\u4e00-\u9fff])(文|图)\s*[/／:：|｜︱丨]\s*"
 )
 _TITLE_WORDS = re.compile(
     r"(书记|副书记|市长|县长|区长|州长|局长|主任|主席|部长|院长|校长|董事长|总经理|厅长|处长|镇长|乡长|委员|党委书记|负责人)$"
@@ -83,7 +83,8 @@ _ORG_HINT = re.compile(
 # The paper or media centre printed in front of a label: 衡阳日报全媒体记者, 湖南日报通讯员.
 _PUBLISHER = (
     r"[\u4e00-\u9fff·]{1,16}?"
-    r"(日报社?|晚报|报社?|融媒体中心|新闻中心|新闻网|时刻新闻|广播电视台|电视台|客户端|网)"
+    r"(日报社?|晚报|报社?|融媒体中心|新闻中心|新闻网|时刻新闻|广播电视台|电视台|客户端|网|视频)"
+    r"|新华社|中新社|中国新闻社"
 )
 _PAPER_BEFORE_LABEL = re.compile(
     rf"^({_PUBLISHER})(本报|特约|见习|实习|全媒体|融媒体|融媒|首席|驻站)?(记者|通讯员)"
@@ -300,6 +301,7 @@ def parse_names_line(text: str) -> Credits | None:
     A line ending in sentence punctuation (``记者看到，``) is text, not a byline.
     """
     t = text.strip().strip("*").strip()  # **记者 王 强**: markdown bold is not part of the names
+    t = _compact_labels(t)  # 记 者：曾子墨, spaced to line up with 通讯员：
     # 记者：王强 通讯员：李刚 - a colon right after a label is part of the label, not a sentence.
     if not t or re.search(r"[，。！？；,;!?]", t) or re.search(r"[：:]", _LABEL_COLON.sub("", t)):
         return None
@@ -361,7 +363,10 @@ def is_byline(text: str) -> bool:
     return parse_author_line(t) is not None
 
 
-_SUPPLIED_BY = re.compile(r"^(图片|照片|本版图片)?由(?P<who>[^，。,]{2,30})提供$")
+# 图片由衡东县委宣传部提供, 本版图片除署名外均由县融媒体中心提供
+_SUPPLIED_BY = re.compile(r"^((本版|本组|本期)?(图片|照片))?(除署名外)?[均皆]?由(?P<who>[^，。,]{2,30})提供$")
+# 本版图片均由 周 亮 摄: the photographer of a page's (or a spread's) pictures.
+_TAKEN_BY = re.compile(r"^(本版|本组|本期|以上)?(图片|照片)(除署名外)?[均皆]?由\s*(?=\S.{0,30}摄影?$)")
 _CREDIT_TAIL = re.compile(r"^(?P<who>.{0,40}?)\s*(?P<kind>摄影?|供图|供稿)\s*$")
 
 
@@ -374,6 +379,9 @@ def parse_credit(text: str) -> Credits | None:
         if credit is not None and credit.organisations:
             credit.printed_supply = re.sub(r"\s+", "", t)
         return credit
+    taken_by = _TAKEN_BY.match(t)
+    if taken_by:
+        t = t[taken_by.end() :]
     m = _CREDIT_TAIL.match(t)
     if not m:
         return None
@@ -400,6 +408,8 @@ def parse_credit(text: str) -> Credits | None:
             # "记者/罗曼 摄": the trailing 摄 says what this credit is for.
             names = [ReporterCredit(n.name, "摄影") for n in names]
         # For 供图 the printed 记者/通讯员 labels stay (an organisation supplies, a person is labelled).
+        if taken_by:
+            prefix = re.sub(r"\s+", "", taken_by.group(0))  # 本版图片均由: page furniture
         return Credits(credits=names, publisher=publisher, printed_prefix=prefix)
     if _ORG_HINT.search(who) or len(re.sub(r"\s", "", who)) > 4:
         return Credits(organisations=[re.sub(r"\s+", "", who)], supplied=supplied)

@@ -46,6 +46,8 @@ _CN_NUM = "一二三四五六七八九十"
 _UNFINISHED = re.compile(r"[的和与及至把被将向从对给在为]$")
 _PHOTO_ROLES = {"图文", "图", "摄影"}
 _DATE = r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?"
+# A decoration alone on a line (■, ★★★): the typesetter's mark between two items.
+SEPARATOR_LINE = re.compile(r"^[■□◆◇★☆●○◎※◢◣▼▽]{1,5}$")
 _FURNITURE = [
     JUMP_LINE,
     re.compile(r"^(责任编辑|责编|编辑|美编|校对|版式|组版|审读|值班编委|总编辑)\s*[:：]"),
@@ -54,6 +56,7 @@ _FURNITURE = [
     re.compile(
         r"^[【\[]?(图片新闻|新闻图片|图片报道|图说(新闻)?|图闻|看图说话|你拍我晒|随手拍|一线镜头|新闻镜头|镜头)[】\]]?$"
     ),
+    SEPARATOR_LINE,
 ]
 _HEADER_HINT = re.compile(
     r"(星期[一二三四五六日天]|周[一二三四五六日]|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Z]\d{1,2}\b|版|日报|晚报)"
@@ -571,11 +574,12 @@ def _pictures_over_dateline(units: list[Unit]) -> None:
             j -= 1
         if not lines or j < 0 or len(lines) != i - 1 - j:
             continue
-        # Only right under an item's frame: its metadata (来源/作者/发布时间) and a headline above.
-        frame = units[max(0, j - 3) : j + 1]
-        if units[j].kind == Kind.HEADING or (
-            units[j].kind in (Kind.FURNITURE, Kind.NAMES) and any(f.kind == Kind.HEADING for f in frame)
-        ):
+        # Only right under an item's frame: a headline, then its metadata lines (来源/作者/发布时间,
+        # 字号, 分享到, the picture's file name), however many the site prints.
+        k = j
+        while k >= 0 and j - k < 8 and units[k].kind in (Kind.FURNITURE, Kind.NAMES):
+            k -= 1
+        if k >= 0 and units[k].kind == Kind.HEADING:
             for c in lines:
                 c.kind = Kind.CAPTION
 
@@ -677,6 +681,15 @@ def _kickers_before_headings(units: list[Unit]) -> None:
             nxt = _next_content(units, i)
             if nxt is None or nxt.kind not in (Kind.HEADING, Kind.SUBTITLE):
                 u.kind = Kind.HEADING
+        elif u.kind == Kind.HEADING and _is_slogan(u.block.raw_joined if u.block else u.text):
+            # 奋进新征程 建功新时代 over a headline: a campaign's slogan, printed as its kicker.
+            nxt = _next_content(units, i)
+            if (
+                nxt is not None
+                and nxt.kind == Kind.HEADING
+                and not _is_slogan(nxt.block.raw_joined if nxt.block else nxt.text)
+            ):
+                u.kind = Kind.KICKER
         elif u.kind == Kind.HEADING and is_division_name(u.text.strip()):
             # 岳阳县 alone over a headline names where the report is from: a kicker.
             nxt = _next_content(units, i)
@@ -687,6 +700,17 @@ def _kickers_before_headings(units: list[Unit]) -> None:
             # kicker, headline and deck, in that order.
             u.kind = Kind.KICKER
             u.fragment = False
+
+
+# Campaign slogans are long parallel phrases (奋进新征程 建功新时代); two short ones (小村庄 大治理)
+# are a report's own headline.
+_SLOGAN = re.compile(r"^\s*([\u4e00-\u9fff]{5,7})([ \u3000]+[\u4e00-\u9fff]{5,7})+\s*$")
+
+
+def _is_slogan(text: str) -> bool:
+    """Parallel phrases of one length set apart by spaces: 奋进新征程 建功新时代."""
+    m = _SLOGAN.match(text)
+    return bool(m) and len({len(p) for p in text.split()}) == 1
 
 
 def _three_line_head(units: list[Unit], i: int) -> bool:

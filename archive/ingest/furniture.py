@@ -16,6 +16,7 @@ is read as furniture when *all* of it is made of such pieces:
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .places import is_column_line
 
@@ -30,7 +31,7 @@ _BARE_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?![\d.%])")
 # An editor's role followed by one name (2–4 characters, possibly printed with spaces).
 _ROLES = (
     r"(责任编辑|执行编辑|美术编辑|版式编辑|图片编辑|摄影编辑|版式设计|值班编委|总编辑|责编|美编|主编|编辑|校对"
-    r"|版式|组版|审读|终审|二审|一审)"
+    r"|版式|组版|审读|终审|三审|二审|一审|初审|复审|审核|监制)"
 )
 _NAME_CHAR = rf"(?!{_ROLES}){_HAN}"
 _EDITOR = re.compile(rf"{_ROLES}\s*[:：/／]?\s*{_NAME_CHAR}(\s?{_NAME_CHAR}){{1,3}}(?!{_NAME_CHAR})")
@@ -96,8 +97,19 @@ _CHROME = re.compile(
     r"|字号\s*[:：].{0,20}|本文链接\s*[:：].*|本文为.{2,20}原创(文章|稿件).{0,30}|点击(查看|进入).{0,20}"
     r"|[\w\-]{4,40}\.(jpe?g|png|gif|webp|bmp)"
     r"|(下载|打开|安装)[\u4e00-\u9fff]{2,10}(客户端|APP|App|app)\S{0,10}|\S{0,16}扫码(关注|下载|阅读|观看)\S{0,8}"
+    r"|[\u4e00-\u9fff·]{2,12}(客户端|APP|App|app)(下载|扫码下载)?(扫一扫|扫码)?"
     r"|[\u4e00-\u9fff]{2,12}\d{4}-\d{1,2}-\d{2}\d{1,2}:\d{2}(:\d{2})?"  # 红网时刻新闻 2024-05-20 09:41:12
-    r"|([\u4e00-\u9fff]{2,12}(人民政府|政府网|政府门户网站)\s*){2,})$",
+    r"|([\u4e00-\u9fff]{2,12}(人民政府|政府网|政府门户网站)\s*)+"  # the site's name, or links to others
+    r"|(相关链接|友情链接)\s*[:：].*|我要(举报|纠错|评论)|(新闻|举报|投稿)热线\s*[:：]?[\d\-－]{7,14}"
+    # Copyright notices and video players: 【版权声明】本文为…原创稿件，未经授权不得转载。
+    r"|[【\[]?版权(声明|所有)[】\]]?.{0,80}|版权作品.{0,80}|[^。]{0,40}未经(授权|许可|书面授权)[，,]?\S{0,6}(不得|严禁|禁止)(转载|使用).{0,60}"
+    r"|[▶►]?\s*点击播放(视频)?.{0,20}|(视频)?时长\s*[:：]?\s*\d{1,2}:\d{2}"
+    r"|[\[【]?(视频|图片|音频)?(加载中|载入中|正在加载)[…\.。]*[\]】]?"
+    # A site's name on a line of its own: 潇湘晨报网, 新化新闻网, 红网.
+    r"|[\u4e00-\u9fff]{2,8}(新闻网|晨报网|日报网|晚报网|在线)|红网|华声在线"
+    # A list page's entry: its date alone, its link to the item ([2023-09-11] / 详细>>).
+    r"|[\[【(（]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）]|(详细|详情|更多|全文|阅读全文|查看全文)\s*([>＞»]{1,3}|》)"
+    r")$",
     re.IGNORECASE,
 )
 # 首页 > 新闻 > 正文: two steps at least, or one ending on 正文 / starting at 当前位置.
@@ -112,11 +124,11 @@ _BREADCRUMB = re.compile(
 _LINK_ENTRY = re.compile(r"^[·•●○◆■\-]?\s*\S.{3,50}?\s+[\[（(]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]）)]?$")
 # Paging of a list: 共5条 1/1页 首页 上一页 下一页 尾页.
 _PAGING = re.compile(
-    r"^(共\s*\d+\s*[条页篇].*)?(首页|上一页|下一页|尾页|\d+\s*/\s*\d+\s*页|\s)+$|^[-—=_*·.]{8,}$"
+    r"^(共\s*\d+\s*[条页篇].*)?(首页|上一页|下一页|尾页|\d+\s*/\s*\d+\s*页|\s)+$|^[-—=_*·.]{8,}$|^共\s*\d+\s*[条页篇]$"
 )
 # Words that make up e-paper and site navigation (3 上一篇 放大 缩小 默认; 第06版:县域经济 4上一版 下一版3).
 _NAV_WORDS = re.compile(
-    r"(头版|上一篇|下一篇|上一版|下一版|上一页|下一页|放大|缩小|默认|首页|版面导航|标题导航|往期回顾|返回目录|打印|关闭|\d{1,3})"
+    r"(头版|上一篇|下一篇|上一版|下一版|上一期|下一期|上一页|下一页|放大|缩小|默认|首页|版面导航|标题导航|往期回顾|往期|返回目录|打印|关闭|\d{1,3})"
 )
 
 
@@ -186,9 +198,13 @@ def _strip_markup(text: str) -> str:
     return re.sub(r"^#+\s*", "", text.strip())
 
 
+_SPACED_ROLE = re.compile(r"(^|\s)([\u4e00-\u9fff])[ \u3000]+([\u4e00-\u9fff])\s*([:：])")
+
+
 def header_parts(text: str) -> tuple[int, int, str]:
     """(strong pieces, weak pieces, leftover) of a line read as a page header."""
-    t = _strip_markup(text)
+    # A two-character role spaced out to line up with longer ones: 编 辑：伍嘉, 二 审：罗一鸣.
+    t = _SPACED_ROLE.sub(r"\1\2\3\4", _strip_markup(text))
     strong = weak = 0
     for pattern in (_MASTHEAD, _EDITOR, _DATE, _WEEKDAY, _PAGE_NO):
         t, n = pattern.subn(" ", t)
@@ -213,10 +229,10 @@ def is_jump_line(text: str) -> bool:
 def is_header_line(text: str, *, in_zone: bool = False, more_follow: bool = False) -> bool:
     """Is this whole line page-header furniture?  See the module docstring for the rules."""
     # An e-paper prints its paging words beside the page's name: 第06版:县域经济 4上一版 下一版3.
-    t = re.sub(r"(上一版|下一版|上一篇|下一篇|放大|缩小|默认)", " ", _strip_markup(text))
+    t = re.sub(r"(上一版|下一版|上一篇|下一篇|放大|缩小|默认|[◀▶►◄←→«»])", " ", _strip_markup(text))
     if not t or len(t) > 90 or re.search(r"[，。！？；,;!?“”\"]", t):
         return False
-    if is_jump_line(t) or is_web_metadata(t):
+    if is_jump_line(t) or is_web_metadata(t) or is_navigation(text):
         return True
     strong, weak, rest = header_parts(t)
     leftover = [w for w in _SEPARATORS.split(rest) if w]
@@ -265,8 +281,54 @@ def header_lines(lines: list[str]) -> list[bool]:
     for j in range(i, len(lines)):
         if not flags[j] and _squash(lines[j]) in masthead:
             flags[j] = True
-    for j in _contents_lines(lines):
+    for j in _contents_lines(lines, flags):
         flags[j] = True
+    # A site or an e-paper prints its chrome again around every item (版次 and paging links,
+    # 二审/三审 lines, app prompts): a short line printed three times or more on a page is no
+    # headline or sentence of any one item. Column names over several items stay kickers.
+    # (A column of text printed three times over repeats its wrapped lines, pieces of sentences,
+    # with it: that is no chrome.)
+    squashed = [_squash(t) for t in lines]
+    counts = Counter(squashed)
+
+    def repeated_sentence(k: int) -> bool:
+        if not 0 <= k < len(lines) or counts[squashed[k]] < 3:
+            return False
+        return bool(re.search(r"[，。；！？]", squashed[k])) and not re.search(r"[。！？]$", squashed[k])
+
+    for j, sq in enumerate(squashed):
+        if flags[j] or counts[sq] < 3 or not _repeatable_chrome(sq):
+            continue
+        if not (repeated_sentence(j - 1) or repeated_sentence(j + 1)):
+            flags[j] = True
+    # A site prints an item's headline twice, over its metadata and again over its text (with the
+    # deck): the first copy is the page's title bar.
+    for j in range(len(lines)):
+        for k in range(max(0, j - 4), j):
+            between = flags[k + 1 : j]
+            same = squashed[k] == squashed[j] and 4 <= len(squashed[j]) <= 48
+            if (
+                same
+                and not flags[k]
+                and between
+                and all(between)
+                and not re.search(r"[。！？]$", squashed[j])
+            ):
+                flags[k] = True
+    # Links to items under 相关阅读 or 本版标题导航: each a bulleted headline of an item.
+    for j, t in enumerate(lines):
+        if _RELATED.match(_squash(t)):
+            k = j + 1
+            while k < len(lines) and _RELATED_ENTRY.match(lines[k].strip()):
+                flags[k] = True
+                k += 1
+    # A list page prints its section's name over the list (乡镇动态): the name a breadcrumb ends on.
+    sections = {
+        _squash(c) for t in lines if _BREADCRUMB.match(t.strip()) for c in re.split(r"[>＞»›]", t)[1:]
+    }
+    for j, t in enumerate(lines):
+        if not flags[j] and _squash(t) in sections:
+            flags[j] = True
     # A header line cut at the column's edge leaves its last word on a line of its own
     # (头版 | 上一版 | 下一版 | 往期回 / 顾).
     for j in range(1, len(lines)):
@@ -279,7 +341,21 @@ def header_lines(lines: list[str]) -> list[bool]:
     return flags
 
 
-def _contents_lines(lines: list[str]) -> list[int]:
+_RELATED = re.compile(
+    r"^[【\[]?(相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|(本版)?标题导航|本版导航|本版目录)[】\]]?[:：]?$"
+)
+_RELATED_ENTRY = re.compile(r"^[·•●▪■◆\-]\s*[^，。！？]{4,50}$")
+
+
+def _repeatable_chrome(squashed: str) -> bool:
+    if not 2 <= len(squashed) <= 40 or re.search(r"[，。；！？,;!?]", squashed):
+        return False
+    if is_column_line(squashed) or re.fullmatch(r"[【\[].{2,12}[】\]]", squashed):
+        return False  # 央媒看湖南, 【县区快讯】: a column's name over each of its items
+    return not re.fullmatch(r"[（(].*[)）]|.*[摄]", squashed)  # a credit (（记者 王某）) repeats too
+
+
+def _contents_lines(lines: list[str], chrome: list[bool]) -> list[int]:
     """A page's table of contents (本版标题导航): a run of two or more short lines, each printed
     again further down as a line of its own (the headlines of the page's items). A block printed
     twice is not one: there the repeats follow each other as closely as the originals do."""
@@ -293,7 +369,13 @@ def _contents_lines(lines: list[str]) -> list[int]:
     found: list[int] = []
     run: list[int] = []
     for j, t in enumerate(squashed + [""]):
-        listed = 4 <= len(t) <= 40 and not re.search(r"[，。；！？,;!?]", t) and j in first_after
+        # (A line already known as chrome is no entry: the e-paper repeats it above every item.)
+        listed = (
+            4 <= len(t) <= 40
+            and not re.search(r"[，。；！？,;!?]", t)
+            and j in first_after
+            and not (j < len(chrome) and chrome[j])
+        )
         # Entries of a contents list point at items with bodies between them.
         if (
             listed

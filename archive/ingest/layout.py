@@ -22,10 +22,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .bylines import is_byline, parse_names
+from .bylines import is_byline, parse_names, split_closing_byline, split_dateline
 from .furniture import header_lines, is_web_metadata, split_web_metadata
-from .places import is_column_line
+from .places import is_column_line, is_place_led_headline
 from .text import (
+    REPORT_LEAD,
     content_chars,
     despace,
     display_width,
@@ -75,13 +76,17 @@ class Block:
     wide: bool = False  # clearly wider than the narrow column around it: not a piece of that column
     set_apart: bool = False  # one line between blank lines on a page whose wrapped lines touch
     letter_spaced: bool = False  # 华 容 护 好 一 湖 清 水 after a finished sentence: set like a headline
+    # a complete phrase between a finished sentence and a report's opening line: set like a headline
+    between_texts: bool = False
     furniture: bool = False  # page header lines (paper, date, page number, section, editors)
     beside_wrapped: bool = False  # the block above or below is a paragraph wrapped over several lines
 
     @property
     def loose_in_column(self) -> bool:
         """A short line inside a narrow column that may be a piece of a wrapped paragraph."""
-        return self.narrow and not (self.atomic or self.wide or self.set_apart or self.letter_spaced)
+        return self.narrow and not (
+            self.atomic or self.wide or self.set_apart or self.letter_spaced or self.between_texts
+        )
 
     @property
     def raw(self) -> str:
@@ -270,12 +275,29 @@ _LIST_ITEM = re.compile(r"^([^，。：:、；\s]{1,12}[：:]|[·•●◆■□
 
 def _headline_over_report(prev: Line, line: Line) -> bool:
     """A short unpunctuated line right on top of a much longer one that opens a report: a headline."""
-    return (
-        not re.search(r"[，。；：！？、,;:!?]", prev.text)
-        and len(prev.text) >= 6
-        and prev.width < 0.6 * line.width
-        and opens_report(line.text)
-    )
+    if len(prev.text) < 6 or prev.width >= 0.6 * line.width:
+        return False
+    if is_place_led_headline(prev.text) and not re.search(r"[，。；！？、,;!?]", prev.text):
+        # 汉寿：老旧小区今年加装电梯47部 over a brief's text: a place-led headline, whatever the text says.
+        return True
+    return not re.search(r"[，。；：！？、,;:!?]", prev.text) and opens_report(line.text)
+
+
+def _ends_with_closing_credit(text: str) -> bool:
+    """…明显改善。(张晓敏): a report signed off at the end of this line; the next line starts anew."""
+    m = re.search(r"[。！？”]\s*[（(][^（）()]{2,24}[)）]$", text)
+    return m is not None and split_closing_byline(text) is not None
+
+
+def _headline_between_paragraphs(lines: list[Line], i: int) -> bool:
+    """A complete short phrase between a finished sentence and a line opening a report (a quote,
+    本报讯, 今年以来…): a brief's headline set in the column, not a wrapped line of text."""
+    if not 0 < i < len(lines) - 1:
+        return False
+    prev, line, nxt = lines[i - 1], lines[i], lines[i + 1]
+    if not ends_sentence(prev.text) or not _complete_phrase(line.text) or line.gap or nxt.gap:
+        return False
+    return nxt.text.startswith("“") or opens_report(nxt.text) or bool(split_dateline(nxt.text))
 
 
 def _headline_under_body(lines: list[Line], i: int) -> bool:
@@ -391,6 +413,7 @@ def build_blocks(text: str) -> list[Block]:
                     and _between_blanks(lines, current[0]),
                     wide=len(current) == 1 and _wider_than_column(lines, current[0]),
                     letter_spaced=len(current) == 1 and _spaced_out_line(lines, current[0]),
+                    between_texts=len(current) == 1 and _headline_between_paragraphs(lines, current[0]),
                     furniture=all(header[j] for j in current),
                     between_narrow=all(
                         0 <= j < len(lines) and lines[j].width <= NARROW_MAX
@@ -439,6 +462,12 @@ def build_blocks(text: str) -> list[Block]:
                 )
             elif not (atomic[i - 1] or atomic[i]):
                 join = wraps[i - 1]
+            if join and (
+                _headline_between_paragraphs(lines, i)
+                or _headline_between_paragraphs(lines, i - 1)
+                or _ends_with_closing_credit(prev.text)
+            ):
+                join = False
             if not join:
                 flush()
         current.append(i)
@@ -484,10 +513,24 @@ def _headline_pair(lines: list[Line], i: int) -> bool:
         and balanced
         and not spaced
         and _complete_phrase(a.text)
-        and _complete_phrase(b.text)
+        and (_complete_phrase(b.text) or _deck_phrase(b.text))
         and not is_byline(b.raw)
         and not is_byline(a.raw)
         and not _headline_wraps(a, b)
+    )
+
+
+def _deck_phrase(text: str) -> bool:
+    """A deck of two clauses (射埠镇引导各村发展特色产业，村集体和农户“双增收”): commas inside, no
+    sentence end, quotes closed."""
+    n = len(content_chars(text))
+    return (
+        8 <= n <= 30
+        and not re.search(r"[。；！？;!?、]", text)
+        and not text.endswith(("，", ","))
+        and text.count("“") == text.count("”")
+        and not _UNFINISHED_END.search(text)
+        and not REPORT_LEAD.match(text)
     )
 
 

@@ -112,12 +112,20 @@ def read_header_line(text: str, pub: Publication) -> None:
         rest = rest.replace(paper.group(1), " ")
     rest = re.sub(r"(数字报|电子版|客户端|门户网站|网站)", " ", rest)
     rest = re.sub(r"(责任编辑|责编|编辑|美编|美术编辑|主编|校对|版式)\s*[:：/／]?\s*\S.*$", " ", rest)
-    words = [w for w in re.split(r"[\s|｜/:：·•]+", rest) if _SECTION_WORD.fullmatch(w)]
+    # Navigation words (首页, 详情) name no page.
+    words = [
+        w
+        for w in re.split(r"[\s|｜/:：·•]+", rest)
+        if _SECTION_WORD.fullmatch(w) and w not in _NAVIGATION_WORDS
+    ]
     if words and (edition or paper or pub.date):
         pub.note("page_name", words[0], PRINTED)
 
 
 _CRUMBS = re.compile(r"[>＞»›]")
+_NAVIGATION_WORDS = frozenset(
+    {"首页", "详情", "正文", "下载", "返回", "目录", "导航", "上一篇", "下一篇", "上一版", "下一版"}
+)
 
 
 def read_masthead_line(text: str, pub: Publication) -> None:
@@ -142,7 +150,12 @@ def read_masthead_line(text: str, pub: Publication) -> None:
     if medium:
         pub.note("paper", medium, PRINTED)
     last = crumbs[-1]
-    if last != "正文" and len(crumbs) >= 3 and _SECTION_WORD.fullmatch(last) and not _is_place_word(last):
+    if (
+        last not in ("正文", "详情", "内容", "详细", "全文")
+        and len(crumbs) >= 3
+        and _SECTION_WORD.fullmatch(last)
+        and not _is_place_word(last)
+    ):
         pub.note("page_name", last, WEB)
 
 

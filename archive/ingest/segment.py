@@ -215,7 +215,19 @@ def _published_date(spans: list[Span], units: list[Unit]) -> dt.date | None:
             found = parse_date(text) if dated else None
             if found is not None:
                 return found
+    # A site that prints the headline twice puts the metadata between the copies, above the one
+    # that heads the text: the furniture right above the article, if it names when it was published.
+    above = [u for u in units if u.end <= lo]
+    for u in reversed(above):
+        if u.kind != Kind.FURNITURE:
+            break
+        raw = u.block.raw_joined if u.block else u.text
+        if _PUBLISHED_LABEL.search(raw) and is_web_metadata(raw):
+            return parse_date(raw)
     return None
+
+
+_PUBLISHED_LABEL = re.compile(r"(发布时间|发布日期|发表时间|时间|日期)\s*[:：]|来源\s*[:：]")
 
 
 def _locate(text: str, piece: str, start: int, end: int) -> tuple[int, int]:
@@ -279,7 +291,7 @@ def _title_parts(d: Draft) -> tuple[str | None, str | None, str | None]:
         kickers.append(heads.pop(0))
     title = heads[0] if heads else None
     label = _LABEL_BAR.match(title or "")
-    if label:
+    if label and not _FORM_OR_SOURCE.search(label.group(1)):
         # 央媒看湖南丨“半条被子”故乡的致富新路: the column's name in front of the headline is its kicker.
         kickers.append(label.group(1))
         title = label.group(2)
@@ -296,6 +308,9 @@ def _title_parts(d: Draft) -> tuple[str | None, str | None, str | None]:
 
 _PLACE_COLON = re.compile(r"^([\u4e00-\u9fff]{2,8})[：:]")
 _LABEL_BAR = re.compile(r"^([\u4e00-\u9fff·]{2,10})\s*[丨｜|]\s*(\S.*)$")
+# 组图丨…, 视频｜…, 人民日报丨…: a web headline names its form or the medium it reprints from in
+# front of the bar, as part of the headline; a column's name there (央媒看湖南丨) is a kicker.
+_FORM_OR_SOURCE = re.compile(r"(组图|图集|图片|视频|直播|海报|长图|音频|日报|晚报|新华社|新闻|电视台|网)$")
 
 
 _TITLE_CHROME = re.compile(

@@ -1,0 +1,167 @@
+"""Shapes met in the fourth real-pages round (read on the third round's held-out set).
+
+Every page here is written for the test, in our own sentences over shapes seen on public
+pages: a column named after the province over a headline (央媒看湖南), an e-paper's issue
+links (上一期 下一期), a government site's name and a list page of dated entries (详细>>), a
+picture's file name and caption above a web item's text, a picture spread credited once for
+the whole page, and a headed brief boxed inside another article.
+"""
+
+from __future__ import annotations
+
+from archive.ingest import segment_page
+from archive.ingest.bylines import parse_credit
+from archive.ingest.furniture import is_navigation, is_web_metadata
+from archive.ingest.places import is_column_line
+
+
+def test_a_column_looking_at_the_province_is_a_column_line() -> None:
+    assert is_column_line("央媒看湖南")
+    assert is_column_line("乡村振兴看新化")
+    assert not is_column_line("看湖南")
+    assert not is_column_line("湖南日报")
+
+
+def test_a_column_line_over_a_headline_is_its_kicker() -> None:
+    page = segment_page(
+        """第07版:县域 4上一版 下一版4
+3 上一篇 放大 缩小 默认 下一篇 4
+央媒看湖南
+瑶山腊肉走俏年货市场
+新华社长沙1月12日电（记者 欧阳明）江华瑶族自治县的腊肉加工车间里，工人们正把熏好的腊肉装箱发往外地。
+近年来，当地把传统腊肉做成了标准化产品，带动两千多户群众增收。
+"""
+    )
+    [article] = page.articles
+    assert (article.kicker, article.title) == ("央媒看湖南", "瑶山腊肉走俏年货市场")
+
+
+def test_an_e_papers_issue_links_are_navigation_not_a_headline() -> None:
+    assert is_navigation("上一期 下一期 | 返回目录")
+    assert is_navigation("版面导航 | 标题导航 | 上一期 | 下一期 | 往期检索")
+    page = segment_page(
+        """株洲日报数字报 | 2024年05月16日 星期四 | A03版：县域
+上一期 下一期 | 返回目录
+醴陵瓷企抱团闯海外
+株洲日报·掌上株洲5月15日讯（记者/李晓红）醴陵市十二家陶瓷企业组团参加境外展会，现场签下订单三千余万元。
+企业负责人说，抱团参展省下了不少费用。
+"""
+    )
+    [article] = page.articles
+    assert article.title == "醴陵瓷企抱团闯海外"
+    assert article.kicker is None
+
+
+def test_a_sites_name_and_a_related_links_line_are_chrome() -> None:
+    assert is_web_metadata("桑植县人民政府")
+    assert is_web_metadata("湘西土家族苗族自治州人民政府")
+    assert is_web_metadata("相关链接：湖南省人民政府 | 张家界市人民政府")
+    assert not is_web_metadata("桑植县人民政府召开常务会议")
+
+
+LIST_PAGE = """桑植县人民政府
+首页 | 政务公开 | 政务服务 | 互动交流
+当前位置：首页 > 新闻中心 > 乡镇动态
+乡镇动态
+共 3 条
+龙潭坪镇开展防溺水安全宣传
+[2023-07-03]
+    7月2日，龙潭坪镇组织镇村干部走进各村小组，向家长和学生发放防溺水宣传资料，提醒孩子们不到无人看管的河塘游泳
+
+详细>>
+马合口乡为留守儿童开设暑期课堂
+[2023-07-02]
+    近日，马合口乡在乡综合文化站开设暑期课堂，请来志愿者为留守儿童辅导作业、教授书法和手工
+
+详细>>
+官地坪镇召开烤烟生产调度会
+[2023-06-30]
+    6月29日，官地坪镇召开烤烟生产调度会，通报各村烤烟移栽和田间管理进度，部署下一阶段病虫害防治工作
+
+详细>>
+版权所有：桑植县人民政府办公室
+"""
+
+
+def test_a_list_pages_entries_are_items_with_their_titles() -> None:
+    page = segment_page(LIST_PAGE)
+    assert [a.title for a in page.articles] == [
+        "龙潭坪镇开展防溺水安全宣传",
+        "马合口乡为留守儿童开设暑期课堂",
+        "官地坪镇召开烤烟生产调度会",
+    ]
+    # The site's name, the section's name and the entries' links are not in any article.
+    for a in page.articles:
+        assert "乡镇动态" not in a.body and "详细" not in a.body and "人民政府" not in (a.kicker or "")
+    assert page.articles[0].date.isoformat() == "2023-07-03"
+
+
+def test_a_pictures_caption_above_a_web_items_dateline_is_a_caption() -> None:
+    page = segment_page(
+        """湘西土家族苗族自治州人民政府
+首页 > 新闻中心 > 县市动态
+保靖黄金茶开园采摘
+来源：保靖县融媒体中心    作者：彭小燕    发布时间：2024-03-20 09:30
+【字体：大 中 小】
+分享到：
+20240320091512.jpg
+3月19日，保靖县葫芦镇的茶农在茶园里采摘春茶。
+保靖县融媒体中心3月19日讯（记者 彭小燕）3月19日，保靖县葫芦镇的黄金茶园正式开园，上千名茶农上山采摘。
+今年全县黄金茶采摘面积比去年增加了两成，茶农收入有望继续增长。
+【打印本页】【关闭窗口】
+"""
+    )
+    [article] = page.articles
+    assert article.title == "保靖黄金茶开园采摘"
+    assert article.captions == ["3月19日，保靖县葫芦镇的茶农在茶园里采摘春茶。"]
+    assert article.body.startswith("3月19日，保靖县葫芦镇的黄金茶园正式开园")
+
+
+def test_a_pages_photo_credit_names_the_photographer() -> None:
+    credit = parse_credit("本版图片均由 周 亮 摄")
+    assert credit is not None
+    assert [(c.name, c.role) for c in credit.credits] == [("周亮", "摄影")]
+    supplied = parse_credit("本版图片除署名外均由县融媒体中心提供")
+    assert supplied is not None and supplied.organisations == ["县融媒体中心"] and not supplied.credits
+
+
+SPREAD_PAGE = """韶山抓好“两个确保”
+本报3月14日讯（全媒体记者 王一帆）连日来，韶山市组织党员干部下村入户，宣传扶持政策，帮助农户落实种子化肥。
+该市今年计划新增双季稻面积三千亩，已完成育秧准备。
+
+▲湘潭县花石镇，农户在翻耕整地。
+▲育秧工厂里的秧苗长势正好。
+▲农机手在检修插秧机。
+本版图片均由 李 敏 摄
+湘潭县春耕备耕忙
+本报3月14日讯（全媒体记者 陈思远）连日来，湘潭县抢抓晴好天气，组织农户翻耕整地、检修农机，育秧工厂里一派繁忙。
+今年该县新建集中育秧点十二个，可满足五万亩大田用秧。
+"""
+
+
+def test_a_picture_spreads_captions_go_together_with_its_credit() -> None:
+    page = segment_page(SPREAD_PAGE)
+    first, second = page.articles
+    assert first.captions == []
+    assert len(second.captions) == 3
+    assert ("李敏", "摄影") in [(r.name, r.role) for r in second.reporters]
+    assert "李敏" not in [r.name for r in first.reporters]
+
+
+BOXED_BRIEF = """汨罗推行“交地即交证”
+本报讯（记者 方晓舟 通讯员 许文）6月20日，汨罗市一家新落户企业在签订土地出让合同的当天，就拿到了不动产权证书。
+“以前拿证要等一个多月，现在当天就能开工准备。”企业负责人说。
+临湘组织防汛演练
+本报讯（通讯员 何丽）6月19日，临湘市在长江堤段组织防汛应急演练，三百余名队员参加。
+为实现“交地即交证”，汨罗市自然资源、税务等部门提前介入，把审核和缴税合并在一个窗口办理。
+今年以来，汨罗市已有六个工业项目实现“交地即交证”。
+"""
+
+
+def test_a_headed_brief_boxed_inside_an_article_does_not_take_its_end() -> None:
+    page = segment_page(BOXED_BRIEF)
+    miluo, linxiang = page.articles
+    assert miluo.title == "汨罗推行“交地即交证”"
+    assert "已有六个工业项目" in miluo.body and miluo.split
+    assert linxiang.title == "临湘组织防汛演练"
+    assert linxiang.body.endswith("三百余名队员参加。")
