@@ -415,6 +415,13 @@ def _body_below(units: list[Unit], i: int) -> Unit | None:
     return None
 
 
+def _photographers_of_captions(units: list[Unit], u: Unit) -> bool:
+    """A names line crediting photographers only, right under a caption."""
+    if not u.credits or any(c.role != "摄影" for c in u.credits) or u.index < 1:
+        return False
+    return units[u.index - 1].kind == Kind.CAPTION
+
+
 def _web_line(u: Unit) -> bool:
     raw = u.block.raw_joined if u.block else u.text
     return frames_item(raw) or bool(_EDITOR_FOOTER.match(raw.strip()))
@@ -499,13 +506,22 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
         if u.kind in (Kind.CAPTION, Kind.CREDIT):
             floating.append(u)
             if u.kind == Kind.CREDIT and run is not None and run.paras:
-                # A photo-news credit closes the item above it, which may be an item of its own.
-                if _own_item(run, elements):
+                # A photo-news credit closes the item above it, which may be an item of its own;
+                # under a brief already signed in its dateline, the credit signs a second item.
+                signed = bool(run.paras[0].dateline and run.paras[0].credits)
+                if _own_item(run, elements, signed=signed):
                     last = run.paras.pop()
                     close_run()
                     run = Run(paras=[last])
                 run.hard_end = True
                 close_run()
+            continue
+        if u.kind == Kind.NAMES and _photographers_of_captions(units, u) and run is not None and run.paras:
+            # 摄影 汤志恒 王诗琪 under a picture spread's captions: the pictures' credit, and the end of
+            # the report they illustrate (not the byline of what follows).
+            run.end_credits.append(u)
+            run.hard_end = True
+            close_run()
             continue
         if (
             u.kind == Kind.NAMES
@@ -540,7 +556,13 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             run.hard_end = True
             close_run()
             continue
+        bracketed_label = u.kind == Kind.KICKER and bool(re.fullmatch(r"[【\[][^】\]]{1,16}[】\]]", u.text))
         if group is not None and group.meta_below and run is None and u.kind in (Kind.HEADING, Kind.KICKER):
+            if bracketed_label:
+                group.units.append(
+                    u
+                )  # 【县域观察】 under the deck: the column's label, in the headline block
+                continue
             # Under an online item's headline and metadata the text begins: a short first line
             # (眼下，正是采摘的好时节！) is its first sentence, not another headline.
             u.kind = Kind.BODY
@@ -627,7 +649,9 @@ def new_report_score(
     return score
 
 
-def _own_item(run: Run, earlier: list[Group | Run], below: Unit | None = None) -> bool:
+def _own_item(
+    run: Run, earlier: list[Group | Run], below: Unit | None = None, *, signed: bool = False
+) -> bool:
     """The run's last paragraph, closed by a credit, is an item of its own (photo news, a brief).
 
     ``below`` is the paragraph printed after it: when it finishes the sentence the run broke off
@@ -645,6 +669,8 @@ def _own_item(run: Run, earlier: list[Group | Run], below: Unit | None = None) -
         broken_off=broken_off,
         resumed_below=resumed,
     )
+    if signed and len(run.paras) == 2:
+        score += 1.5
     return score >= OWN_ITEM_BAR
 
 
@@ -785,10 +811,50 @@ def assemble(units: list[Unit]) -> Assembly:
     drafts = _rejoin_continued_headlines(drafts, units)
     drafts = _Resumer(drafts, index, units).run()
     drafts = _split_trailing_items(drafts, index)
+    drafts = _split_items_about_another_county(drafts)
     _promote_subheads(drafts)
     _place_floating(drafts, floating, index)
     drafts = [d for d in drafts if d.paras or d.title_group or d.captions]
     return Assembly(drafts, furniture)
+
+
+# 6月18日，城步苗族自治县…, 近日，保靖县…: a date, then the place the item is about.
+_DATE_LEAD = re.compile(r"^(\d{1,2}月\d{1,2}日|近日|日前|连日来)[，,]?")
+
+
+def _split_items_about_another_county(drafts: list[Draft]) -> list[Draft]:
+    """A paragraph opening with a date and a county that the article above never names is a
+    headless item of its own (photo news, a brief without headline), not the article's next
+    paragraph: a report goes on about its own county, and when it turns to another it does not
+    open the paragraph with a date.
+    """
+    out: list[Draft] = []
+    for d in drafts:
+        out.append(d)
+        if len(d.paras) < 2 or d.resumed or d.tail is not None or d.title_after_body:
+            continue
+        paras = sorted(d.paras, key=lambda p: p.start)
+        head = d.title_group.text if d.title_group is not None else ""
+        for k in range(1, len(paras)):
+            p = paras[k]
+            lead = _DATE_LEAD.match(p.text)
+            if lead is None or p.subhead or p.dateline:
+                continue
+            named = _counties(p.text[lead.end() : lead.end() + 12])
+            seen = _counties(head + " ".join(q.text for q in paras[:k]))
+            if not named or not seen or named & seen:
+                continue
+            cut = p.start
+            item = Draft(paras=paras[k:], order=cut, hard_end=d.hard_end)
+            item.extra_credits = [u for u in d.extra_credits if u.start > cut]
+            item.captions = [u for u in d.captions if u.start > cut]
+            d.paras = paras[:k]
+            d.extra_credits = [u for u in d.extra_credits if u.start <= cut]
+            d.captions = [u for u in d.captions if u.start <= cut]
+            d.hard_end = True
+            out.append(item)
+            break
+    return out
 
 
 def _split_trailing_items(drafts: list[Draft], index: BigramIndex) -> list[Draft]:
@@ -955,8 +1021,16 @@ def _merge_headless(drafts: list[Draft], index: BigramIndex, units: list[Unit]) 
             _absorb_resumed(resumed, d)
             i += 1
             continue
+        nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+        if _picture_over_headline(d, nxt, out[-1] if out else None, units):
+            # A credited picture's text right over a headline, about that report's county: its caption.
+            nxt.captions[:0] = d.paras  # type: ignore[union-attr]
+            nxt.extra_credits[:0] = d.extra_credits  # type: ignore[union-attr]
+            for p in d.paras:
+                p.kind = Kind.CAPTION
+            i += 1
+            continue
         if d.title_group is None and d.paras and not d.hard_end and not _starts_with_dateline(d):
-            nxt = drafts[i + 1] if i + 1 < len(drafts) else None
             if (
                 nxt is not None
                 and nxt.title_group is not None
@@ -996,6 +1070,23 @@ def _merge_headless(drafts: list[Draft], index: BigramIndex, units: list[Unit]) 
         out.append(d)
         i += 1
     return out
+
+
+def _picture_over_headline(d: Draft, nxt: Draft | None, prev: Draft | None, units: list[Unit]) -> bool:
+    """One credited picture text with no headline, right above a headed report on the county it
+    names (4月10日，新晃…窗口… / 通讯员 姚远 摄 / 新晃：“办不成事”有人管), the article above being
+    about another: that report's caption."""
+    if d.title_group is not None or len(d.paras) != 1 or nxt is None or nxt.title_group is None:
+        return False
+    para = d.paras[0]
+    after = units[para.index + 1] if para.index + 1 < len(units) else None
+    credited = para.photo_credited or (after is not None and after.kind == Kind.CREDIT)
+    if not credited or para.dateline or nxt.title_after_body or not nxt.paras:
+        return False
+    named = _counties(para.text)
+    below = _counties(nxt.title_group.text + " ".join(p.text for p in nxt.paras[:2]))
+    above = _counties(" ".join(p.text for p in prev.paras)) if prev is not None else set()
+    return bool(named) and named <= below and not named & above
 
 
 def _return_resumed_tail(d: Draft, out: list[Draft]) -> None:
@@ -1079,6 +1170,9 @@ def _resumed_after_brief(d: Draft, out: list[Draft], index: BigramIndex) -> Draf
             # Without a closing credit the piece may be a brief of its own; an article
             # stopped mid-sentence (…开展订单式职业技能培训，) is what makes it a resumption.
             return None
+        lead = _counties(d.paras[0].text[:16])
+        if lead and not lead & _counties(" ".join(p.text for p in x.paras)):
+            return None  # 芷江侗族自治县推行…: a brief about a county the article never names
         return x if index.coverage(grams, _draft_grams(x)) >= 0.35 else None
     return None
 
@@ -1411,6 +1505,14 @@ def _place_floating(drafts: list[Draft], floating: list[Unit], index: BigramInde
         )
         if elsewhere is not None:
             target = elsewhere  # a photo printed away from its article, named in the caption
+        elif _photo_of_its_own(run, prev_d, next_d) and not _beside_other_pictures(run, floating):
+            # 4月11日，通道侗族自治县…侗族大歌。 / 新华社记者 陈思汗 摄 between two reports about other
+            # counties: photo news of its own, its picture's text the body.
+            item = Draft(paras=[run[0]], order=run[0].start, hard_end=True)
+            run[0].kind = Kind.BODY
+            item.extra_credits = [run[0], *run[1:]]
+            drafts.insert(drafts.index(prev_d) + 1 if prev_d in drafts else len(drafts), item)
+            continue
         elif prev_d is None or next_d is None or prev_d is next_d:
             target = prev_d or next_d
         elif len(run) == 1 and u.kind == Kind.CREDIT:
@@ -1427,6 +1529,31 @@ def _place_floating(drafts: list[Draft], floating: list[Unit], index: BigramInde
                 target.captions.append(x)
             else:
                 target.extra_credits.append(x)
+
+
+def _photo_of_its_own(run: list[Unit], prev_d: Draft | None, next_d: Draft | None) -> bool:
+    """One credited picture text naming a county that neither article around it names."""
+    u = run[0]
+    if len(run) > 2 or u.kind != Kind.CAPTION or not u.text or not u.credits or prev_d is None:
+        return False
+    named = _counties(u.text)
+
+    def names(d: Draft | None) -> set[str]:
+        if d is None:
+            return set()
+        head = d.title_group.text if d.title_group is not None else ""
+        return _counties(head + " ".join(p.text for p in d.paras))
+
+    around = names(prev_d) | names(next_d)
+    return bool(named) and bool(around) and not named & around
+
+
+def _beside_other_pictures(run: list[Unit], floating: list[Unit]) -> bool:
+    """Other captions printed right above or below: a picture column, whose pictures go together."""
+    lo, hi = run[0].index, run[-1].index
+    return any(
+        u not in run and u.kind == Kind.CAPTION and u.text and lo - 2 <= u.index <= hi + 2 for u in floating
+    )
 
 
 def _caption_runs(floating: list[Unit]) -> list[list[Unit]]:

@@ -301,6 +301,15 @@ def _split_body(unit: Unit) -> None:
             unit.aside += _aside_of_credit("", credit)
             unit.closing = True
             unit.photo_credited = not unit.dateline
+        else:
+            labelled = _TRAILING_PICTURE_WRITER.search(text)
+            names = parse_names(labelled.group("credit"), strict=False) if labelled else None
+            if labelled and names:
+                # …确保颗粒归仓。 图/文 张志明: photo news signed by whoever took and wrote it.
+                text = text[: labelled.start("credit")].rstrip()
+                unit.credits = unit.credits + list(names)
+                unit.closing = True
+                unit.photo_credited = not unit.dateline
     unit.text = despace(text)
 
 
@@ -318,6 +327,12 @@ _OPENING_CREDIT = re.compile(
 # A credit printed after the last sentence without parentheses, set off by a space.
 _TRAILING_CREDIT = re.compile(
     r"[。！？!?”]\s+(?P<credit>[^。！？，,；;：:“”（）()]{2,30}?(供图|供稿|摄影?))\s*$"
+)
+
+
+_TRAILING_PICTURE_WRITER = re.compile(
+    r"[。！？!?”]\s+(?P<credit>(图\s*[/／]\s*文|文\s*[/／]\s*图)\s*(?!记者|通讯员|本报)[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3}"
+    r"(\s+[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3})?)\s*$"
 )
 
 
@@ -675,7 +690,16 @@ def _kickers_before_headings(units: list[Unit]) -> None:
     for i, u in enumerate(units):
         if u.kind == Kind.LABEL:
             nxt = _next_content(units, i)
+            prev = _prev_content(units, i)
             if nxt is not None and nxt.kind == Kind.HEADING and (nxt.strong or not nxt.md_level):
+                u.kind = Kind.KICKER
+            elif (
+                prev is not None
+                and prev.kind in (Kind.HEADING, Kind.SUBTITLE)
+                and nxt is not None
+                and nxt.kind == Kind.NAMES
+            ):
+                # 平江：… / ——… / 【县域观察】 / 记者 …: the column's label printed inside the headline block.
                 u.kind = Kind.KICKER
         elif u.kind == Kind.KICKER and not is_series_line(u.text):
             nxt = _next_content(units, i)

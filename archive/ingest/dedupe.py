@@ -26,7 +26,7 @@ def mark_duplicates(units: list[Unit]) -> int:
     for i, u in enumerate(units):
         if (u.kind not in (Kind.BODY, Kind.LABEL) and not u.closing) or u.duplicate_of is not None:
             continue
-        key = norm_key(u.text) + "|" + ",".join(c.name for c in u.credits)
+        key = norm_key(u.text) + "|" + _credit_key(u)
         if len(norm_key(u.text)) >= MIN_PARAGRAPH and key in seen:
             u.duplicate_of = seen[key]
             marked += 1
@@ -69,14 +69,19 @@ def _mark_stray_fragments(units: list[Unit]) -> int:
     return marked
 
 
+def _credit_key(u: Unit) -> str:
+    # Names with their roles: 作者：刘子安 over the text and 记 者：刘子安 under it are two credits.
+    return ",".join(f"{c.name}/{c.role}" for c in u.credits)
+
+
 def _earlier_same(units: list[Unit], i: int) -> int | None:
     u = units[i]
-    key = norm_key(u.text) + "|" + ",".join(c.name for c in u.credits)
+    key = norm_key(u.text) + "|" + _credit_key(u)
     if not key.strip("|"):
         return None
     for j in range(i):
         v = units[j]
-        if v.kind == u.kind and norm_key(v.text) + "|" + ",".join(c.name for c in v.credits) == key:
+        if v.kind == u.kind and norm_key(v.text) + "|" + _credit_key(v) == key:
             return j
     return None
 

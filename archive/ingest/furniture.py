@@ -85,7 +85,7 @@ _WEB_META_PIECES = re.compile(
 # Share buttons, links to the previous / next item (they repeat other items' headlines), 返回顶部.
 _SHARE = re.compile(
     r"^(分享(到|至)?\s*[:：]|【?分享到】?|(上一篇|下一篇|相关新闻|相关阅读)\s*[:：]|返回顶部$|扫一扫"
-    r"|(相关阅读|相关新闻|相关链接|推荐阅读)$)"
+    r"|[【\[]?(相关阅读|相关新闻|相关链接|推荐阅读|延伸阅读)[】\]]?$)"
 )
 # Whole lines of a site's or an e-paper's chrome: navigation, image file names, app names,
 # print / close / font-size buttons, footer links to other sites.
@@ -94,7 +94,7 @@ _CHROME = re.compile(
     r"|(放大|缩小|默认)(\s*(放大|缩小|默认)){1,2}|时刻新闻(\s*[—-]*分享[—-]*)?"
     r"|([\[【]?(打印本页|关闭窗口|收藏本页|打印此页|加入收藏|返回顶部|打印|关闭)[\]】]?)+"
     r"|[—-]*分享[—-]*|.{0,30}(ICP备|ICP证|公网安备|版权所有|Copyright|©).*|(主办|承办|协办)\s*[:：].*"
-    r"|字号\s*[:：].{0,20}|本文链接\s*[:：].*|本文为.{2,20}原创(文章|稿件).{0,30}|点击(查看|进入).{0,20}"
+    r"|字号\s*[:：].{0,20}|([大中小]字号\s*){1,3}|本文链接\s*[:：].*|本文为.{2,20}原创(文章|稿件).{0,30}|点击(查看|进入).{0,20}"
     r"|[\w\-]{4,40}\.(jpe?g|png|gif|webp|bmp)"
     r"|(下载|打开|安装)[\u4e00-\u9fff]{2,10}(客户端|APP|App|app)\S{0,10}|\S{0,16}扫码(关注|下载|阅读|观看)\S{0,8}"
     r"|[\u4e00-\u9fff·]{2,12}(客户端|APP|App|app)(下载|扫码下载)?(扫一扫|扫码)?"

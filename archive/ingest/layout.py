@@ -283,9 +283,16 @@ def _headline_over_report(prev: Line, line: Line) -> bool:
     return not re.search(r"[，。；：！？、,;:!?]", prev.text) and opens_report(line.text)
 
 
+def _picture_line_cut(prev: Line, line: Line) -> bool:
+    """``图为…`` cut off mid-sentence, its rest (and the photographer) on the next line."""
+    whole = prev.text.startswith("图为") and not re.search(r"[。！？]|摄$", prev.text)
+    return whole and ends_sentence(re.sub(r"[（(][^（）()]{1,20}[)）]$", "", line.text))
+
+
 def _ends_with_closing_credit(text: str) -> bool:
-    """…明显改善。(张晓敏): a report signed off at the end of this line; the next line starts anew."""
-    m = re.search(r"[。！？”]\s*[（(][^（）()]{2,24}[)）]$", text)
+    """…明显改善。(张晓敏) or （杨秀梅 吴昊天） alone: a report signed off at the end of this line;
+    the next line starts anew."""
+    m = re.search(r"(^|[。！？”])\s*[（(][^（）()]{2,24}[)）]$", text.strip())
     return m is not None and split_closing_byline(text) is not None
 
 
@@ -462,12 +469,20 @@ def build_blocks(text: str) -> list[Block]:
                 )
             elif not (atomic[i - 1] or atomic[i]):
                 join = wraps[i - 1]
-            if join and (
-                _headline_between_paragraphs(lines, i)
-                or _headline_between_paragraphs(lines, i - 1)
-                or _ends_with_closing_credit(prev.text)
+            if (
+                join
+                and (
+                    _headline_between_paragraphs(lines, i)
+                    or _headline_between_paragraphs(lines, i - 1)
+                    or _ends_with_closing_credit(prev.text)
+                    or bool(re.fullmatch(r"【[^】]{1,16}】", line.text))  # a label starts a block of its own
+                    # ②… after a finished ①…: the next numbered picture's caption (or list item)
+                    or (line.text[:1] in "①②③④⑤⑥⑦⑧⑨⑩" and ends_sentence(prev.text))
+                )
             ):
                 join = False
+            if not join and current == [i - 1] and _picture_line_cut(prev, line):
+                join = True  # 图为…沿线清理 / 垃圾。（吴丽 摄）: a caption wrapped at the column's edge
             if not join:
                 flush()
         current.append(i)

@@ -165,3 +165,180 @@ def test_a_headed_brief_boxed_inside_an_article_does_not_take_its_end() -> None:
     assert "已有六个工业项目" in miluo.body and miluo.split
     assert linxiang.title == "临湘组织防汛演练"
     assert linxiang.body.endswith("三百余名队员参加。")
+
+
+EPAPER_ITEMS = """益阳日报
+第03版：县域新闻  ◀上一版  ▶下一版
+◀上一篇  放大 缩小 默认  下一篇▶
+桃江竹木企业抱团参展
+本报讯（记者 何雅琴）桃江县八家竹木企业日前组团参加一场家居博览会，签下意向订单两千余万元。
+企业负责人说，抱团参展让小企业也能站到大展台上。
+
+益阳日报
+第03版：县域新闻  ◀上一版  ▶下一版
+◀上一篇  放大 缩小 默认  下一篇▶
+南县小龙虾进入上市旺季
+本报讯（通讯员 罗文静）连日来，南县各地的小龙虾陆续上市，收购点前车来车往。
+今年全县稻虾种养面积稳定在六十万亩以上。
+
+益阳日报
+第03版：县域新闻  ◀上一版  ▶下一版
+◀上一篇  放大 缩小 默认  下一篇▶
+安化黑茶产业园新添三条生产线
+本报讯（记者 谌思远）安化县黑茶产业园近日又有三条自动化生产线投产。
+"""
+
+
+def test_chrome_printed_around_every_item_is_never_a_headline() -> None:
+    page = segment_page(EPAPER_ITEMS)
+    assert [a.title for a in page.articles] == [
+        "桃江竹木企业抱团参展",
+        "南县小龙虾进入上市旺季",
+        "安化黑茶产业园新添三条生产线",
+    ]
+    assert all("上一版" not in a.body for a in page.articles)
+
+
+def test_a_column_printed_three_times_over_is_not_chrome() -> None:
+    # The same wrapped lines three times (a looping dump) are text, even though they repeat.
+    column = (
+        "据了解，会同县今年\n投入一千万元推\n进医共体建设，\n为乡镇卫生院配备\nDR和彩超设备，\n"
+        "培训基层医护人员\n六百余人次，群众\n看病就医更加方\n便。\n"
+    )
+    page = segment_page(
+        "医共体建设见成效\n本报讯（记者 李华）今年以来，会同县以县人民医院为牵头单位，\n"
+        "组建县域医共体，推动优质医疗资源下沉到乡镇和村，县域内就诊率明显提高。\n"
+        "“以前看个病要跑到城里，现在在镇上就能做检查。”一位村民说。\n" + column * 3
+    )
+    assert "投入一千万元推进医共体建设" in page.articles[0].body.replace("\n", "")
+
+
+WEB_ITEM_WITH_STAFF_LIST = """新化新闻网
+当前位置：首页 > 乡镇动态 > 正文
+吉庆镇开通“赶场专线”
+来源：新化县融媒体中心  作者：刘子安  编辑：伍嘉  发布时间：2024-05-20 16:30
+
+吉庆镇近日开通两条“赶场专线”，逢赶场日从偏远村组发车，票价两元。
+
+开通以来，专线已运送群众两千余人次。
+
+记 者：刘子安
+通讯员：谢雨桐
+编 辑：伍嘉
+二 审：罗一鸣
+三 审：邹建新
+版权作品，未经授权严禁转载。
+"""
+
+
+def test_a_media_centres_staff_list_credits_the_item_above_it() -> None:
+    page = segment_page(WEB_ITEM_WITH_STAFF_LIST)
+    [article] = page.articles
+    assert article.title == "吉庆镇开通“赶场专线”"
+    assert {(r.name, r.role) for r in article.reporters} >= {("刘子安", "记者"), ("谢雨桐", "通讯员")}
+    assert "二审" not in article.body and "版权" not in article.body
+    assert article.date.isoformat() == "2024-05-20"
+
+
+def test_related_links_and_a_pages_headline_list_are_chrome() -> None:
+    page = segment_page(
+        """湘潭县开展防汛演练
+本报讯（记者 周敏）湘潭县日前在涓水沿线开展防汛应急演练，四百余人参加。
+相关阅读
+· 韶山启动“韶峰护林”行动
+· 湘乡新建三座应急避难场所
+本版标题导航
+· 湘潭县开展防汛演练
+· 雨湖区老旧小区改造开工
+"""
+    )
+    [article] = page.articles
+    assert article.body == "湘潭县日前在涓水沿线开展防汛应急演练，四百余人参加。"
+
+
+def test_a_headline_printed_again_over_its_text_heads_one_item() -> None:
+    page = segment_page(
+        """湘潭县人民政府门户网站
+当前位置：首页 > 新闻中心 > 乡镇动态 > 详情
+花石镇湘莲种植户用上烘干房
+
+文章来源：湘潭县融媒体中心 时间：2024-07-23 16:42:08
+大字号
+
+花石镇湘莲种植户用上烘干房
+镇里建起共享烘干房，莲农不再看天吃饭
+
+湘潭县融媒体中心7月23日讯（记者 钟亦凡）花石镇近日建成两座共享烘干房，可同时烘干莲子六吨。
+
+莲农说，以前遇上连阴雨，莲子容易发霉，现在心里踏实多了。
+"""
+    )
+    [article] = page.articles
+    assert article.title == "花石镇湘莲种植户用上烘干房"
+    assert article.subtitle == "镇里建起共享烘干房，莲农不再看天吃饭"
+    assert article.date.isoformat() == "2024-07-23"
+
+
+def test_an_article_continued_under_its_headline_again_is_one_article() -> None:
+    page = segment_page(
+        """张家界日报
+2024年05月16日
+慈利：小水果串起增收链
+本报记者 向丽君
+5月中旬，慈利县江垭镇的枇杷进入采摘期，果农们忙着采摘装箱，收购商的货车在村口排起了长队。
+江垭镇种植枇杷已有二十多年，过去主要靠果农自己挑到集镇上卖，如今镇里建起了冷库和分拣中心。
+国内统一刊号:CN43-0020 张家界日报社出版
+2024年05月16日
+永定区“15分钟政务服务圈”覆盖全部乡镇
+本报讯（记者 卓雅）永定区近日实现乡镇便民服务中心“15分钟政务服务圈”全覆盖。
+国内统一刊号:CN43-0020 张家界日报社出版
+2024年05月16日
+慈利：小水果串起增收链
+(上接1版①)
+除了枇杷，江垭镇还发展了柑橘、猕猴桃等水果，形成“一季一果”的产业格局，果农一年四季都有收入。
+慈利县农业农村部门负责人介绍，全县今年水果种植面积稳定在二十万亩以上。
+"""
+    )
+    assert [a.title for a in page.articles] == [
+        "慈利：小水果串起增收链",
+        "永定区“15分钟政务服务圈”覆盖全部乡镇",
+    ]
+    assert "一季一果" in page.articles[0].body and page.articles[0].split
+
+
+def test_a_separator_mark_and_a_photographers_line_under_captions_end_an_item() -> None:
+    page = segment_page(
+        """春回澧阳平原 农事渐次铺开
+惊蛰过后，澧县各地抢抓晴好天气开展春耕备耕。
+①3月10日，澧县城头山镇，农机手驾驶旋耕机翻整稻田。
+②3月10日，澧县澧阳街道，农户在育秧大棚内查看秧苗长势。
+摄影 汤志恒 王诗琪
+
+芷江侗族自治县推行“村民说事”制度，每月固定一天由村干部听取群众意见。（吴欣然）
+■
+4月7日，双峰县井字镇的村民在油菜田里查看长势。
+"""
+    )
+    lifu, zhijiang, shuangfeng = page.articles
+    assert {r.name for r in lifu.reporters} == {"汤志恒", "王诗琪"} and len(lifu.captions) == 2
+    assert zhijiang.body.startswith("芷江侗族自治县推行") and [r.name for r in zhijiang.reporters] == [
+        "吴欣然"
+    ]
+    assert shuangfeng.body.startswith("4月7日，双峰县井字镇")
+
+
+def test_an_agencys_photographer_is_a_person() -> None:
+    credit = parse_credit("新华社记者 彭子墨 摄")
+    assert credit is not None and [(c.name, c.role) for c in credit.credits] == [("彭子墨", "摄影")]
+
+
+def test_a_campaign_slogan_over_a_headline_is_its_kicker() -> None:
+    page = segment_page(
+        """奋进新征程 建功新时代
+石门县“红色代办员”跑出服务加速度
+全媒体记者 田野
+石门县在全县推行“红色代办员”制度，党员代办员帮群众跑腿办事。
+"""
+    )
+    [article] = page.articles
+    assert (article.kicker, article.title) == ("奋进新征程建功新时代", "石门县“红色代办员”跑出服务加速度")
