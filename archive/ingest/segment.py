@@ -89,7 +89,6 @@ def segment_page(
         for u in _repeats_of(draft, units):
             used.add(id(u))
 
-    _same_titles(page)
     _publish(page, pub)
     _publisher_county_fallback(page)
     _page_prefecture_fallback(page)
@@ -317,15 +316,6 @@ _FORM_OR_SOURCE = re.compile(r"(组图|图集|图片|视频|直播|海报|长图
 _TITLE_CHROME = re.compile(
     r"(分享|来源|编辑|打印|上一篇|下一篇|版面|导航|\d{4}-\d{1,2}-\d{1,2}|\.(jpe?g|png))"
 )
-
-
-def _same_titles(page: SegmentedPage) -> None:
-    """Two articles of one page under one headline: a line the page prints above every item
-    (chrome the importer has not learnt) was taken for their headline."""
-    counts = Counter(a.title for a in page.articles if a.title)
-    for a in page.articles:
-        if a.title and counts[a.title] > 1 and "title_doubt" not in a.review_reasons:
-            a.review_reasons.append("title_doubt")
 
 
 def _doubtful_title(title: str) -> bool:
