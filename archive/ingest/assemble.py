@@ -42,7 +42,16 @@ from dataclasses import dataclass, field
 from .classify import _UNFINISHED, SEPARATOR_LINE, Kind, Unit
 from .furniture import frames_item, header_parts
 from .places import find_mentions, is_place_led_headline
-from .text import REPORT_LEAD, BigramIndex, bigrams, content_chars, ends_sentence, is_han, opens_report
+from .text import (
+    REPORT_LEAD,
+    BigramIndex,
+    bigrams,
+    content_chars,
+    ends_on_measure_word,
+    ends_sentence,
+    is_han,
+    opens_report,
+)
 
 GROUP_KINDS = (Kind.KICKER, Kind.HEADING, Kind.SUBTITLE, Kind.NAMES, Kind.AUTHOR)
 BODY_KINDS = (Kind.BODY, Kind.LABEL)
@@ -256,6 +265,8 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
         score += 1.0  # a brief's headline set between two texts (产业兴：… is a subhead's formula)
     if re.search(r"[，,]|.——", text):
         score -= 0.5  # 打造劳务品牌，端稳就业饭碗: two parallel clauses are how subheads are written
+    if _SUBHEAD_LEAD.match(text) and not is_place_led_headline(text):
+        score -= 1.5  # 审管联动：放得开也管得住: a theme and a colon lead a subhead, not a report's headline
     if md_page and not u.md_level:
         score -= 2.0
     if all(_loose_piece(units[k]) for k in (first, last)):
@@ -348,7 +359,13 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
         if u.strong:
             continue
         prev = _neighbours(units, i, -1)
-        if clusters and prev is not None and prev is units[clusters[-1][-1]] and not u.fragment:
+        continued = prev is not None and ends_on_measure_word(prev.text)  # 衡南县新增3条 / 农产品…
+        if (
+            clusters
+            and prev is not None
+            and prev is units[clusters[-1][-1]]
+            and (not u.fragment or continued)
+        ):
             clusters[-1].append(i)
         else:
             clusters.append([i])
@@ -1022,6 +1039,16 @@ def _merge_headless(drafts: list[Draft], index: BigramIndex, units: list[Unit]) 
             i += 1
             continue
         nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+        if _picture_then_headline(d, nxt):
+            # 连日来，…施肥。 文/图 通讯员 余晓峰 / 平江：油茶林里“长”出好日子 / 初秋的…: the picture's
+            # text and its credit over a headline whose report follows: headline and caption go with it.
+            nxt.title_group, nxt.captions[:0] = d.title_group, d.paras  # type: ignore[union-attr]
+            nxt.names_groups[:0] = d.names_groups  # type: ignore[union-attr]
+            nxt.order = d.order  # type: ignore[union-attr]
+            for p in d.paras:
+                p.kind = Kind.CAPTION
+            i += 1
+            continue
         if _picture_over_headline(d, nxt, out[-1] if out else None, units):
             # A credited picture's text right over a headline, about that report's county: its caption.
             nxt.captions[:0] = d.paras  # type: ignore[union-attr]
@@ -1070,6 +1097,14 @@ def _merge_headless(drafts: list[Draft], index: BigramIndex, units: list[Unit]) 
         out.append(d)
         i += 1
     return out
+
+
+def _picture_then_headline(d: Draft, nxt: Draft | None) -> bool:
+    """A draft of one photo-credited line with its headline printed after it, and the text that
+    headline heads printed next without one."""
+    if d.title_group is None or not d.title_after_body or len(d.paras) != 1 or not d.paras[0].photo_credited:
+        return False
+    return nxt is not None and nxt.title_group is None and bool(nxt.paras) and not _starts_with_dateline(nxt)
 
 
 def _picture_over_headline(d: Draft, nxt: Draft | None, prev: Draft | None, units: list[Unit]) -> bool:
@@ -1122,7 +1157,7 @@ def _return_tail_after_boxed_brief(d: Draft, out: list[Draft], index: BigramInde
     host = out[-1] if out else None
     if d.title_group is None or len(d.paras) < 2 or not _starts_with_dateline(d):
         return
-    if host is None or host.title_group is None or host.hard_end or not host.paras or d.hard_end:
+    if host is None or host.title_group is None or host.hard_end or not host.paras:
         return
     host_places = _counties(" ".join(p.text for p in host.paras))
     for k in range(1, len(d.paras)):
@@ -1145,6 +1180,11 @@ def _return_tail_after_boxed_brief(d: Draft, out: list[Draft], index: BigramInde
             continue
         host.paras += rest
         host.resumed = host.split = True
+        # A credit or a jump line closing the rest closes the article it goes back to.
+        cut = rest[0].start
+        host.extra_credits += [u for u in d.extra_credits if u.start > cut]
+        d.extra_credits = [u for u in d.extra_credits if u.start <= cut]
+        host.hard_end, d.hard_end = d.hard_end, True
         d.paras = lead
         return
 

@@ -21,7 +21,7 @@ from .bylines import (
     split_closing_byline,
     split_dateline,
 )
-from .furniture import JUMP_LINE, is_web_metadata, split_web_metadata
+from .furniture import JUMP_LINE, is_web_metadata, list_entry_title, split_web_metadata
 from .layout import Block
 from .places import is_column_line, is_division_name, is_place_led_headline
 from .text import REPORT_LEAD, content_chars, despace, ends_sentence, is_series_line, opens_report
@@ -331,7 +331,7 @@ _TRAILING_CREDIT = re.compile(
 
 
 _TRAILING_PICTURE_WRITER = re.compile(
-    r"[。！？!?”]\s+(?P<credit>(图\s*[/／]\s*文|文\s*[/／]\s*图)\s*(?!记者|通讯员|本报)[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3}"
+    r"[。！？!?”]\s+(?P<credit>(图\s*[/／]\s*文|文\s*[/／]\s*图)\s*[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3}"
     r"(\s+[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3})?)\s*$"
 )
 
@@ -430,6 +430,7 @@ def classify_blocks(blocks: list[Block]) -> list[Unit]:
     _photo_news_between_items(units)
     _kickers_before_headings(units)
     _edition_list_entries(units)
+    _list_entries_with_summaries(units)
     return units
 
 
@@ -449,6 +450,20 @@ def _edition_list_entries(units: list[Unit]) -> None:
             and not re.search(r"[，。！？；：:,!?;“”]", u.text)
         ):
             u.kind = Kind.FURNITURE
+
+
+def _list_entries_with_summaries(units: list[Unit]) -> None:
+    """A list page entry (· title　date) with its summary printed under it: the item's headline."""
+    for i in range(len(units) - 1):
+        u, nxt = units[i], units[i + 1]
+        if u.kind != Kind.FURNITURE or nxt.kind != Kind.BODY or nxt.dateline:
+            continue
+        entry = list_entry_title(u.block.raw_joined if u.block else u.text)
+        if entry and len(content_chars(nxt.text)) >= 20:
+            u.kind = Kind.HEADING
+            u.strong = True
+            u.text = despace(entry[0])
+            u.aside = [entry[1]]  # the entry's date dates the item
 
 
 _LIST_ITEM = re.compile(r"^[^，。：:、；\s]{1,12}[：:]\S")
@@ -570,14 +585,15 @@ def _numbered_photo_captions(units: list[Unit]) -> None:
 
 def _pictures_over_dateline(units: list[Unit]) -> None:
     """An item shows its pictures between its headline (or metadata) and its text: the
-    one-sentence lines there, above the paragraph that opens with the dateline or above a
-    文/图 credit, are the pictures' captions."""
+    one-sentence lines there, above the paragraph that opens with the dateline, above a
+    文/图 credit or above the byline, are the pictures' captions."""
     for i, u in enumerate(units):
         raw = u.block.raw_joined if u.block else u.text
         photo_credit = u.kind == Kind.NAMES and bool(
             re.match(r"^(文\s*[/／]\s*图|图\s*[/／]\s*文)", raw.strip())
         )
-        if not (u.kind == Kind.BODY and u.dateline or photo_credit):
+        byline = u.kind == Kind.NAMES and not u.closing and bool(u.credits)
+        if not (u.kind == Kind.BODY and u.dateline or photo_credit or byline):
             continue
         j = i - 1
         lines: list[Unit] = []

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .bylines import is_byline
 from .places import is_column_line
 
 _HAN = r"[\u4e00-\u9fff]"
@@ -27,7 +28,8 @@ _PAGE_NO = re.compile(
     r"第\s*[A-Z]?\s*[0-9一二三四五六七八九十]{1,3}\s*版|(?<![A-Za-z0-9])[A-Z]\s?\d{1,2}(\s*版)?(?![A-Za-z0-9])"
     r"|(?<!\d)\d{1,2}\s*版"
 )
-_BARE_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?![\d.%])")
+# A page number standing on its own (县域 07), not a count inside a headline (新添8家).
+_BARE_NUMBER = re.compile(r"(?<![\d.\w])\d{1,3}(?![\d.%\w])")
 # An editor's role followed by one name (2–4 characters, possibly printed with spaces).
 _ROLES = (
     r"(责任编辑|执行编辑|美术编辑|版式编辑|图片编辑|摄影编辑|版式设计|值班编委|总编辑|责编|美编|主编|编辑|校对"
@@ -46,7 +48,7 @@ _SEPARATORS = re.compile(r"[\s|｜·•/:：]+")
 _SECTION = re.compile(rf"{_HAN}{{2,8}}")
 # Names that only a page's section can carry (县市区新闻, 综合新闻, 要闻): never a kicker or a headline.
 _SECTION_NAME = re.compile(r"(新闻|要闻|综合|资讯|时讯|动态|专版|专刊|副刊)$")
-_SERIES = re.compile(r"(之.{1,10}篇|篇[①-⑳\d]*$|系列|[①-⑳])")
+_SERIES = re.compile(r"(之[\u4e00-\u9fff]{1,8}(?<![新华章])篇|篇[①-⑳\d]*$|系列|[①-⑳])")
 # What a masthead prints besides the paper's name: its serial numbers and publisher
 # (国内统一刊号:CN43-0020, 邮发代号41-2, 湖南日报社主管主办, …日报社出版) and its name in
 # capitals (CHENZHOU DAILY). Never article text, wherever it is printed.
@@ -77,7 +79,7 @@ _WEB_META_PIECES = re.compile(
     r"|【\s*字[体号]\s*[:：][^】]{0,12}】|字号\s*[:：]\s*大\s*中\s*小|【?打印本页】?|【?关闭窗口】?|【?收藏本页】?"
     r"|【\s*(打印|关闭|纠错|收藏)\s*】"
     r"|[（(【\[]\s*(责任编辑|编辑|责编)\s*[:：]\s*[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3}\s*[)）】\]]"
-    r"|(?<=\s)(责任编辑|编辑|责编|审核)\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])"
+    r"|(?<=\s)(责任编辑|编辑|责编|审核)\s*[:：]\s*[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])"
     r"|(?<!\S)(作者|编辑|责任编辑|来源)\s*[:：](?=\s|$)"  # a label the site left empty
     # Share buttons at a line's end: 分享到 微信 微博.
     r"|(?<!\S)【?分享(到|至)】?\s*[:：]?(\s*(微信|微博|QQ空间|朋友圈|QQ))*(?!\S)"
@@ -97,16 +99,19 @@ _CHROME = re.compile(
     r"|字号\s*[:：].{0,20}|([大中小]字号\s*){1,3}|本文链接\s*[:：].*|本文为.{2,20}原创(文章|稿件).{0,30}|点击(查看|进入).{0,20}"
     r"|[\w\-]{4,40}\.(jpe?g|png|gif|webp|bmp)"
     r"|(下载|打开|安装)[\u4e00-\u9fff]{2,10}(客户端|APP|App|app)\S{0,10}|\S{0,16}扫码(关注|下载|阅读|观看)\S{0,8}"
+    r"|(立即|马上|点击)(下载|打开|安装)(APP|App|app|客户端)?"
     r"|[\u4e00-\u9fff·]{2,12}(客户端|APP|App|app)(下载|扫码下载)?(扫一扫|扫码)?"
     r"|[\u4e00-\u9fff]{2,12}\d{4}-\d{1,2}-\d{2}\d{1,2}:\d{2}(:\d{2})?"  # 红网时刻新闻 2024-05-20 09:41:12
     r"|([\u4e00-\u9fff]{2,12}(人民政府|政府网|政府门户网站)\s*)+"  # the site's name, or links to others
-    r"|(相关链接|友情链接)\s*[:：].*|我要(举报|纠错|评论)|(新闻|举报|投稿)热线\s*[:：]?[\d\-－]{7,14}"
+    r"|[（(【\[]\s*(来源|稿源)\s*[:：][^）)】\]]{2,20}[）)】\]]|(相关链接|友情链接)\s*[:：].*|我要(举报|纠错|评论)|(新闻|举报|投稿)热线\s*[:：]?[\d\-－]{7,14}"
     # Copyright notices and video players: 【版权声明】本文为…原创稿件，未经授权不得转载。
     r"|[【\[]?版权(声明|所有)[】\]]?.{0,80}|版权作品.{0,80}|[^。]{0,40}未经(授权|许可|书面授权)[，,]?\S{0,6}(不得|严禁|禁止)(转载|使用).{0,60}"
     r"|[▶►]?\s*点击播放(视频)?.{0,20}|(视频)?时长\s*[:：]?\s*\d{1,2}:\d{2}"
     r"|[\[【]?(视频|图片|音频)?(加载中|载入中|正在加载)[…\.。]*[\]】]?"
     # A site's name on a line of its own: 潇湘晨报网, 新化新闻网, 红网.
-    r"|[\u4e00-\u9fff]{2,8}(新闻网|晨报网|日报网|晚报网|在线)|红网|华声在线"
+    r"|[\u4e00-\u9fff]{2,8}(新闻网|晨报网|日报网|晚报网|在线)|红网([\u4e00-\u9fff]{2,4}(站|频道))?|华声在线"
+    r"|本文(转自|转载自|来源于|来自)[^，。]{2,20}[，,]?(转载请注明(出处|来源))?。?"
+    r"|(https?://)?(www\.)?[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+(/\S*)?"  # a site's address alone
     # A list page's entry: its date alone, its link to the item ([2023-09-11] / 详细>>).
     r"|[\[【(（]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）]|(详细|详情|更多|全文|阅读全文|查看全文)\s*([>＞»]{1,3}|》)"
     r")$",
@@ -115,20 +120,36 @@ _CHROME = re.compile(
 # 首页 > 新闻 > 正文: two steps at least, or one ending on 正文 / starting at 当前位置.
 _CRUMB = r"[^\s>＞»›，。]{2,12}"
 _BREADCRUMB = re.compile(
-    rf"^((当前位置|您现在的位置|您的位置|所在位置)\s*[:：]\s*{_CRUMB}(\s*[>＞»›]\s*{_CRUMB}){{1,5}}"
+    rf"^((当前位置|您当前的位置|您现在的位置|您的位置|所在位置|当前的位置)\s*[:：]\s*{_CRUMB}(\s*[>＞»›]\s*{_CRUMB}){{1,5}}"
     rf"|{_CRUMB}(\s*[>＞»›]\s*{_CRUMB}){{2,5}}|{_CRUMB}\s*[>＞»›]\s*正文)$"
 )
 
 
 # A list page's entry: a linked title with its date (· 宜章县召开…推进会    2023-11-08).
-_LINK_ENTRY = re.compile(r"^[·•●○◆■\-]?\s*\S.{3,50}?\s+[\[（(]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]）)]?$")
+_LINK_ENTRY = re.compile(
+    r"^[·•●○◆■\-]?\s*(?P<title>\S.{3,50}?)\s+[\[（(]?(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[\]）)]?$"
+)
+
+
+def list_entry_title(text: str) -> tuple[str, str] | None:
+    """(title, date) of a list page's entry (· 江垭镇开展汛后水毁设施排查修复　2024-09-12)."""
+    m = _LINK_ENTRY.match(text.strip())
+    if m is None or re.search(r"[，。；！？]", m.group("title")):
+        return None
+    return m.group("title").strip().lstrip("·•●○◆■- "), m.group("date")
+
+
 # Paging of a list: 共5条 1/1页 首页 上一页 下一页 尾页.
 _PAGING = re.compile(
     r"^(共\s*\d+\s*[条页篇].*)?(首页|上一页|下一页|尾页|\d+\s*/\s*\d+\s*页|\s)+$|^[-—=_*·.]{8,}$|^共\s*\d+\s*[条页篇]$"
+    # 共 128 条 首页 上一页 1 2 3 下一页 尾页 转到 页; a page number between dashes (— 3 —)
+    r"|^(?=.*(首页|上一页|下一页|尾页|末页|转到|跳转))(共\s*\d+\s*[条页篇]\s*)?((首页|上一页|下一页|尾页|末页|转到|跳转|第?\s*\d+\s*页?|页|GO)\s*)+$"
+    r"|^[-—－]+\s*\d{1,3}\s*[-—－]+$"
 )
 # Words that make up e-paper and site navigation (3 上一篇 放大 缩小 默认; 第06版:县域经济 4上一版 下一版3).
 _NAV_WORDS = re.compile(
-    r"(头版|上一篇|下一篇|上一版|下一版|上一期|下一期|上一页|下一页|放大|缩小|默认|首页|版面导航|标题导航|往期回顾|往期|返回目录|打印|关闭|\d{1,3})"
+    r"(头版|上一篇|下一篇|上一版|下一版|上一期|下一期|上一页|下一页|放大|缩小|默认|首页|版面导航|标题导航|往期回顾|往期|返回目录"
+    r"|打印|关闭|PDF|[«»]|本期共\s*\d+\s*版(\s*[（(][A-Z0-9\-－、]+[)）])?|\d{1,3})"
 )
 
 
@@ -265,7 +286,8 @@ def header_lines(lines: list[str]) -> list[bool]:
         if flags[i]:
             i += 1
             continue
-        more = i + 1 < len(lines) and is_header_line(lines[i + 1], in_zone=True, more_follow=True)
+        # (Two lone short lines do not vouch for each other: that is a two-line headline.)
+        more = i + 1 < len(lines) and is_header_line(lines[i + 1], in_zone=True)
         if is_header_line(lines[i], in_zone=True, more_follow=more):
             flags[i] = True
             i += 1
@@ -296,8 +318,11 @@ def header_lines(lines: list[str]) -> list[bool]:
             return False
         return bool(re.search(r"[，。；！？]", squashed[k])) and not re.search(r"[。！？]$", squashed[k])
 
+    # A headline printed again in other items' 相关阅读 lists repeats too: once, metadata
+    # (来源：… 作者：…) follows it, and it heads that item.
+    heads_item = {sq for j, sq in enumerate(squashed[:-1]) if _heads_item_here(lines[j + 1])}
     for j, sq in enumerate(squashed):
-        if flags[j] or counts[sq] < 3 or not _repeatable_chrome(sq):
+        if flags[j] or counts[sq] < 3 or not _repeatable_chrome(sq) or sq in heads_item:
             continue
         if not (repeated_sentence(j - 1) or repeated_sentence(j + 1)):
             flags[j] = True
@@ -319,7 +344,16 @@ def header_lines(lines: list[str]) -> list[bool]:
     for j, t in enumerate(lines):
         if _RELATED.match(_squash(t)):
             k = j + 1
-            while k < len(lines) and _RELATED_ENTRY.match(lines[k].strip()):
+            # (The list ends at the page's header, or at a headline it has listed: the items begin.)
+            listed: set[str] = set()
+            while (
+                k < len(lines)
+                and k - j <= 8
+                and _related_entry(lines[k].strip())
+                and not is_header_line(lines[k])
+                and squashed[k] not in listed
+            ):
+                listed.add(squashed[k])
                 flags[k] = True
                 k += 1
     # A list page prints its section's name over the list (乡镇动态): the name a breadcrumb ends on.
@@ -342,9 +376,29 @@ def header_lines(lines: list[str]) -> list[bool]:
 
 
 _RELATED = re.compile(
-    r"^[【\[]?(相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|(本版)?标题导航|本版导航|本版目录)[】\]]?[:：]?$"
+    r"^[【\[]?(相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|(本版)?标题导航|本版导航|本版目录|本版新闻|本版要闻|本期要目|本版导读|导读)[】\]]?[:：]?$"
 )
 _RELATED_ENTRY = re.compile(r"^[·•●▪■◆\-]\s*[^，。！？]{4,50}$")
+
+
+_ITEM_META = re.compile(r"^[\[【(（]?\s*(来源|稿源|作者|发布时间|发布日期|时间|日期)\s*[:：]")
+
+
+def _heads_item_here(below: str) -> bool:
+    """What an item prints under its headline: 来源/作者/发布时间, a time stamp, a byline."""
+    t = below.strip()
+    return bool(_ITEM_META.match(t) or _TIME_STAMP.match(t)) or is_byline(t)
+
+
+_TIME_STAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
+
+
+def _related_entry(line: str) -> bool:
+    """A link under 相关阅读: a bulleted headline, or a headline's words alone on the line."""
+    if _RELATED_ENTRY.match(line):
+        return True
+    t = _squash(line)
+    return 4 <= len(t) <= 40 and not re.search(r"[，。；！？,;!?]", t) and not is_web_metadata(line)
 
 
 def _repeatable_chrome(squashed: str) -> bool:

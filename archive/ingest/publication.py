@@ -134,7 +134,9 @@ def read_masthead_line(text: str, pub: Publication) -> None:
     ``新湖南 > 市州 > 怀化``: the first step names the site; the last, unless it is a place or the
     article itself (正文), names the column the page lists (乡镇动态), its page name.
     """
-    t = re.sub(r"^(当前位置|您现在的位置|您的位置|所在位置)\s*[:：]\s*", "", text.strip())
+    t = re.sub(
+        r"^(当前位置|您当前的位置|您现在的位置|您的位置|所在位置|当前的位置)\s*[:：]\s*", "", text.strip()
+    )
     crumbs = [c.strip() for c in _CRUMBS.split(t) if c.strip()]
     if not crumbs:
         return

@@ -7,6 +7,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
 
 from .assemble import Draft, assemble
 from .classify import Kind, Unit
@@ -26,7 +27,7 @@ from .publication import (
     read_web_line,
 )
 from .sequence import Labelled, correct, doubt, label_page, page_units
-from .text import content_chars, despace, ends_sentence, to_simplified
+from .text import content_chars, despace, ends_on_measure_word, ends_sentence, to_simplified
 from .topics import assign_topics
 from .types import ReporterCredit, SegmentedArticle, SegmentedPage, Span
 
@@ -299,6 +300,10 @@ def _title_parts(d: Draft) -> tuple[str | None, str | None, str | None]:
         title, _, rest = title.partition("——")
         subs.insert(0, rest.strip("—- "))
         title = title.strip() or None
+    wrapped = deck is None and len(heads) == 2 and title == heads[0]
+    if wrapped and _wrapped_headline(heads[0], heads[1]):
+        # 宁远清廉村居建设 / 覆盖全部行政村: one headline wrapped at the column's edge, not a deck.
+        title, heads = heads[0] + heads[1], [heads[0] + heads[1]]
     if len(heads) > 1:
         subs = heads[1:] + subs
     subtitle = "　".join(s for s in subs if s) or None
@@ -316,6 +321,40 @@ _FORM_OR_SOURCE = re.compile(r"(组图|图集|图片|视频|直播|海报|长图
 _TITLE_CHROME = re.compile(
     r"(分享|来源|编辑|打印|上一篇|下一篇|版面|导航|\d{4}-\d{1,2}-\d{1,2}|\.(jpe?g|png))"
 )
+
+
+_CLASSIFIER_END = re.compile(
+    r"[0-9０-９一二三四五六七八九十百千万两几多]+[条家个项座所台辆名户栋亩处批场件]$"
+)
+
+
+@lru_cache(maxsize=4096)
+def _wrapped_headline(first: str, second: str) -> bool:
+    """Two headline lines that are one sentence cut in two: the first names the subject (or ends
+    on a number and its measure word), the second starts with the verb (平江休闲食品产业园 /
+    新添12家入驻企业; 衡南县新增3条 / 农产品加工生产线).  A deck has a subject of its own
+    (田间『包袱』变绿色财富 / 湘潭市多措并举…) or starts otherwise (…矛调中心 / 把矛盾化解在家门口)."""
+    if ends_on_measure_word(first):
+        return True
+    if re.search(r"[，,：:！？!?“”『』]", second[:1]) or "——" in first + second:
+        return False
+    if _PURPOSE_LEAD.match(second):
+        return False  # 醴陵“红色课堂”进校园 / 让党史教育活起来: a deck saying what it is for
+    words = _pos(first)
+    lead = _pos(second)
+    return bool(words and lead) and words[-1][1] in _NOUNS and lead[0][1] == "v"
+
+
+_PURPOSE_LEAD = re.compile(
+    r"^(让|使|令|助|为|把|给|以|向|在|从|促|推动|助力|赋能|打造|激活|跑出|绘就|托起|撬动)"
+)
+_NOUNS = frozenset({"n", "ns", "nr", "nt", "nz", "vn", "nrfg"})
+
+
+def _pos(text: str) -> list[tuple[str, str]]:
+    import jieba.posseg  # loaded on first use: only two-line headlines need it
+
+    return [(w, f) for w, f in jieba.posseg.cut(text) if w.strip()]
 
 
 def _doubtful_title(title: str) -> bool:

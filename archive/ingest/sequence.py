@@ -370,6 +370,9 @@ def _join_bare_headlines(drafts: list[Draft], moved: set[int]) -> list[Draft]:
     return out
 
 
+_REPORT_SENTENCE = re.compile(r"^(今年以来|近年来|近期|去年以来|截至|目前|下一步|据了解|据介绍|据悉|此外|同时)")
+
+
 def _captions_out_of_body(d: Draft, lab: Labelled, index: dict[int, int], override: float) -> list[Unit]:
     """Paragraphs the model reads as photo captions (one sentence over a picture) leave the body."""
     # A paragraph closed by a reporter's credit （陈 晨） is a brief's text; a caption's credit is a photo's.
@@ -386,6 +389,9 @@ def _captions_out_of_body(d: Draft, lab: Labelled, index: dict[int, int], overri
         # …参观了书画展。(图/文 王莉萍) under the headline: signed for its words too, it is text, not a
         # picture's line (printed above the headline, such a line is the picture's).
         and not (p.start > title_at and any(c.role in ("图文", "文") for c in p.credits))
+        # 今年以来，… / 据了解，…: a span of time or a source of facts opens a report's sentence;
+        # a picture shows a moment.
+        and not _REPORT_SENTENCE.match(p.text)
     ]
     # A headless draft of nothing but such lines is photo news: its one paragraph is its body.
     if captions and (d.title_group is not None or len(captions) < len(d.paras)):

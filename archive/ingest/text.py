@@ -175,7 +175,9 @@ class BigramIndex:
 
 # 奔向现代化之涟源篇⑤, 奋进新征程·县域行, …系列报道: the name of a series printed over its headline.
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」")
-_SERIES_LINE = re.compile(r"(之.{1,10}篇[①-⑳\d]*|系列报道|[①-⑳]$|（[一二三四五六七八九十]+）$|·.{2,8}$)")
+_SERIES_LINE = re.compile(
+    r"(之[\u4e00-\u9fff]{1,8}(?<![新华章])篇[①-⑳\d]*|系列报道|[①-⑳]$|（[一二三四五六七八九十]+）$|·.{2,8}$)"
+)
 
 
 def is_series_line(text: str) -> bool:
@@ -184,3 +186,12 @@ def is_series_line(text: str) -> bool:
     # A · inside quotes joins a brand name (打造“世外桃源·办事无忧”品牌), not a series and its part.
     bare = _QUOTED.sub("", t)
     return len(t) <= 20 and bool(_SERIES_LINE.search(bare)) and not re.search(r"[，。；！？,;!?]", t)
+
+
+# 衡南县新增3条 / 农产品加工生产线: a number and its measure word wait for the noun they count.
+_MEASURE_END = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几多]+[条家个项座所台辆名户栋亩处批场件]$")
+
+
+def ends_on_measure_word(text: str) -> bool:
+    """The line stops after a number and its measure word (新增3条): the phrase goes on below."""
+    return bool(_MEASURE_END.search(text.strip()))

@@ -342,3 +342,187 @@ def test_a_campaign_slogan_over_a_headline_is_its_kicker() -> None:
     )
     [article] = page.articles
     assert (article.kicker, article.title) == ("奋进新征程建功新时代", "石门县“红色代办员”跑出服务加速度")
+
+
+def test_a_headline_wrapped_between_its_subject_and_its_verb_is_one_title() -> None:
+    page = segment_page(
+        """醴陵陶瓷产业园
+新添8家入驻企业
+本报记者 方卉 通讯员 吴志强
+国庆假期刚过，醴陵市的陶瓷产业园里就热闹起来，新落户的企业正忙着调试生产线。
+今年以来，醴陵市围绕日用陶瓷和工业陶瓷两条产业链招商，园区新添入驻企业8家。
+
+衡南县新增3条
+农产品加工生产线
+湖南日报11月13日讯（全媒体记者 石磊）今天，衡南县车江镇一家粮油企业的精炼生产线正式投产。
+至此，该县今年新增农产品加工生产线3条，预计新增年加工能力四万余吨。
+"""
+    )
+    assert [a.title for a in page.articles] == [
+        "醴陵陶瓷产业园新添8家入驻企业",
+        "衡南县新增3条农产品加工生产线",
+    ]
+    assert all(a.subtitle is None for a in page.articles)
+
+
+def test_a_deck_with_its_own_subject_stays_a_subtitle() -> None:
+    page = segment_page(
+        """田间包袱变绿色财富
+湘潭市多措并举探索秸秆综合利用新路子
+本报记者 李红
+秋收过后，湘潭县的田野里，打捆机正把稻草压成方方正正的草捆，运往附近的饲料厂。
+今年全市秸秆综合利用率预计超过九成。
+"""
+    )
+    [article] = page.articles
+    assert (article.title, article.subtitle) == ("田间包袱变绿色财富", "湘潭市多措并举探索秸秆综合利用新路子")
+
+
+WEB_WITH_RELATED = """红网首页 | 时刻新闻 | 郴州站 | 县市区
+当前位置：红网 > 郴州站 > 县市区
+安仁：稻田里“养”出新产业
+来源：红网 作者：侯兴 编辑：欧阳恬 2024-05-20 10:12:33
+红网时刻新闻郴州5月20日讯（通讯员 侯兴）眼下，安仁县的稻虾田里一派繁忙，农户们正忙着捕捞小龙虾。
+“一季虾、一季稻，一亩田的收入比单种水稻多了一倍。”种养大户说。
+相关阅读：
+汝城：热水镇温泉康养项目集中开工
+嘉禾：铸造产业园新增标准厂房12栋
+立即下载
+红网首页 | 时刻新闻 | 郴州站 | 县市区
+当前位置：红网 > 郴州站 > 县市区
+汝城：热水镇温泉康养项目集中开工
+来源：红网 作者：何琳 编辑：欧阳恬 2024-05-21 09:02:10
+红网时刻新闻郴州5月21日讯（通讯员 何琳）5月20日，汝城县热水镇三个温泉康养项目集中开工，总投资十余亿元。
+项目建成后可新增床位两千余张，带动周边村民就业。
+相关阅读：
+安仁：稻田里“养”出新产业
+宜章：“跨省通办”专窗让湘粤群众办事少跑路
+共 128 条 首页 上一页 1 2 3 4 5 下一页 尾页 转到 页
+"""
+
+
+def test_links_under_related_reading_are_chrome_and_the_items_keep_their_headlines() -> None:
+    page = segment_page(WEB_WITH_RELATED)
+    assert [a.title for a in page.articles] == [
+        "安仁：稻田里“养”出新产业",
+        "汝城：热水镇温泉康养项目集中开工",
+    ]
+    assert all("嘉禾" not in a.body and "宜章" not in a.body and "下载" not in a.body for a in page.articles)
+
+
+def test_paging_bars_page_numbers_and_source_notes_are_chrome() -> None:
+    for line in (
+        "共 128 条 首页 上一页 1 2 3 4 5 下一页 尾页 转到 页",
+        "— 3 —",
+        "（来源：新华社）",
+        "立即下载",
+    ):
+        assert is_web_metadata(line), line
+    for line in ("1 2 3", "2023", "来源于群众的智慧"):
+        assert not is_web_metadata(line), line
+
+
+def test_an_articles_subhead_after_a_boxed_brief_takes_the_article_back() -> None:
+    page = segment_page(
+        """一枚印章管到底
+——桂东县深化行政许可改革见闻
+湖南日报全媒体记者 欧阳晨
+去年以来，桂东县把分散在14个部门的186项行政许可事项划转至县行政审批服务局，
+启用一枚“行政审批专用章”，推动审批从“多头管”变为“一家办”。
+
+衡南县新增3条
+农产品加工生产线
+湖南日报11月13日讯（全媒体记者 石磊）今天，衡南县车江镇一家粮油企业的精炼生产线正式投产。
+
+审管联动：放得开也管得住
+
+审批权集中后，事中事后监管如何衔接？桂东县建立审批结果“即时推送”机制，许可信息同步推送到监管部门。
+桂东县行政审批服务局负责人介绍，下一步将把更多涉企事项纳入“一枚印章”范围。
+"""
+    )
+    guidong, hengnan = page.articles
+    assert "即时推送" in guidong.body and guidong.split
+    assert hengnan.title == "衡南县新增3条农产品加工生产线" and "即时推送" not in hengnan.body
+
+
+LIST_WITH_SUMMARIES = """慈利县人民政府门户网站
+www.cili.gov.cn
+当前位置：首页 > 新闻中心 > 乡镇动态
+· 江垭镇开展汛后水毁设施排查修复　　2024-09-12
+江垭镇组织镇村干部对辖区内的山塘、渠道、村道逐一排查，登记水毁点位二十三处，已修复十五处。
+· 溪口镇“屋场课堂”把政策送到群众身边　　2024-09-11
+溪口镇组织驻村干部和党员志愿者走进屋场院落，用拉家常的方式讲解医保、养老等惠民政策。
+共 236 条　每页 7 条　首页　上一页　下一页　尾页
+"""
+
+
+def test_a_list_pages_dated_entries_with_summaries_are_items() -> None:
+    page = segment_page(LIST_WITH_SUMMARIES)
+    assert [(a.title, a.date.isoformat()) for a in page.articles] == [
+        ("江垭镇开展汛后水毁设施排查修复", "2024-09-12"),
+        ("溪口镇“屋场课堂”把政策送到群众身边", "2024-09-11"),
+    ]
+    assert all("cili" not in f"{a.title}{a.kicker}{a.body}" for a in page.articles)
+
+
+def test_more_web_chrome_lines() -> None:
+    for line in (
+        "www.cili.gov.cn",
+        "本文转自衡阳日报，转载请注明出处。",
+        "红网衡阳站",
+        "您当前的位置：怀化新闻网>县市区>溆浦",
+        "PDF «上一版  下一版» 本期共8版(A01-A02-A03-A04)",
+    ):
+        assert is_web_metadata(line), line
+    assert not is_web_metadata("红网记者走进衡阳县的油茶林")
+
+
+def test_metadata_with_a_spaced_editors_name_credits_only_the_author() -> None:
+    page = segment_page(
+        """溆浦：“山背梯田”种出“订单稻”
+来源：怀化新闻网  作者：舒 畅  编辑：向 莉  发布时间：2024-05-09 10:12:33
+溆浦县融媒体中心讯 今年，溆浦县统溪河镇的山背梯田里种上了订单水稻，收购价比市场价高出一成。
+种粮大户说，有了订单，种田心里有底。
+"""
+    )
+    [article] = page.articles
+    assert article.title == "溆浦：“山背梯田”种出“订单稻”"
+    assert [r.name for r in article.reporters] == ["舒畅"]
+    assert "向莉" not in article.body
+
+
+def test_a_pictures_line_between_the_headline_and_the_byline_is_a_caption() -> None:
+    page = segment_page(
+        """红网 岳阳站
+平江“一件事一次办”延伸到村级便民服务点
+2024-03-21 16:42:08 字号：
+微信图片_20240321154210.jpg
+村民在便民服务点办理社保待遇资格认证。
+红网时刻新闻记者 罗丹 通讯员 方芸 岳阳报道
+“原来要跑到县城办的事，现在在村部十分钟就办好了。”一位村民说。
+今年以来，平江县把“一件事一次办”事项清单下沉到乡镇和村，村民在家门口就能办。
+"""
+    )
+    [article] = page.articles
+    assert article.title == "平江“一件事一次办”延伸到村级便民服务点"
+    assert article.captions == ["村民在便民服务点办理社保待遇资格认证。"]
+    assert article.body.startswith("“原来要跑到县城办的事")
+
+
+def test_a_headline_ending_in_a_new_chapter_is_no_series_line() -> None:
+    page = segment_page(
+        """县域经济高质量发展调研行
+
+铸造之乡“智”造新篇
+
+——嘉禾县推动铸造产业数字化转型见闻
+
+记者 黄晓洋 通讯员 雷凯
+
+走进嘉禾县坦塘工业园一家铸件企业，机器人正在浇注线上忙碌，车间里几乎看不到工人。
+“这条线改造以后，一个班组从18个人减到了5个人。”企业负责人说。
+"""
+    )
+    [article] = page.articles
+    assert (article.kicker, article.title) == ("县域经济高质量发展调研行", "铸造之乡“智”造新篇")
+    assert article.subtitle == "嘉禾县推动铸造产业数字化转型见闻"
