@@ -352,9 +352,20 @@ _NOUNS = frozenset({"n", "ns", "nr", "nt", "nz", "vn", "nrfg"})
 
 
 def _pos(text: str) -> list[tuple[str, str]]:
-    import jieba.posseg  # loaded on first use: only two-line headlines need it
+    return [(w, f) for w, f in _tagger().cut(text) if w.strip()]
 
-    return [(w, f) for w, f in jieba.posseg.cut(text) if w.strip()]
+
+@lru_cache(maxsize=1)
+def _tagger():
+    """jieba's part-of-speech tagger over a dictionary of its own: search adds our place and topic
+    words to jieba's default one, and the tags must not depend on whether it has run."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
 
 
 def _doubtful_title(title: str) -> bool:

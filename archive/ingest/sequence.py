@@ -370,7 +370,9 @@ def _join_bare_headlines(drafts: list[Draft], moved: set[int]) -> list[Draft]:
     return out
 
 
-_REPORT_SENTENCE = re.compile(r"^(今年以来|近年来|近期|去年以来|截至|目前|下一步|据了解|据介绍|据悉|此外|同时)")
+_REPORT_SENTENCE = re.compile(
+    r"^(今年以来|近年来|近期|去年以来|截至|目前|下一步|据了解|据介绍|据悉|此外|同时)"
+)
 
 
 def _captions_out_of_body(d: Draft, lab: Labelled, index: dict[int, int], override: float) -> list[Unit]:

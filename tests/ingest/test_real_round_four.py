@@ -526,3 +526,17 @@ def test_a_headline_ending_in_a_new_chapter_is_no_series_line() -> None:
     [article] = page.articles
     assert (article.kicker, article.title) == ("县域经济高质量发展调研行", "铸造之乡“智”造新篇")
     assert article.subtitle == "嘉禾县推动铸造产业数字化转型见闻"
+
+
+def test_headline_wrapping_does_not_depend_on_the_search_dictionary() -> None:
+    # Search adds place and topic words (政务服务中心) to jieba's default dictionary; reading a
+    # headline must come out the same whether or not search has run in the process.
+    text = (
+        "桃源县政务服务中心\n推出帮办代办服务\n本报通讯员 李华\n"
+        "近日，桃源县政务服务中心组建帮办代办队伍，为企业和群众提供全程代办服务，办事不再来回跑。\n"
+        "今年以来，中心已为两百余家企业代办各类事项一千余件。\n"
+    )
+    from search.text.analysis import get_jieba
+
+    get_jieba()
+    assert segment_page(text).articles[0].title == "桃源县政务服务中心推出帮办代办服务"
