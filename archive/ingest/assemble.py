@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 from .classify import _UNFINISHED, SEPARATOR_LINE, Kind, Unit
 from .furniture import frames_item, header_parts
-from .places import find_mentions, is_place_led_headline
+from .places import find_mentions, is_place_led_headline, leads_with_division
 from .text import (
     REPORT_LEAD,
     BigramIndex,
@@ -574,11 +574,17 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             close_run()
             continue
         bracketed_label = u.kind == Kind.KICKER and bool(re.fullmatch(r"[【\[][^】\]]{1,16}[】\]]", u.text))
-        if group is not None and group.meta_below and run is None and u.kind in (Kind.HEADING, Kind.KICKER):
+        numbered = u.text[:1] in _CIRCLED  # a digest's numbered headline is never a first sentence
+        if (
+            group is not None
+            and group.meta_below
+            and run is None
+            and u.kind in (Kind.HEADING, Kind.KICKER)
+            and not numbered
+        ):
             if bracketed_label:
-                group.units.append(
-                    u
-                )  # 【县域观察】 under the deck: the column's label, in the headline block
+                # 【县域观察】 under the deck: the column's label, in the headline block.
+                group.units.append(u)
                 continue
             # Under an online item's headline and metadata the text begins: a short first line
             # (眼下，正是采摘的好时节！) is its first sentence, not another headline.
@@ -594,6 +600,10 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
         # body paragraph
         close_group()
         if run is not None and (u.dateline or u.opening_credit):
+            close_run()
+        elif run is not None and run.paras and u.bullet and leads_with_division(u.text):
+            # ★ 汨罗市政务服务中心推出…: a digest or brief column marks each item, its place first.
+            run.hard_end = True
             close_run()
         if run is None:
             run = Run(dateline=bool(u.dateline))
@@ -612,6 +622,7 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
     return elements, floating, furniture
 
 
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 OWN_ITEM_BAR = 3.0  # new_report_score from which headless text is an item of its own
 # An uncredited last paragraph sharing less wording than this with its article may be photo news
 # (a real closing paragraph shares 0.4 and more; see _split_trailing_items).
@@ -693,6 +704,8 @@ def _own_item(
 
 def _starts_new_group(group: Group, u: Unit) -> bool:
     kinds = [g.kind for g in group.units]
+    if u.kind == Kind.HEADING and u.text[:1] in _CIRCLED and Kind.HEADING in kinds:
+        return True  # ①梅城镇… under a digest's own heading: the digest's first item
     if u.kind == Kind.KICKER and any(k != Kind.KICKER for k in kinds):
         return True
     if u.kind in (Kind.HEADING, Kind.SUBTITLE, Kind.KICKER) and any(

@@ -98,6 +98,7 @@ class Unit:
     photo_credited: bool = False  # closed by a photo credit such as （图/文 吴远东）
     list_item: bool = False  # one line of a list (826名：三级林长) inside a body
     inline_caption: bool = False  # a short sentence with its photo credit on the same line
+    bullet: str = ""  # ★ / ■ in front of a paragraph: a digest's or a brief column's item mark
 
     @property
     def is_heading_like(self) -> bool:
@@ -237,6 +238,10 @@ def classify_block(block: Block) -> Unit:
         return unit
 
     _split_body(unit)
+    mark = _BRIEF_BULLET.match(raw.strip())
+    if mark and unit.kind == Kind.BODY:
+        unit.bullet = mark.group(0).strip()
+        unit.text = _BRIEF_BULLET.sub("", unit.text)
     return unit
 
 
@@ -431,6 +436,8 @@ def classify_blocks(blocks: list[Block]) -> list[Unit]:
     _kickers_before_headings(units)
     _edition_list_entries(units)
     _list_entries_with_summaries(units)
+    _photo_items_under_headlines(units)
+    _numbered_item_headlines(units)
     return units
 
 
@@ -450,6 +457,28 @@ def _edition_list_entries(units: list[Unit]) -> None:
             and not re.search(r"[，。！？；：:,!?;“”]", u.text)
         ):
             u.kind = Kind.FURNITURE
+
+
+def _numbered_item_headlines(units: list[Unit]) -> None:
+    """①… ②… ③… headlines, each over its paragraph: a digest's items, each a headline for certain."""
+    heads = [u for u in units if u.kind == Kind.HEADING and u.text[:1] in _CIRCLED]
+    numbers = [_CIRCLED.index(u.text[0]) for u in heads]
+    if len(heads) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(heads))):
+        for u in heads:
+            u.strong = True
+
+
+def _photo_items_under_headlines(units: list[Unit]) -> None:
+    """A credited picture line right under its own headline, with another headline (or nothing) after
+    it: a picture column's item, whose text is its body (津市：毛里湖畔练龙舟 / 5月15日，… 许 亮 摄)."""
+    for i in range(1, len(units)):
+        u = units[i]
+        if u.kind != Kind.CAPTION or not u.inline_caption or units[i - 1].kind != Kind.HEADING:
+            continue
+        nxt = _next_content(units, i)
+        if nxt is None or nxt.kind in (Kind.HEADING, Kind.KICKER):
+            u.kind = Kind.BODY
+            u.closing = u.photo_credited = True
 
 
 def _list_entries_with_summaries(units: list[Unit]) -> None:

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from .bylines import is_byline
-from .places import is_column_line
+from .places import is_column_line, leads_with_division
 
 _HAN = r"[\u4e00-\u9fff]"
 _DATE = re.compile(r"\d{4}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d{1,2}\s*日?")
@@ -33,7 +33,7 @@ _BARE_NUMBER = re.compile(r"(?<![\d.\w])\d{1,3}(?![\d.%\w])")
 # An editor's role followed by one name (2–4 characters, possibly printed with spaces).
 _ROLES = (
     r"(责任编辑|执行编辑|美术编辑|版式编辑|图片编辑|摄影编辑|版式设计|值班编委|总编辑|责编|美编|主编|编辑|校对"
-    r"|版式|组版|审读|终审|三审|二审|一审|初审|复审|审核|监制)"
+    r"|版式|组版|审读|终审|三审|二审|一审|初审|复审|审核|监制|剪辑|主播|制作|策划|统筹|出品)"
 )
 _NAME_CHAR = rf"(?!{_ROLES}){_HAN}"
 _EDITOR = re.compile(rf"{_ROLES}\s*[:：/／]?\s*{_NAME_CHAR}(\s?{_NAME_CHAR}){{1,3}}(?!{_NAME_CHAR})")
@@ -57,6 +57,8 @@ _MASTHEAD = re.compile(
     r"|(?<![A-Za-z])CN\s?\d{2}\s?[-－]\s?\d{4}(/[A-Z]{1,2})?"
     rf"|{_HAN}{{2,20}}(委员会|党委)?机关报(?!{_HAN})"
     rf"|{_HAN}{{2,10}}(报社|集团|传媒中心|融媒体中心)\s*(主管主办|主管|主办|出版)(?!{_HAN})"
+    # a gazette's issue: 《汨罗政报》2024年第6期
+    r"|《[^》]{2,12}》\s*\d{4}\s*年\s*第\s*\d{1,3}\s*期"
     # The imprint at a page's foot: 社址：… 邮编：414000 订阅热线：… 印刷：…
     r"|(社址|地址)\s*[:：]\s*\S{4,30}(?=\s|$)|邮(政)?编(码)?\s*[:：]?\s*\d{6}"
     r"|(订阅|发行|广告|新闻|值班)(热线|电话)\s*[:：]?\s*[\d\-－]{7,14}"
@@ -105,6 +107,8 @@ _CHROME = re.compile(
     r"|([\u4e00-\u9fff]{2,12}(人民政府|政府网|政府门户网站)\s*)+"  # the site's name, or links to others
     r"|[（(【\[]\s*(来源|稿源)\s*[:：][^）)】\]]{2,20}[）)】\]]|(相关链接|友情链接)\s*[:：].*|我要(举报|纠错|评论)|(新闻|举报|投稿)热线\s*[:：]?[\d\-－]{7,14}"
     # Copyright notices and video players: 【版权声明】本文为…原创稿件，未经授权不得转载。
+    # A WeChat push's buttons: 点击“阅读原文”了解更多, 分享 收藏 点赞 在看.
+    r"|点击[“\"]?阅读原文[”\"]?.{0,10}|阅读原文|((分享|收藏|点赞|在看|转发)\s*){2,5}"
     r"|[【\[]?版权(声明|所有)[】\]]?.{0,80}|版权作品.{0,80}|[^。]{0,40}未经(授权|许可|书面授权)[，,]?\S{0,6}(不得|严禁|禁止)(转载|使用).{0,60}"
     r"|[▶►]?\s*点击播放(视频)?.{0,20}|(视频)?时长\s*[:：]?\s*\d{1,2}:\d{2}"
     r"|[\[【]?(视频|图片|音频)?(加载中|载入中|正在加载)[…\.。]*[\]】]?"
@@ -207,6 +211,9 @@ def is_web_metadata(text: str) -> bool:
         return True
     if _PAGING.match(t) or _LINK_ENTRY.match(t) and not re.search(r"[，。；！？]", t):
         return True
+    site = _PLACE_SITE.match(t)
+    if site and (site.group(1) in ("湖南", "湖湘", "三湘", "潇湘") or leads_with_division(site.group(1))):
+        return True  # 湘西网, 娄底网: a place's news site names itself
     if len(re.findall(r"</?[A-Za-z][\w:-]*(\s[^<>]*)?/?>", t)) >= 1 and not re.search(r"[，。；！？]", t):
         return True  # markup left in a dump: <enpproperty>…, <br/>
     if t.startswith(("<!--", "-->")) or t.endswith("-->"):
@@ -343,6 +350,7 @@ def header_lines(lines: list[str]) -> list[bool]:
     # Links to items under 相关阅读 or 本版标题导航: each a bulleted headline of an item.
     for j, t in enumerate(lines):
         if _RELATED.match(_squash(t)):
+            flags[j] = True
             k = j + 1
             # (The list ends at the page's header, or at a headline it has listed: the items begin.)
             listed: set[str] = set()
@@ -376,7 +384,8 @@ def header_lines(lines: list[str]) -> list[bool]:
 
 
 _RELATED = re.compile(
-    r"^[【\[]?(相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|(本版)?标题导航|本版导航|本版目录|本版新闻|本版要闻|本期要目|本版导读|导读)[】\]]?[:：]?$"
+    r"^[【\[]?(相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|(本版)?标题导航|本版导航|本版目录|本版新闻|本版要闻|本期要目|本版导读|导读|往期推荐|往期回顾|热点排行|热门排行"
+    r"|阅读排行|点击排行|排行榜|热门文章)[】\]]?[:：]?$"
 )
 _RELATED_ENTRY = re.compile(r"^[·•●▪■◆\-]\s*[^，。！？]{4,50}$")
 
@@ -393,9 +402,16 @@ def _heads_item_here(below: str) -> bool:
 _TIME_STAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
 
 
+_TEASER = re.compile(r"[。！？…]\s*([\[【](详细|全文|详情|更多)[\]】]|(详细|全文|详情|更多)\s*[>＞»]{1,3})$")
+
+
+_PLACE_SITE = re.compile(r"^([\u4e00-\u9fff]{2,5})(网|新闻网|在线)$")
+
+
 def _related_entry(line: str) -> bool:
-    """A link under 相关阅读: a bulleted headline, or a headline's words alone on the line."""
-    if _RELATED_ENTRY.match(line):
+    """A link under 相关阅读: a bulleted headline, a headline's words alone on the line, or a teaser
+    sentence ending in its link ([详细], 详细>>)."""
+    if _RELATED_ENTRY.match(line) or _TEASER.search(line):
         return True
     t = _squash(line)
     return 4 <= len(t) <= 40 and not re.search(r"[，。；！？,;!?]", t) and not is_web_metadata(line)

@@ -283,6 +283,9 @@ def _headline_over_report(prev: Line, line: Line) -> bool:
     return not re.search(r"[，。；：！？、,;:!?]", prev.text) and opens_report(line.text)
 
 
+_BULLETED_HEADLINE = re.compile(r"^[■◆●★①②③④⑤⑥⑦⑧⑨⑩]\s*[^\s，。！？；,;!?]{4,30}$")
+
+
 def _picture_line_cut(prev: Line, line: Line) -> bool:
     """``图为…`` cut off mid-sentence, its rest (and the photographer) on the next line."""
     whole = prev.text.startswith("图为") and not re.search(r"[。！？]|摄$", prev.text)
@@ -478,6 +481,8 @@ def build_blocks(text: str) -> list[Block]:
                     or bool(re.fullmatch(r"【[^】]{1,16}】", line.text))  # a label starts a block of its own
                     # ②… after a finished ①…: the next numbered picture's caption (or list item)
                     or (line.text[:1] in "①②③④⑤⑥⑦⑧⑨⑩" and ends_sentence(prev.text))
+                    # ■涟源为乡村学校配齐心理辅导室 or ②小淹镇… over its text: a bulleted or numbered headline
+                    or bool(_BULLETED_HEADLINE.match(prev.raw))
                 )
             ):
                 join = False

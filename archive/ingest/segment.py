@@ -291,6 +291,8 @@ def _title_parts(d: Draft) -> tuple[str | None, str | None, str | None]:
         # main title, so the line above it is the series line (引题), not the headline.
         kickers.append(heads.pop(0))
     title = heads[0] if heads else None
+    if title and title[:1] in "①②③④⑤⑥⑦⑧⑨⑩" and len(title) > 5:
+        title = title[1:]  # ①梅城镇启动…: a digest numbers its items' headlines
     label = _LABEL_BAR.match(title or "")
     if label and not _FORM_OR_SOURCE.search(label.group(1)):
         # 央媒看湖南丨“半条被子”故乡的致富新路: the column's name in front of the headline is its kicker.

@@ -135,7 +135,7 @@ def test_information_alone_does_not_put_an_article_on_the_review_list() -> None:
 
 
 # Figures reached on the real-layout sets the rules and the model were tuned on (x, y, z, rw; f, j,
-# hv, l, mb, nb, pb and qb after their blind figures were recorded), less a margin; the held-out set
+# hv, l, mb, nb, pb, qa and qb after their blind figures were recorded), less a margin; the held-out set
 # (tests/pages/heldout/) is measured once per round and its figures are in the issue notes.  Review
 # precision is a floor only where a set has enough wrong articles for it to mean something.
 FLOORS = {
@@ -163,6 +163,8 @@ FLOORS = {
            "reporter_f1": 0.99, "coverage": 0.995},
     "qb": {"article_precision": 0.93, "clean_articles": 0.93, "title_accuracy": 0.95, "county_accuracy": 0.97,
            "reporter_f1": 0.99, "coverage": 0.995},
+    "qa": {"article_precision": 0.95, "clean_articles": 0.97, "title_accuracy": 0.99, "county_accuracy": 0.97,
+           "reporter_f1": 0.98, "coverage": 0.995},
 }  # fmt: skip
 
 

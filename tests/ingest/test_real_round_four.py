@@ -540,3 +540,99 @@ def test_headline_wrapping_does_not_depend_on_the_search_dictionary() -> None:
 
     get_jieba()
     assert segment_page(text).articles[0].title == "桃源县政务服务中心推出帮办代办服务"
+
+
+WECHAT_DIGEST = """今日安化丨7月16日
+
+安化县融媒体中心 安化发布 2024-07-16
+
+①梅城镇启动农村供水提质改造
+
+7月15日，安化县梅城镇农村供水提质改造工程开工，将新建管网四十公里，惠及群众一万余人。
+
+②小淹镇开展防溺水安全巡查
+
+暑假以来，小淹镇组织镇村干部和志愿者每天巡查资江沿岸重点水域，劝离下河游泳的学生。
+
+③清塘铺镇：政务服务“帮代办”进企业
+
+清塘铺镇为辖区企业配备帮代办员，上门代办证照变更等事项，今年已服务企业六十余家。
+
+编辑：黄婉婷 审核：刘志勇
+
+往期推荐
+安化：夏季防汛“演”在前
+东坪镇：夜市经济点亮小城夏夜
+
+点击“阅读原文”了解更多
+
+分享 收藏 点赞 在看
+"""
+
+
+def test_a_wechat_digests_numbered_items_and_buttons() -> None:
+    page = segment_page(WECHAT_DIGEST)
+    titles = [a.title for a in page.articles if a.title != "7月16日"]
+    assert titles == [
+        "梅城镇启动农村供水提质改造",
+        "小淹镇开展防溺水安全巡查",
+        "清塘铺镇：政务服务“帮代办”进企业",
+    ]
+    assert all("阅读原文" not in a.body and "夜市" not in a.body for a in page.articles)
+
+
+def test_starred_items_of_a_gazette_are_items_of_their_own() -> None:
+    page = segment_page(
+        """《汨罗政报》2024年第6期　政务动态
+发布时间：2024-06-21 08:30　来源：市政府办
+★ 汨罗市政务服务中心推出“午间不打烊”服务。自6月1日起，中心在工作日中午安排专人值守综合窗口。
+
+★ 汨罗市启动2024年城乡适龄妇女“两癌”免费筛查。6月起，全市各乡镇卫生院为适龄妇女免费检查。
+
+★ 汨罗市召开优化营商环境工作推进会。会议通报了一季度营商环境评价情况，部署下一阶段整改任务。
+"""
+    )
+    bodies = [a.body for a in page.articles]
+    assert len(bodies) == 3 and all(b.startswith("汨罗市") for b in bodies)
+    assert all("汨罗政报" not in (a.title or "") for a in page.articles)
+
+
+def test_a_picture_column_items_text_under_its_headline_is_its_body() -> None:
+    page = segment_page(
+        """县域掠影
+
+津市：毛里湖畔练龙舟
+
+5月15日，津市市毛里湖镇的龙舟队员在湖面上开展训练，备战即将举行的端午龙舟赛。 本报通讯员 许 亮 摄
+
+临澧“清廉村居”建设向村级延伸
+
+本报记者 黄敏 通讯员 张强
+
+今年以来，临澧县把清廉建设的触角延伸到村级，推行村级小微权力清单，村务公开栏每月更新。
+"""
+    )
+    jinshi, linli = page.articles
+    assert (jinshi.title, jinshi.body[:5]) == ("津市：毛里湖畔练龙舟", "5月15日")
+    assert [(r.name, r.role) for r in jinshi.reporters] == [("许亮", "摄影")]
+    assert linli.title == "临澧“清廉村居”建设向村级延伸" and linli.subtitle is None
+
+
+def test_a_related_news_teaser_does_not_take_the_article_text() -> None:
+    page = segment_page(
+        """湘西网
+花垣边城镇：“订单农业”让菜农心里有底
+团结报讯（记者 石秀英）10月上旬，花垣县边城镇的高山蔬菜基地迎来秋季采收，一车车萝卜从地头运往超市。
+为破解菜农“丰产不丰收”难题，边城镇引导合作社与超市、学校食堂签订订单。
+【打印】【关闭】
+湘西网
+永顺县开展森林防火巡查
+永顺县融媒体中心讯（通讯员 彭丽）连日来，永顺县组织护林员对重点林区开展巡查。
+相关新闻
+花垣边城镇：“订单农业”让菜农心里有底
+10月上旬，花垣县边城镇的高山蔬菜基地迎来秋季采收，一车车萝卜从地头运往超市。[详细]
+"""
+    )
+    huayuan, yongshun = page.articles
+    assert huayuan.body.startswith("10月上旬，花垣县边城镇")
+    assert "订单农业" not in yongshun.body and "湘西网" not in (huayuan.title or "")
