@@ -312,65 +312,11 @@ def header_lines(lines: list[str]) -> list[bool]:
             flags[j] = True
     for j in _contents_lines(lines, flags):
         flags[j] = True
-    # A site or an e-paper prints its chrome again around every item (版次 and paging links,
-    # 二审/三审 lines, app prompts): a short line printed three times or more on a page is no
-    # headline or sentence of any one item. Column names over several items stay kickers.
-    # (A column of text printed three times over repeats its wrapped lines, pieces of sentences,
-    # with it: that is no chrome.)
     squashed = [_squash(t) for t in lines]
-    counts = Counter(squashed)
-
-    def repeated_sentence(k: int) -> bool:
-        if not 0 <= k < len(lines) or counts[squashed[k]] < 3:
-            return False
-        return bool(re.search(r"[，。；！？]", squashed[k])) and not re.search(r"[。！？]$", squashed[k])
-
-    # A headline printed again in other items' 相关阅读 lists repeats too: once, metadata
-    # (来源：… 作者：…) follows it, and it heads that item.
-    heads_item = {sq for j, sq in enumerate(squashed[:-1]) if _heads_item_here(lines[j + 1])}
-    for j, sq in enumerate(squashed):
-        if flags[j] or counts[sq] < 3 or not _repeatable_chrome(sq) or sq in heads_item:
-            continue
-        if not (repeated_sentence(j - 1) or repeated_sentence(j + 1)):
-            flags[j] = True
-    # A site prints an item's headline twice, over its metadata and again over its text (with the
-    # deck): the first copy is the page's title bar.
-    for j in range(len(lines)):
-        for k in range(max(0, j - 4), j):
-            between = flags[k + 1 : j]
-            same = squashed[k] == squashed[j] and 4 <= len(squashed[j]) <= 48
-            if (
-                same
-                and not flags[k]
-                and between
-                and all(between)
-                and not re.search(r"[。！？]$", squashed[j])
-            ):
-                flags[k] = True
-    # Links to items under 相关阅读 or 本版标题导航: each a bulleted headline of an item.
-    for j, t in enumerate(lines):
-        if _RELATED.match(_squash(t)):
-            flags[j] = True
-            k = j + 1
-            # (The list ends at the page's header, or at a headline it has listed: the items begin.)
-            listed: set[str] = set()
-            while (
-                k < len(lines)
-                and k - j <= 8
-                and _related_entry(lines[k].strip())
-                and not is_header_line(lines[k])
-                and squashed[k] not in listed
-            ):
-                listed.add(squashed[k])
-                flags[k] = True
-                k += 1
-    # A list page prints its section's name over the list (乡镇动态): the name a breadcrumb ends on.
-    sections = {
-        _squash(c) for t in lines if _BREADCRUMB.match(t.strip()) for c in re.split(r"[>＞»›]", t)[1:]
-    }
-    for j, t in enumerate(lines):
-        if not flags[j] and _squash(t) in sections:
-            flags[j] = True
+    _repeated_chrome(lines, squashed, flags)
+    _title_bar_copies(squashed, flags)
+    _related_lists(lines, squashed, flags)
+    _section_names(lines, squashed, flags)
     # A header line cut at the column's edge leaves its last word on a line of its own
     # (头版 | 上一版 | 下一版 | 往期回 / 顾).
     for j in range(1, len(lines)):
@@ -423,6 +369,66 @@ def _repeatable_chrome(squashed: str) -> bool:
     if is_column_line(squashed) or re.fullmatch(r"[【\[].{2,12}[】\]]", squashed):
         return False  # 央媒看湖南, 【县区快讯】: a column's name over each of its items
     return not re.fullmatch(r"[（(].*[)）]|.*[摄]", squashed)  # a credit (（记者 王某）) repeats too
+
+
+def _repeated_chrome(lines: list[str], squashed: list[str], flags: list[bool]) -> None:
+    """A site or an e-paper prints its chrome again around every item (版次 and paging links,
+    二审/三审 lines, app prompts): a short line printed three times or more on a page is no
+    headline or sentence of any one item. Column names over several items stay kickers; a column
+    of text printed three times over repeats its wrapped lines, pieces of sentences, with it; a
+    headline also listed in other items' 相关阅读 heads its own item once (metadata under it)."""
+    counts = Counter(squashed)
+
+    def repeated_sentence(k: int) -> bool:
+        if not 0 <= k < len(lines) or counts[squashed[k]] < 3:
+            return False
+        return bool(re.search(r"[，。；！？]", squashed[k])) and not re.search(r"[。！？]$", squashed[k])
+
+    heads_item = {sq for j, sq in enumerate(squashed[:-1]) if _heads_item_here(lines[j + 1])}
+    for j, sq in enumerate(squashed):
+        if flags[j] or counts[sq] < 3 or not _repeatable_chrome(sq) or sq in heads_item:
+            continue
+        if not (repeated_sentence(j - 1) or repeated_sentence(j + 1)):
+            flags[j] = True
+
+
+def _title_bar_copies(squashed: list[str], flags: list[bool]) -> None:
+    """A site prints an item's headline twice, over its metadata and again over its text (with
+    the deck): the first copy is the page's title bar."""
+    for j, sq in enumerate(squashed):
+        if not 4 <= len(sq) <= 48 or re.search(r"[。！？]$", sq):
+            continue
+        for k in range(max(0, j - 4), j):
+            between = flags[k + 1 : j]
+            if squashed[k] == sq and not flags[k] and between and all(between):
+                flags[k] = True
+
+
+def _related_lists(lines: list[str], squashed: list[str], flags: list[bool]) -> None:
+    """相关阅读, 本版标题导航, 往期推荐 and the links under them (headlines, teasers ending in
+    [详细]); the list ends at the page's header or at a headline it has already listed."""
+    for j, sq in enumerate(squashed):
+        if not _RELATED.match(sq):
+            continue
+        flags[j] = True
+        listed: set[str] = set()
+        k = j + 1
+        while k < len(lines) and k - j <= 8 and squashed[k] not in listed:
+            if not _related_entry(lines[k].strip()) or is_header_line(lines[k]):
+                break
+            listed.add(squashed[k])
+            flags[k] = True
+            k += 1
+
+
+def _section_names(lines: list[str], squashed: list[str], flags: list[bool]) -> None:
+    """A list page prints its section's name over the list (乡镇动态): the name a breadcrumb ends on."""
+    sections = {
+        _squash(c) for t in lines if _BREADCRUMB.match(t.strip()) for c in re.split(r"[>＞»›]", t)[1:]
+    }
+    for j, sq in enumerate(squashed):
+        if not flags[j] and sq in sections:
+            flags[j] = True
 
 
 def _contents_lines(lines: list[str], chrome: list[bool]) -> list[int]:
