@@ -43,6 +43,7 @@ from .classify import _UNFINISHED, SEPARATOR_LINE, Kind, Unit
 from .furniture import frames_item, header_parts
 from .places import find_mentions, is_place_led_headline, leads_with_division
 from .text import (
+    CIRCLED,
     REPORT_LEAD,
     BigramIndex,
     bigrams,
@@ -574,7 +575,7 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             close_run()
             continue
         bracketed_label = u.kind == Kind.KICKER and bool(re.fullmatch(r"[【\[][^】\]]{1,16}[】\]]", u.text))
-        numbered = u.text[:1] in _CIRCLED  # a digest's numbered headline is never a first sentence
+        numbered = u.text[:1] in CIRCLED  # a digest's numbered headline is never a first sentence
         if (
             group is not None
             and group.meta_below
@@ -622,7 +623,6 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
     return elements, floating, furniture
 
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 OWN_ITEM_BAR = 3.0  # new_report_score from which headless text is an item of its own
 # An uncredited last paragraph sharing less wording than this with its article may be photo news
 # (a real closing paragraph shares 0.4 and more; see _split_trailing_items).
@@ -704,7 +704,7 @@ def _own_item(
 
 def _starts_new_group(group: Group, u: Unit) -> bool:
     kinds = [g.kind for g in group.units]
-    if u.kind == Kind.HEADING and u.text[:1] in _CIRCLED and Kind.HEADING in kinds:
+    if u.kind == Kind.HEADING and u.text[:1] in CIRCLED and Kind.HEADING in kinds:
         return True  # ①梅城镇… under a digest's own heading: the digest's first item
     if u.kind == Kind.KICKER and any(k != Kind.KICKER for k in kinds):
         return True

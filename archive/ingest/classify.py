@@ -24,7 +24,7 @@ from .bylines import (
 from .furniture import JUMP_LINE, is_web_metadata, list_entry_title, split_web_metadata
 from .layout import Block
 from .places import is_column_line, is_division_name, is_place_led_headline
-from .text import REPORT_LEAD, content_chars, despace, ends_sentence, is_series_line, opens_report
+from .text import CIRCLED, REPORT_LEAD, content_chars, despace, ends_sentence, is_series_line, opens_report
 from .types import ReporterCredit
 
 
@@ -461,8 +461,8 @@ def _edition_list_entries(units: list[Unit]) -> None:
 
 def _numbered_item_headlines(units: list[Unit]) -> None:
     """①… ②… ③… headlines, each over its paragraph: a digest's items, each a headline for certain."""
-    heads = [u for u in units if u.kind == Kind.HEADING and u.text[:1] in _CIRCLED]
-    numbers = [_CIRCLED.index(u.text[0]) for u in heads]
+    heads = [u for u in units if u.kind == Kind.HEADING and u.text[:1] in CIRCLED]
+    numbers = [CIRCLED.index(u.text[0]) for u in heads]
     if len(heads) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(heads))):
         for u in heads:
             u.strong = True
@@ -578,9 +578,6 @@ def _prev_content(units: list[Unit], i: int) -> Unit | None:
     return None
 
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
-
-
 def _numbered_photo_captions(units: list[Unit]) -> None:
     """①… ②… ③…: a photo spread numbers its pictures, one finished sentence each.
 
@@ -595,7 +592,7 @@ def _numbered_photo_captions(units: list[Unit]) -> None:
             t = units[j].text.strip()
             if (
                 units[j].kind in (Kind.BODY, Kind.CAPTION)
-                and t[:1] == _CIRCLED[len(run) : len(run) + 1]
+                and t[:1] == CIRCLED[len(run) : len(run) + 1]
                 and t.endswith("。")
                 and len(content_chars(t)) <= 60
                 and "。" not in t[:-1]

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from .bylines import is_byline
-from .places import is_column_line, leads_with_division
+from .places import PROVINCE_NAMES, is_column_line, leads_with_division
 
 _HAN = r"[\u4e00-\u9fff]"
 _DATE = re.compile(r"\d{4}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d{1,2}\s*日?")
@@ -212,7 +212,7 @@ def is_web_metadata(text: str) -> bool:
     if _PAGING.match(t) or _LINK_ENTRY.match(t) and not re.search(r"[，。；！？]", t):
         return True
     site = _PLACE_SITE.match(t)
-    if site and (site.group(1) in ("湖南", "湖湘", "三湘", "潇湘") or leads_with_division(site.group(1))):
+    if site and (site.group(1) in PROVINCE_NAMES or leads_with_division(site.group(1))):
         return True  # 湘西网, 娄底网: a place's news site names itself
     if len(re.findall(r"</?[A-Za-z][\w:-]*(\s[^<>]*)?/?>", t)) >= 1 and not re.search(r"[，。；！？]", t):
         return True  # markup left in a dump: <enpproperty>…, <br/>

@@ -26,6 +26,7 @@ from .bylines import is_byline, parse_names, split_closing_byline, split_datelin
 from .furniture import header_lines, is_web_metadata, split_web_metadata
 from .places import is_column_line, is_place_led_headline
 from .text import (
+    CIRCLED,
     REPORT_LEAD,
     content_chars,
     despace,
@@ -283,7 +284,7 @@ def _headline_over_report(prev: Line, line: Line) -> bool:
     return not re.search(r"[，。；：！？、,;:!?]", prev.text) and opens_report(line.text)
 
 
-_BULLETED_HEADLINE = re.compile(r"^[■◆●★①②③④⑤⑥⑦⑧⑨⑩]\s*[^\s，。！？；,;!?]{4,30}$")
+_BULLETED_HEADLINE = re.compile(rf"^[■◆●★{CIRCLED}]\s*[^\s，。！？；,;!?]{{4,30}}$")
 
 
 def _picture_line_cut(prev: Line, line: Line) -> bool:
@@ -480,7 +481,7 @@ def build_blocks(text: str) -> list[Block]:
                     or _ends_with_closing_credit(prev.text)
                     or bool(re.fullmatch(r"【[^】]{1,16}】", line.text))  # a label starts a block of its own
                     # ②… after a finished ①…: the next numbered picture's caption (or list item)
-                    or (line.text[:1] in "①②③④⑤⑥⑦⑧⑨⑩" and ends_sentence(prev.text))
+                    or (line.text[:1] in CIRCLED and ends_sentence(prev.text))
                     # ■涟源为乡村学校配齐心理辅导室 or ②小淹镇… over its text: a bulleted or numbered headline
                     or bool(_BULLETED_HEADLINE.match(prev.raw))
                 )

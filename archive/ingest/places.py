@@ -383,7 +383,7 @@ def is_place_led_headline(text: str) -> bool:
 
 # 乡村振兴看新化, 真抓实干在资兴: a column's name is a theme followed by 看/在 and a place.
 _COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,8}(看|在)(?P<place>[\u4e00-\u9fff]{2,5})$")
-_PROVINCE_NAMES = frozenset({"湖南", "湖湘", "三湘", "潇湘"})
+PROVINCE_NAMES = frozenset({"湖南", "湖湘", "三湘", "潇湘"})
 
 
 # 县域经济一线观察, 县域传真, 基层快讯: a standing column's name ends in a word naming the kind
@@ -403,7 +403,7 @@ def is_column_line(text: str, *, named_by_kind: bool = True) -> bool:
     t = text.strip()
     m = _COLUMN.match(t)
     # 央媒看湖南: a column may look at the whole province, which is no division of its own.
-    at_place = bool(m) and (m.group("place") in _PROVINCE_NAMES or leads_with_division(m.group("place")))
+    at_place = bool(m) and (m.group("place") in PROVINCE_NAMES or leads_with_division(m.group("place")))
     return at_place or named_by_kind and bool(_COLUMN_KIND.match(t))
 
 

@@ -27,7 +27,7 @@ from .publication import (
     read_web_line,
 )
 from .sequence import Labelled, correct, doubt, label_page, page_units
-from .text import content_chars, despace, ends_on_measure_word, ends_sentence, to_simplified
+from .text import CIRCLED, content_chars, despace, ends_on_measure_word, ends_sentence, to_simplified
 from .topics import assign_topics
 from .types import ReporterCredit, SegmentedArticle, SegmentedPage, Span
 
@@ -291,7 +291,7 @@ def _title_parts(d: Draft) -> tuple[str | None, str | None, str | None]:
         # main title, so the line above it is the series line (引题), not the headline.
         kickers.append(heads.pop(0))
     title = heads[0] if heads else None
-    if title and title[:1] in "①②③④⑤⑥⑦⑧⑨⑩" and len(title) > 5:
+    if title and title[:1] in CIRCLED and len(title) > 5:
         title = title[1:]  # ①梅城镇启动…: a digest numbers its items' headlines
     label = _LABEL_BAR.match(title or "")
     if label and not _FORM_OR_SOURCE.search(label.group(1)):

@@ -195,3 +195,7 @@ _MEASURE_END = re.compile(r"[0-9０-９一二三四五六七八九十百千万�
 def ends_on_measure_word(text: str) -> bool:
     """The line stops after a number and its measure word (新增3条): the phrase goes on below."""
     return bool(_MEASURE_END.search(text.strip()))
+
+
+# Circled numbers: a photo spread's pictures, a digest's items (①…②…).
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
