@@ -266,7 +266,7 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
         score += 1.0  # a brief's headline set between two texts (产业兴：… is a subhead's formula)
     if re.search(r"[，,]|.——", text):
         score -= 0.5  # 打造劳务品牌，端稳就业饭碗: two parallel clauses are how subheads are written
-    if _SUBHEAD_LEAD.match(text) and not is_place_led_headline(text):
+    if _SUBHEAD_LEAD.match(text) and not (is_place_led_headline(text) or _TOWN_COLON.match(text)):
         score -= 1.5  # 审管联动：放得开也管得住: a theme and a colon lead a subhead, not a report's headline
     if md_page and not u.md_level:
         score -= 2.0
@@ -275,6 +275,10 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
         # lines that ends over a full-width paragraph (headline / deck / text) is not in a column.
         score -= 2.0
     return score
+
+
+# 夏塘镇：“屋场会”上解民忧: a town (乡镇, 街道) and a colon head a county page's brief too.
+_TOWN_COLON = re.compile(r"^(?!乡镇|城镇|全镇|全乡|各乡|各镇|集镇)[\u4e00-\u9fff]{1,5}(镇|乡|街道)[：:]")
 
 
 def _credited_above(units: list[Unit], i: int) -> bool:
@@ -408,7 +412,10 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
                 units[k].subhead = not units[k].fragment
 
 
-_PUBLISHED = re.compile(r"(发布时间|发表时间|发布日期|来源|稿源|信息来源|作者)\s*[:：]")
+# (A WeChat push: 原创 安化县融媒体中心 安化发布 2024年07月16日 19:02 湖南.)
+_PUBLISHED = re.compile(
+    r"(发布时间|发表时间|发布日期|来源|稿源|信息来源|作者)\s*[:：]|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}"
+)
 
 
 def _published_below(units: list[Unit], i: int) -> bool:

@@ -21,7 +21,7 @@ from .bylines import (
     split_closing_byline,
     split_dateline,
 )
-from .furniture import JUMP_LINE, is_web_metadata, list_entry_title, split_web_metadata
+from .furniture import JUMP_LINE, is_image_name, is_web_metadata, list_entry_title, split_web_metadata
 from .layout import Block
 from .places import is_column_line, is_division_name, is_place_led_headline
 from .text import CIRCLED, REPORT_LEAD, content_chars, despace, ends_sentence, is_series_line, opens_report
@@ -429,6 +429,7 @@ def classify_blocks(blocks: list[Block]) -> list[Unit]:
     _list_items(units)
     _spaced_names_under_headlines(units)
     _numbered_photo_captions(units)
+    _captions_under_picture_names(units)
     _pictures_over_dateline(units)
     _caption_before_credit(units)
     _captions_credited_inline(units)
@@ -609,6 +610,23 @@ def _numbered_photo_captions(units: list[Unit]) -> None:
             i += 1
 
 
+def _captions_under_picture_names(units: list[Unit]) -> None:
+    """A dump leaves a picture's file name where the picture was (1.jpg): the one short sentence
+    under it is the picture's caption, inside the item, not an item of its own."""
+    for i, u in enumerate(units[:-1]):
+        nxt = units[i + 1]
+        t = nxt.text.strip()
+        if (
+            u.kind == Kind.FURNITURE
+            and is_image_name(u.text)
+            and nxt.kind in (Kind.BODY, Kind.HEADING)
+            and len(content_chars(t)) <= 30
+            and t.count("，") <= 1
+            and not re.search(r"[。！？].", t)
+        ):
+            nxt.kind = Kind.CAPTION
+
+
 def _pictures_over_dateline(units: list[Unit]) -> None:
     """An item shows its pictures between its headline (or metadata) and its text: the
     one-sentence lines there, above the paragraph that opens with the dateline, above a
@@ -678,11 +696,22 @@ def _captions_credited_inline(units: list[Unit]) -> None:
     for i, u in enumerate(units):
         if u.kind != Kind.BODY or not u.photo_credited or len(content_chars(u.text)) > 40:
             continue
-        nxt = next((v for v in units[i + 1 :] if v.kind != Kind.FURNITURE), None)
+        # (Past the other pictures' captions printed with it.)
+        nxt = next(
+            (
+                v
+                for v in units[i + 1 :]
+                if v.kind not in (Kind.FURNITURE, Kind.CAPTION)
+                and not (v.kind == Kind.BODY and v.photo_credited and len(content_chars(v.text)) <= 40)
+            ),
+            None,
+        )
         # The text below goes on - unless it is an item of its own (opens like a report and is
         # closed by its own credit: the next photo news).
         own_item = nxt is not None and nxt.closing and opens_report(nxt.text)
-        if nxt is not None and nxt.kind == Kind.BODY and not nxt.dateline and not own_item:
+        # (A picture page prints an item's pictures over its headline: 便江沿岸…。（黄颖 摄）/ 标题.)
+        heads_below = nxt is not None and nxt.kind == Kind.HEADING
+        if nxt is not None and (nxt.kind == Kind.BODY and not nxt.dateline and not own_item or heads_below):
             u.kind = Kind.CAPTION
             u.closing = False
 

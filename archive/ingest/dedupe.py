@@ -9,6 +9,9 @@ from .text import content_chars, norm_key
 
 MIN_PARAGRAPH = 12  # shorter repeats (a names line, 记者 …) can legitimately recur
 MIN_FRAGMENT = 20
+_TEASER_CUT = re.compile(
+    r"(…|\.{3}|……)?([\[【](详细|全文|详情|更多|阅读全文)[\]】]|(详细|全文|详情|更多|阅读全文)[>»]{1,3})$"
+)
 _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?[”’」』）)]*")
 
 _GROUP_KINDS = (Kind.HEADING, Kind.SUBTITLE, Kind.KICKER, Kind.NAMES, Kind.AUTHOR, Kind.CAPTION, Kind.CREDIT)
@@ -56,7 +59,9 @@ def _mark_stray_fragments(units: list[Unit]) -> int:
     article (…持续擦亮“一馆一城”文旅名片…) must not take that sentence from its own article.
     """
     bodies = [u for u in units if u.kind == Kind.BODY and u.duplicate_of is None]
-    keys = {u.index: norm_key(u.text) for u in bodies}
+    # A list page's teaser is its item's lead cut off at a link (…[详细], …详细>>): the text before
+    # the cut is what the item repeats.
+    keys = {u.index: _TEASER_CUT.sub("", norm_key(u.text)) for u in bodies}
     marked = 0
     for u in bodies:
         key = keys[u.index]
@@ -66,7 +71,25 @@ def _mark_stray_fragments(units: list[Unit]) -> int:
         if fuller is not None and fuller.duplicate_of is None:
             u.duplicate_of = fuller.index
             marked += 1
+            if fuller.index > u.index:
+                marked += _mark_teaser_headline(units, u.index)
     return marked
+
+
+def _mark_teaser_headline(units: list[Unit], i: int) -> int:
+    """A list entry's headline over a teaser of an item printed further down is that item's
+    headline printed first: a copy of the one over the item."""
+    k = i - 1
+    while k >= 0 and units[k].kind in (Kind.FURNITURE, Kind.CAPTION):
+        k -= 1
+    if k < 0 or units[k].kind != Kind.HEADING:
+        return 0
+    key = norm_key(units[k].text)
+    later = next((v for v in units[i + 1 :] if v.kind == Kind.HEADING and norm_key(v.text) == key), None)
+    if later is None:
+        return 0
+    units[k].duplicate_of = later.index
+    return 1
 
 
 def _credit_key(u: Unit) -> str:

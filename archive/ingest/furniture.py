@@ -75,20 +75,25 @@ _WEB_META_PIECES = re.compile(
     r"|(?<!\S)(来源|稿源|出处)\s*[:：]\s*\S{2,30}"
     r"|(浏览次数|浏览量|阅读量|阅读数|点击数|点击量|访问量|浏览|阅读|点击)\s*[:：]\s*\d*\s*次?"
     # 作者：宜章县司法局 — an organisation named as the author is the item's source, not a person.
-    r"|(?<!\S)作者\s*[:：]\s*[\u4e00-\u9fff]{2,16}(局|中心|办公室|办|委员会|委|部|院|站|所|政府|公司|学校|医院|协会)(?!\S)"
+    r"|(?<!\S)作者\s*[:：]\s*[\u4e00-\u9fff]{2,16}(局|中心|办公室|办|委员会|委|部|院|站|所|政府|公司|学校|医院|协会|镇|乡|街道|社区)(?!\S)"
     r"|(?<!\S)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?(?!\S)"  # a bare time stamp
     r"|(发布日期|发稿日期|信息来源|文章来源|本文来源|录入时间)\s*[:：]\s*\S{2,30}"
-    r"|【\s*字[体号]\s*[:：][^】]{0,12}】|字号\s*[:：]\s*大\s*中\s*小|【?打印本页】?|【?关闭窗口】?|【?收藏本页】?"
+    # A government site's disclosure table over the item: 索引号, 发布机构, 公开范围 …
+    r"|(信息索引号|索引号|发布机构|所属机构|公开范围|公开方式|公开时限|主题分类|发文日期|成文日期|生成日期|文号)\s*[:：]\s*\S{1,40}"
+    r"|【\s*字[体号]\s*[:：][^】]{0,12}】|字号\s*[:：]\s*(大\s*中\s*小|T\s*[|｜]\s*T)|【?打印本页】?|【?关闭窗口】?|【?收藏本页】?"
     r"|【\s*(打印|关闭|纠错|收藏)\s*】"
+    # Font-size buttons and a bare 打印 link: [ 大 中 小 ], 字体：【大】【中】【小】.
+    r"|[\[【(（]\s*大\s*中\s*小\s*[\]】)）]|字[体号]\s*[:：]\s*([【\[]?\s*[大中小]\s*[】\]]?\s*){3}"
+    r"|(?<!\S)(打印|关闭|收藏)(?!\S)"
     r"|[（(【\[]\s*(责任编辑|编辑|责编)\s*[:：]\s*[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3}\s*[)）】\]]"
-    r"|(?<=\s)(责任编辑|编辑|责编|审核)\s*[:：]\s*[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])"
+    r"|(?<=\s)(责任编辑|编辑|责编|审核)\s*[:：]\s*[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])(?!\s*[:：])"
     r"|(?<!\S)(作者|编辑|责任编辑|来源)\s*[:：](?=\s|$)"  # a label the site left empty
     # Share buttons at a line's end: 分享到 微信 微博.
     r"|(?<!\S)【?分享(到|至)】?\s*[:：]?(\s*(微信|微博|QQ空间|朋友圈|QQ))*(?!\S)"
 )
 # Share buttons, links to the previous / next item (they repeat other items' headlines), 返回顶部.
 _SHARE = re.compile(
-    r"^(分享(到|至)?\s*[:：]|【?分享到】?|(上一篇|下一篇|相关新闻|相关阅读)\s*[:：]|返回顶部$|扫一扫"
+    r"^(分享(到|至)?\s*[:：]|【?分享到】?|(上一篇|下一篇|相关新闻|相关阅读)\s*[:：]|上一篇\s+下一篇|返回顶部$|扫一扫"
     r"|[【\[]?(相关阅读|相关新闻|相关链接|推荐阅读|延伸阅读)[】\]]?$)"
 )
 # Whole lines of a site's or an e-paper's chrome: navigation, image file names, app names,
@@ -98,11 +103,18 @@ _CHROME = re.compile(
     r"|(放大|缩小|默认)(\s*(放大|缩小|默认)){1,2}|时刻新闻(\s*[—-]*分享[—-]*)?"
     r"|([\[【]?(打印本页|关闭窗口|收藏本页|打印此页|加入收藏|返回顶部|打印|关闭)[\]】]?)+"
     r"|[—-]*分享[—-]*|.{0,30}(ICP备|ICP证|公网安备|版权所有|Copyright|©).*|(主办|承办|协办)\s*[:：].*"
+    r"|[\[【]\s*字[体号]\s*[:：][^\]】]{0,12}[\]】]|请输入(关键字|关键词|搜索内容|检索词)?\s*(搜索|检索)?"
+    r"|(建议|推荐)(使用|采用).{0,30}(分辨率|浏览器).{0,20}|(阅读|浏览|点击)\s*[\d.]+(万)?\+?"
+    r"|原标题\s*[:：].{2,60}|听全文|\d{1,2}"  # (a digest's item number alone: 01, 02 …)
+    r"|视频加载失败.{0,12}|(展开|查看|阅读)全文|展开阅读全文|点击(上方)?蓝字.{0,8}|关注我们|图片"
+    r"|[（(]\s*(据|转自|摘自)\s*《[^》]{2,16}》[^）)]{0,10}[）)]"
     r"|字号\s*[:：].{0,20}|([大中小]字号\s*){1,3}|本文链接\s*[:：].*|本文为.{2,20}原创(文章|稿件).{0,30}|点击(查看|进入).{0,20}"
-    r"|[\w\-]{4,40}\.(jpe?g|png|gif|webp|bmp)"
+    r"|[\w\-]{1,40}\.(jpe?g|png|gif|webp|bmp)"
     r"|(下载|打开|安装)[\u4e00-\u9fff]{2,10}(客户端|APP|App|app)\S{0,10}|\S{0,16}扫码(关注|下载|阅读|观看)\S{0,8}"
     r"|(立即|马上|点击)(下载|打开|安装)(APP|App|app|客户端)?"
     r"|[\u4e00-\u9fff·]{2,12}(客户端|APP|App|app)(下载|扫码下载)?(扫一扫|扫码)?"
+    # A WeChat push's line under its headline: 原创 资兴融媒 资兴融媒 2024年05月20日 18:30 湖南
+    r"|(原创)?[\u4e00-\u9fffA-Za-z0-9]{2,30}\d{4}年\d{1,2}月\d{1,2}日\d{1,2}:\d{2}[\u4e00-\u9fff]{0,4}"
     r"|[\u4e00-\u9fff]{2,12}\d{4}-\d{1,2}-\d{2}\d{1,2}:\d{2}(:\d{2})?"  # 红网时刻新闻 2024-05-20 09:41:12
     r"|([\u4e00-\u9fff]{2,12}(人民政府|政府网|政府门户网站)\s*)+"  # the site's name, or links to others
     r"|[（(【\[]\s*(来源|稿源)\s*[:：][^）)】\]]{2,20}[）)】\]]|(相关链接|友情链接)\s*[:：].*|我要(举报|纠错|评论)|(新闻|举报|投稿)热线\s*[:：]?[\d\-－]{7,14}"
@@ -152,7 +164,7 @@ _PAGING = re.compile(
 )
 # Words that make up e-paper and site navigation (3 上一篇 放大 缩小 默认; 第06版:县域经济 4上一版 下一版3).
 _NAV_WORDS = re.compile(
-    r"(头版|上一篇|下一篇|上一版|下一版|上一期|下一期|上一页|下一页|放大|缩小|默认|首页|版面导航|标题导航|往期回顾|往期|返回目录"
+    r"(头版|上一篇|下一篇|上一版|下一版|上一期|下一期|上一页|下一页|末页|尾页|跳转至?|转到|第\s*页|共\s*\d+\s*[条页]|\d+\s*条\s*/\s*页|GO|放大|缩小|默认|首页|版面导航|标题导航|往期回顾|往期|返回目录"
     r"|打印|关闭|PDF|[«»]|本期共\s*\d+\s*版(\s*[（(][A-Z0-9\-－、]+[)）])?|\d{1,3})"
 )
 
@@ -172,13 +184,22 @@ def is_navigation(text: str) -> bool:
     links = [x for x in re.split(r"\s{2,}|\u3000+", t) if x]
     if len(links) >= 4 and "首页" in links and all(len(x) <= 8 for x in links):
         return True
+    # …or by single spaces, the menu opening on 首页: 首页 新化新闻 乡镇动态 视频 专题
+    links = t.split()
+    if len(links) >= 4 and links[0] in ("首页", "网站首页", "主页") and all(len(x) <= 6 for x in links):
+        return True
     # An e-paper names itself in front of its item links: 张家界日报数字报 上一篇 下一篇 返回目录.
     t = _PUBLICATION_IN_FRONT.sub("", t)
     rest = _NAV_WORDS.sub(" ", t)
     return bool(re.search(r"(上一|下一|放大|缩小|导航)", t)) and not re.sub(r"[\s·•|｜/:：…]+", "", rest)
 
 
-_IMAGE_NAME = re.compile(r"^[\w\-]{4,40}\.(jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+_IMAGE_NAME = re.compile(r"^[\w\-]{1,40}\.(jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+
+
+def is_image_name(text: str) -> bool:
+    """A picture's file name left in a dump where the picture was (1.jpg, 20240312_xx.png)."""
+    return bool(_IMAGE_NAME.match(re.sub(r"\s+", "", text)))
 
 
 def frames_item(text: str) -> bool:
@@ -189,8 +210,15 @@ def frames_item(text: str) -> bool:
     """
     t = re.sub(r"\s+", "", text)
     return is_web_metadata(text) and not (
-        _IMAGE_NAME.match(t) or _BREADCRUMB.match(text.strip()) or is_navigation(text)
+        _IMAGE_NAME.match(t) or _IN_ITEM.match(t) or _BREADCRUMB.match(text.strip()) or is_navigation(text)
     )
+
+
+# Buttons and placeholders printed inside an item's text: 展开全文, a picture's alt text 图片, a
+# video player's error; an item's read count under its metadata.
+_IN_ITEM = re.compile(
+    r"^(\d{1,2}|(展开|查看|阅读)全文|展开阅读全文|图片|视频加载失败.{0,12}|(阅读|浏览|点击)[\d.]+万?\+?)$"
+)
 
 
 def split_web_metadata(text: str) -> tuple[str, list[str]]:
@@ -219,7 +247,7 @@ def is_web_metadata(text: str) -> bool:
     if t.startswith(("<!--", "-->")) or t.endswith("-->"):
         return True  # a comment of the e-paper's page source: --> 2024-03-26 … /enpproperty-->
     rest, n = _WEB_META_PIECES.subn(" ", t)
-    return n > 0 and not re.sub(r"[\s|｜/·]+", "", rest)
+    return n > 0 and not re.sub(r"[\s|｜/·•]+", "", rest)
 
 
 def _strip_markup(text: str) -> str:
@@ -314,8 +342,10 @@ def header_lines(lines: list[str]) -> list[bool]:
         flags[j] = True
     squashed = [_squash(t) for t in lines]
     _repeated_chrome(lines, squashed, flags)
-    _title_bar_copies(squashed, flags)
     _related_lists(lines, squashed, flags)
+    _unlabelled_link_lists(lines, squashed, flags)
+    _account_cards(squashed, flags)
+    _title_bar_copies(squashed, flags)
     _section_names(lines, squashed, flags)
     # A header line cut at the column's edge leaves its last word on a line of its own
     # (头版 | 上一版 | 下一版 | 往期回 / 顾).
@@ -330,10 +360,10 @@ def header_lines(lines: list[str]) -> list[bool]:
 
 
 _RELATED = re.compile(
-    r"^[【\[]?(相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|(本版)?标题导航|本版导航|本版目录|本版新闻|本版要闻|本期要目|本版导读|导读|往期推荐|往期回顾|热点排行|热门排行"
+    r"^[【\[]?(相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|(本版)?标题导航|本版导航|本版目录|本版新闻|本版要闻|本期要目|本版导读|导读|今日导读|本期导读|今日看点|往期推荐|往期回顾|热点排行|热门排行"
     r"|阅读排行|点击排行|排行榜|热门文章)[】\]]?[:：]?$"
 )
-_RELATED_ENTRY = re.compile(r"^[·•●▪■◆\-]\s*[^，。！？]{4,50}$")
+_RELATED_ENTRY = re.compile(r"^[·•●▪■◆▶►▷\-]\s*[^。！？]{4,50}$")
 
 
 _ITEM_META = re.compile(r"^[\[【(（]?\s*(来源|稿源|作者|发布时间|发布日期|时间|日期)\s*[:：]")
@@ -342,10 +372,11 @@ _ITEM_META = re.compile(r"^[\[【(（]?\s*(来源|稿源|作者|发布时间|发
 def _heads_item_here(below: str) -> bool:
     """What an item prints under its headline: 来源/作者/发布时间, a time stamp, a byline."""
     t = below.strip()
-    return bool(_ITEM_META.match(t) or _TIME_STAMP.match(t)) or is_byline(t)
+    return bool(_ITEM_META.match(t) or _TIME_STAMP.search(t)) or is_byline(t)
 
 
-_TIME_STAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
+# (Anywhere on the line: 何雨萱 周文斌 道县融媒体中心 2024-10-09 15:43:15, …2024年05月20日 18:30 湖南.)
+_TIME_STAMP = re.compile(r"\d{4}([-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")
 
 
 _TEASER = re.compile(r"[。！？…]\s*([\[【](详细|全文|详情|更多)[\]】]|(详细|全文|详情|更多)\s*[>＞»]{1,3})$")
@@ -359,6 +390,8 @@ def _related_entry(line: str) -> bool:
     sentence ending in its link ([详细], 详细>>)."""
     if _RELATED_ENTRY.match(line) or _TEASER.search(line):
         return True
+    if len(_squash(line)) <= 50 and re.search(r"(……|…|\.\.\.)$", line) and not re.search(r"[。！？]", line):
+        return True  # a link's title cut short: 新宁新闻｜县委常委会召开会议；全县春季造林任务完成……
     t = _squash(line)
     return 4 <= len(t) <= 40 and not re.search(r"[，。；！？,;!?]", t) and not is_web_metadata(line)
 
@@ -388,17 +421,28 @@ def _repeated_chrome(lines: list[str], squashed: list[str], flags: list[bool]) -
     for j, sq in enumerate(squashed):
         if flags[j] or counts[sq] < 3 or not _repeatable_chrome(sq) or sq in heads_item:
             continue
+        k = j + 1
+        if k + 1 < len(lines) and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", squashed[k]):
+            k += 1  # a commentary's author under its headline: 邓启明
+        if k < len(lines) and not flags[k] and _paragraph(lines[k]) and not is_header_line(lines[j]):
+            continue  # this copy heads its item's text (the others are an e-paper's 标题导航)
         if not (repeated_sentence(j - 1) or repeated_sentence(j + 1)):
             flags[j] = True
 
 
+def _paragraph(line: str) -> bool:
+    t = _squash(line)
+    return len(t) >= 24 and bool(re.search(r"[，。]", t)) and not is_web_metadata(line)
+
+
 def _title_bar_copies(squashed: list[str], flags: list[bool]) -> None:
     """A site prints an item's headline twice, over its metadata and again over its text (with
-    the deck): the first copy is the page's title bar."""
+    the deck), a WeChat push over its account card and digest and again over its first item:
+    the first copy is the page's title bar."""
     for j, sq in enumerate(squashed):
         if not 4 <= len(sq) <= 48 or re.search(r"[。！？]$", sq):
             continue
-        for k in range(max(0, j - 4), j):
+        for k in range(max(0, j - 24), j):
             between = flags[k + 1 : j]
             if squashed[k] == sq and not flags[k] and between and all(between):
                 flags[k] = True
@@ -419,6 +463,49 @@ def _related_lists(lines: list[str], squashed: list[str], flags: list[bool]) -> 
             listed.add(squashed[k])
             flags[k] = True
             k += 1
+
+
+def _unlabelled_link_lists(lines: list[str], squashed: list[str], flags: list[bool]) -> None:
+    """Links to other items printed without a 相关阅读 over them, between an item's footer and the
+    site's chrome (来源：… / three headlines / 下载APP): a run of two or more headlines with chrome
+    on both sides and nothing under them, one of them a headline the page prints elsewhere."""
+    counts = Counter(squashed)
+
+    def entry(k: int) -> bool:
+        if _heads_item_here(lines[k]) or (k + 1 < len(lines) and _heads_item_here(lines[k + 1])):
+            return False  # a headline over its own item's metadata
+        # (Teasers and dates are a list page's entries, items of their own unless printed again.)
+        t = lines[k].strip()
+        return _related_entry(t) and not _TEASER.search(t) and not re.search(r"\d{4}[-/.年]\d{1,2}", t)
+
+    j = 0
+    while j < len(lines):
+        if not (j and flags[j - 1]) or flags[j] and not entry(j):
+            j += 1
+            continue
+        k = j
+        while k < len(lines) and entry(k):
+            k += 1
+        after_chrome = k == len(lines) or (flags[k] and not _heads_item_here(lines[k]))
+        if k - j >= 2 and after_chrome and any(counts[squashed[x]] >= 2 for x in range(j, k)):
+            for x in range(j, k):
+                flags[x] = True
+        j = max(k, j + 1)
+
+
+def _account_cards(squashed: list[str], flags: list[bool]) -> None:
+    """A WeChat push prints its account's card under the headline: the account's name, one line
+    about it, 236篇原创内容, 公众号."""
+    for j, sq in enumerate(squashed):
+        if not re.fullmatch(r"\d+篇原创内容", sq):
+            continue
+        card = [j]
+        if j + 1 < len(squashed) and squashed[j + 1] == "公众号":
+            card.append(j + 1)
+        if j >= 2 and len(squashed[j - 2]) <= 12 and len(squashed[j - 1]) <= 60:
+            card += [j - 2, j - 1]
+        for k in card:
+            flags[k] = True
 
 
 def _section_names(lines: list[str], squashed: list[str], flags: list[bool]) -> None:
@@ -473,6 +560,7 @@ def _squash(text: str) -> str:
 
 __all__ = [
     "header_lines",
+    "is_image_name",
     "header_parts",
     "is_header_line",
     "is_jump_line",

@@ -27,7 +27,15 @@ from .publication import (
     read_web_line,
 )
 from .sequence import Labelled, correct, doubt, label_page, page_units
-from .text import CIRCLED, content_chars, despace, ends_on_measure_word, ends_sentence, to_simplified
+from .text import (
+    CIRCLED,
+    content_chars,
+    despace,
+    ends_on_measure_word,
+    ends_sentence,
+    norm_key,
+    to_simplified,
+)
 from .topics import assign_topics
 from .types import ReporterCredit, SegmentedArticle, SegmentedPage, Span
 
@@ -90,6 +98,7 @@ def segment_page(
         for u in _repeats_of(draft, units):
             used.add(id(u))
 
+    _fold_bare_headline_copies(page)
     _publish(page, pub)
     _publisher_county_fallback(page)
     _page_prefecture_fallback(page)
@@ -120,6 +129,23 @@ def segment_page(
     page.furniture = [t for _, _, t in furniture_units]
     page.furniture_spans = [Span(s, e) for s, e, _ in furniture_units]
     return page
+
+
+def _fold_bare_headline_copies(page: SegmentedPage) -> None:
+    """A list page names items printed in full further down; once their teasers are known as
+    repeats only the headline is left: that headline is a copy of the full item's, not an item."""
+    full = {norm_key(a.title): a for a in page.articles if a.title and content_chars(a.body)}
+    kept = []
+    for a in page.articles:
+        target = full.get(norm_key(a.title or "")) if not content_chars(a.body) else None
+        if target is None or target is a:
+            kept.append(a)
+            continue
+        target.spans = sorted([*target.spans, *a.spans], key=lambda s: s.start)
+        if "duplicate_removed" not in target.review_reasons:
+            target.duplicate_removed = True
+            target.review_reasons.append("duplicate_removed")
+    page.articles = kept
 
 
 def segment_page_or_error(
@@ -290,6 +316,9 @@ def _title_parts(d: Draft) -> tuple[str | None, str | None, str | None]:
         # 乡村振兴看新化 / 新化：“一村一品”点亮富民路: a line led by its place and a colon is the
         # main title, so the line above it is the series line (引题), not the headline.
         kickers.append(heads.pop(0))
+    if len(heads) > 1 and re.search(r"[—－-]{1,2}$", heads[0]) and not re.search(r"^[—－-]", heads[0]):
+        # 保靖县“清廉村居”建设巡礼—— / 小院议事厅…: a line running into the next one is its lead-in.
+        kickers.append(heads.pop(0).rstrip("—－- "))
     title = heads[0] if heads else None
     if title and title[:1] in CIRCLED and len(title) > 5:
         title = title[1:]  # ①梅城镇启动…: a digest numbers its items' headlines

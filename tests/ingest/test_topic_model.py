@@ -51,12 +51,18 @@ def test_the_committed_model_covers_the_nine_topics_and_loads_without_scikit_lea
     subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True)
 
 
-def test_a_village_report_without_the_words_gets_rural_revitalisation() -> None:
+def test_a_village_report_without_the_words_gets_the_topic_it_is_about() -> None:
+    # The premise: no keyword of 乡村振兴 or 产业经济 is printed, and the one keyword that is
+    # (村党支部) points at 党建廉政, which is all keywords alone give it.
     keyword_topics = {t.name for t in score_topics(ORCHARD_TITLE, ORCHARD_BODY)}
-    assert "乡村振兴" not in keyword_topics  # the premise: no keyword of the topic is printed
-    topics = assign_topics(ORCHARD_TITLE, ORCHARD_BODY)
-    assert "乡村振兴" in _names(topics)
-    assert "乡村振兴" not in _names(keyword_assign(ORCHARD_TITLE, ORCHARD_BODY))
+    assert keyword_topics == {"党建廉政"}
+    assert _names(keyword_assign(ORCHARD_TITLE, ORCHARD_BODY)) == ["党建廉政"]
+    # The model reads what the report is about: a village's fruit growing and its income. (Round
+    # four's model gave 乡村振兴 and 产业经济; trained on four more real sets it gives 产业经济 first
+    # and 乡村振兴 under the second topic's bar.)
+    topics = _names(assign_topics(ORCHARD_TITLE, ORCHARD_BODY))
+    assert topics and topics[0] in ("乡村振兴", "产业经济")
+    assert "党建廉政" not in topics
 
 
 def test_every_chosen_topic_shows_its_evidence_keywords_first() -> None:
@@ -73,7 +79,8 @@ def test_every_chosen_topic_shows_its_evidence_keywords_first() -> None:
         shown = by_name[name].keywords
         assert shown[: len(matched[name][:3])] == matched[name][:3]
     # a topic chosen with no keyword at all still shows the words of the text that earned it
-    orchard = {t.name: t for t in assign_topics(ORCHARD_TITLE, ORCHARD_BODY)}["乡村振兴"]
+    orchard = assign_topics(ORCHARD_TITLE, ORCHARD_BODY)[0]
+    assert orchard.name not in {t.name for t in score_topics(ORCHARD_TITLE, ORCHARD_BODY)}
     assert orchard.keywords
     assert all(w in ORCHARD_TITLE + ORCHARD_BODY for w in orchard.keywords)
 
