@@ -425,7 +425,12 @@ def _published_below(units: list[Unit], i: int) -> bool:
         return False
     raw = below.block.raw_joined if below.block else below.text
     # A list page prints each entry's date alone under its linked title ([2023-09-11]).
+    if _STAMPED.search(raw):
+        return True  # 道县融媒体中心 2024-10-14 20:05:30: who published the item, and when
     return bool(_PUBLISHED.search(raw)) and frames_item(raw) or bool(_LIST_DATE.match(raw.strip()))
+
+
+_STAMPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?\s*$")
 
 
 _LIST_DATE = re.compile(r"^[\[【(（]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）]?$")

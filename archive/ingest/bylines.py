@@ -293,6 +293,11 @@ def spaced_names(text: str) -> list[ReporterCredit] | None:
     return [ReporterCredit(n, None) for n in names]
 
 
+_CREW = re.compile(
+    r"\s+(剪辑|后期|制作|配音|包装|校对)\s*[:：|｜]\s*[\u4e00-\u9fff]{2,4}(\s+[\u4e00-\u9fff]{2,4})*$"
+)
+
+
 def parse_names_line(text: str) -> Credits | None:
     """A byline printed on a line of its own, possibly behind the paper's name.
 
@@ -302,6 +307,8 @@ def parse_names_line(text: str) -> Credits | None:
     """
     t = text.strip().strip("*").strip()  # **记者 王 强**: markdown bold is not part of the names
     t = _compact_labels(t)  # 记 者：曾子墨, spaced to line up with 通讯员：
+    # 记者：郑晓彤  剪辑：邓可 - a video's crew is credited beside its reporter, and is no reporter.
+    t = _CREW.sub("", t).strip()
     # 记者：王强 通讯员：李刚 - a colon right after a label is part of the label, not a sentence.
     if not t or re.search(r"[，。！？；,;!?]", t) or re.search(r"[：:]", _LABEL_COLON.sub("", t)):
         return None

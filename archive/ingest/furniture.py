@@ -125,7 +125,7 @@ _CHROME = re.compile(
     r"|[▶►]?\s*点击播放(视频)?.{0,20}|(视频)?时长\s*[:：]?\s*\d{1,2}:\d{2}"
     r"|[\[【]?(视频|图片|音频)?(加载中|载入中|正在加载)[…\.。]*[\]】]?"
     # A site's name on a line of its own: 潇湘晨报网, 新化新闻网, 红网.
-    r"|[\u4e00-\u9fff]{2,8}(新闻网|晨报网|日报网|晚报网|在线)|红网([\u4e00-\u9fff]{2,4}(站|频道))?|华声在线"
+    r"|[\u4e00-\u9fff]{2,8}(新闻网|晨报网|日报网|晚报网|在线|融媒)|红网([\u4e00-\u9fff]{2,4}(站|频道))?|华声在线"
     r"|本文(转自|转载自|来源于|来自)[^，。]{2,20}[，,]?(转载请注明(出处|来源))?。?"
     r"|(https?://)?(www\.)?[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+(/\S*)?"  # a site's address alone
     # A list page's entry: its date alone, its link to the item ([2023-09-11] / 详细>>).
@@ -299,6 +299,8 @@ def is_header_line(text: str, *, in_zone: bool = False, more_follow: bool = Fals
     ]
     if len(sections) != len(leftover) or len(sections) > 2:
         return False
+    if strong and re.match(r"^\s*(记者|通讯员|特约通讯员|实习生)", rest) and is_byline(rest):
+        return False  # 记者：郑晓彤  剪辑：邓可: a byline with the video's crew beside it
     if strong:
         return True
     if not in_zone:

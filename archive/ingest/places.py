@@ -441,6 +441,8 @@ def _accept(s: Surface, text: str, start: int, end: int, ctx: str, gz: Gazetteer
         return False
     if s.text == "津市" and before == "天":
         return False
+    if s.form == "short" and after and after in "江河" and not s.text.endswith(("江", "河")):
+        return False  # 汨罗江, 浏阳河: the river named like the county, wherever it flows
     canonical = s.canonical
     if s.form in ("short", "variant") and canonical in NEVER_SHORT:
         # 通道：侗寨民宿…: only a headline's place-colon shape, with the full name in the article,

@@ -343,3 +343,36 @@ def test_links_printed_without_a_heading_after_an_items_footer_are_furniture() -
     flags = header_lines(lines)
     assert flags[7] and flags[8]
     assert not flags[1] and not flags[4]
+
+
+def test_a_video_items_headline_over_its_publisher_and_time_stays_its_headline() -> None:
+    page = segment_page(
+        """打开APP
+道县融媒
+
+视频｜祥霖铺镇“村晚”唱响丰收歌
+道县融媒体中心 2024-10-14 20:05:30
+阅读 8765
+
+视频时长 02:16
+视频加载失败，请刷新重试
+
+10月13日晚，道县祥霖铺镇首届“村晚”在镇文化广场上演，12个村的文艺队轮番登台，台下观众两千多人。
+
+记者：蒋思远  剪辑：邓可
+"""
+    )
+    [article] = page.articles
+    assert article.title == "视频｜祥霖铺镇“村晚”唱响丰收歌"
+    # The video's editor is credited beside the reporter and is not one.
+    assert [c.name for c in article.reporters] == ["蒋思远"]
+
+
+def test_a_river_named_like_a_county_does_not_place_the_article_there() -> None:
+    page = segment_page(
+        """【长寿镇开展打击非法采砂联合执法】
+    平江县长寿镇联合县水利、公安等部门对汨罗江长寿段开展夜间联合执法，现场查扣非法采砂船只两艘。（通讯员 张子恒）
+"""
+    )
+    [article] = page.articles
+    assert article.place.county == "平江县"
