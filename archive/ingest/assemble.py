@@ -40,7 +40,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .classify import _UNFINISHED, SEPARATOR_LINE, Kind, Unit
-from .furniture import frames_item, header_parts
+from .furniture import frames_item, header_parts, is_buttons_line
 from .places import find_mentions, is_place_led_headline, leads_with_division
 from .text import (
     CIRCLED,
@@ -420,7 +420,10 @@ _PUBLISHED = re.compile(
 
 def _published_below(units: list[Unit], i: int) -> bool:
     """An online item prints when and where it was published right under its headline."""
-    below = units[i + 1] if i + 1 < len(units) else None
+    k = i + 1
+    while k < len(units) - 1 and k - i <= 2 and units[k].kind == Kind.FURNITURE and _buttons_only(units[k]):
+        k += 1  # 【字体：大 中 小】 【打印本页】 or a video's length (▶ 01:55) between headline and metadata
+    below = units[k] if k < len(units) else None
     if below is None or below.kind not in (Kind.FURNITURE, Kind.NAMES):
         return False
     raw = below.block.raw_joined if below.block else below.text
@@ -430,7 +433,14 @@ def _published_below(units: list[Unit], i: int) -> bool:
     return bool(_PUBLISHED.search(raw)) and frames_item(raw) or bool(_LIST_DATE.match(raw.strip()))
 
 
-_STAMPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?\s*$")
+def _buttons_only(u: Unit) -> bool:
+    raw = u.block.raw_joined if u.block else u.text
+    return is_buttons_line(raw) or bool(re.fullmatch(r"\s*[▶►]\s*\d{1,2}:\d{2}\s*", raw))
+
+
+_STAMPED = re.compile(
+    r"^[^，。！？]{0,30}\d{4}(-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}(:\d{2})?[^，。！？]{0,16}$"
+)
 
 
 _LIST_DATE = re.compile(r"^[\[【(（]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）]?$")

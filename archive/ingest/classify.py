@@ -619,7 +619,8 @@ def _captions_under_picture_names(units: list[Unit]) -> None:
         if (
             u.kind == Kind.FURNITURE
             and is_image_name(u.text)
-            and nxt.kind in (Kind.BODY, Kind.HEADING)
+            # (A headline under a picture, 1.jpg / 网岭镇早稻机插进入高峰期 / 发布日期：…, ends on no 。)
+            and (nxt.kind == Kind.BODY or nxt.kind == Kind.HEADING and t.endswith("。"))
             and len(content_chars(t)) <= 30
             and t.count("，") <= 1
             and not re.search(r"[。！？].", t)

@@ -69,11 +69,14 @@ _MASTHEAD = re.compile(
 # Online dumps (news sites) print metadata lines around each article: when and where it was
 # published, how often read, the site's breadcrumb, share buttons.  None of it is article text.
 _WEB_META_PIECES = re.compile(
-    r"(发布时间|发表时间|发稿时间|更新时间|时间|日期)\s*[:：]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(发布时间|发表时间|发稿时间|更新时间|发布日期|发稿日期|时间|日期)\s*[:：]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"(\s*\d{1,2}:\d{2}(:\d{2})?)?"
     r"|【\s*(来源|稿源|出处)\s*[:：][^】]{1,30}】"
     r"|(?<!\S)(来源|稿源|出处)\s*[:：]\s*\S{2,30}"
-    r"|(浏览次数|浏览量|阅读量|阅读数|点击数|点击量|访问量|浏览|阅读|点击)\s*[:：]\s*\d*\s*次?"
+    r"|(浏览次数|浏览量|阅读量|阅读数|点击数|点击量|访问量|播放量|浏览|阅读|点击|播放)\s*[:：]\s*[\d.]*\s*[万次]?\+?"
+    # An app's counters and buttons: 评论（0） 点赞21 收藏, 播放5621, 字号A- A+, ▶ 02:36 (a video's length).
+    r"|(?<!\S)(评论\s*[（(]\d+[)）]|(点赞|收藏|转发|评论|播放|阅读)\s*[\d.]+万?\+?|收藏|点赞)(?!\S)"
+    r"|字号\s*A-\s*A\+|[▶►]\s*\d{1,2}:\d{2}"
     # 作者：宜章县司法局 — an organisation named as the author is the item's source, not a person.
     r"|(?<!\S)作者\s*[:：]\s*[\u4e00-\u9fff]{2,16}(局|中心|办公室|办|委员会|委|部|院|站|所|政府|公司|学校|医院|协会|镇|乡|街道|社区)(?!\S)"
     r"|(?<!\S)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?(?!\S)"  # a bare time stamp
@@ -93,7 +96,7 @@ _WEB_META_PIECES = re.compile(
 )
 # Share buttons, links to the previous / next item (they repeat other items' headlines), 返回顶部.
 _SHARE = re.compile(
-    r"^(分享(到|至)?\s*[:：]|【?分享到】?|(上一篇|下一篇|相关新闻|相关阅读)\s*[:：]|上一篇\s+下一篇|返回顶部$|扫一扫"
+    r"^(分享(到|至)?\s*[:：]|【?分享到】?|[【\[]?(上一篇|下一篇|相关新闻|相关阅读)[】\]]?\s*[:：]|上一篇\s+下一篇|返回顶部$|扫一扫"
     r"|[【\[]?(相关阅读|相关新闻|相关链接|推荐阅读|延伸阅读)[】\]]?$)"
 )
 # Whole lines of a site's or an e-paper's chrome: navigation, image file names, app names,
@@ -105,7 +108,8 @@ _CHROME = re.compile(
     r"|[—-]*分享[—-]*|.{0,30}(ICP备|ICP证|公网安备|版权所有|Copyright|©).*|(主办|承办|协办)\s*[:：].*"
     r"|[\[【]\s*字[体号]\s*[:：][^\]】]{0,12}[\]】]|请输入(关键字|关键词|搜索内容|检索词)?\s*(搜索|检索)?"
     r"|(建议|推荐)(使用|采用).{0,30}(分辨率|浏览器).{0,20}|(阅读|浏览|点击)\s*[\d.]+(万)?\+?"
-    r"|原标题\s*[:：].{2,60}|听全文|\d{1,2}"  # (a digest's item number alone: 01, 02 …)
+    r"|原标题\s*[:：].{2,60}|听全文|\d{1,2}|喜欢此内容的人还喜欢|打开(APP|App|app|客户端).{0,12}|▼.{0,12}"
+    r"|[\[【](详细|详情|全文|更多)[\]】]"  # (a digest's item number alone: 01, 02 …)
     r"|视频加载失败.{0,12}|(展开|查看|阅读)全文|展开阅读全文|点击(上方)?蓝字.{0,8}|关注我们|图片"
     r"|[（(]\s*(据|转自|摘自)\s*《[^》]{2,16}》[^）)]{0,10}[）)]"
     r"|字号\s*[:：].{0,20}|([大中小]字号\s*){1,3}|本文链接\s*[:：].*|本文为.{2,20}原创(文章|稿件).{0,30}|点击(查看|进入).{0,20}"
@@ -114,8 +118,11 @@ _CHROME = re.compile(
     r"|(立即|马上|点击)(下载|打开|安装)(APP|App|app|客户端)?"
     r"|[\u4e00-\u9fff·]{2,12}(客户端|APP|App|app)(下载|扫码下载)?(扫一扫|扫码)?"
     # A WeChat push's line under its headline: 原创 资兴融媒 资兴融媒 2024年05月20日 18:30 湖南
-    r"|(原创)?[\u4e00-\u9fffA-Za-z0-9]{2,30}\d{4}年\d{1,2}月\d{1,2}日\d{1,2}:\d{2}[\u4e00-\u9fff]{0,4}"
-    r"|[\u4e00-\u9fff]{2,12}\d{4}-\d{1,2}-\d{2}\d{1,2}:\d{2}(:\d{2})?"  # 红网时刻新闻 2024-05-20 09:41:12
+    r"|(原创)?[\u4e00-\u9fffA-Za-z0-9]{0,30}\d{4}年\d{1,2}月\d{1,2}日\d{1,2}:\d{2}[\u4e00-\u9fff]{0,4}"
+    # 原创 醴陵发布 醴陵发布 (the account and its author), the account's name alone: 醴陵发布
+    r"|原创[\u4e00-\u9fffA-Za-z0-9]{2,24}|[\u4e00-\u9fff]{2,4}发布"
+    # 红网时刻新闻 2024-05-20 09:41:12, 湘潭县融媒体中心 2024-07-16 18:20 播放 5621
+    r"|[\u4e00-\u9fff]{2,16}\d{4}-\d{1,2}-\d{1,2}\d{1,2}:\d{2}(:\d{2})?((播放|阅读|浏览|点击)(量|次数)?[:：]?[\d.]+万?\+?)?"
     r"|([\u4e00-\u9fff]{2,12}(人民政府|政府网|政府门户网站)\s*)+"  # the site's name, or links to others
     r"|[（(【\[]\s*(来源|稿源)\s*[:：][^）)】\]]{2,20}[）)】\]]|(相关链接|友情链接)\s*[:：].*|我要(举报|纠错|评论)|(新闻|举报|投稿)热线\s*[:：]?[\d\-－]{7,14}"
     # Copyright notices and video players: 【版权声明】本文为…原创稿件，未经授权不得转载。
@@ -363,7 +370,7 @@ def header_lines(lines: list[str]) -> list[bool]:
 
 _RELATED = re.compile(
     r"^[【\[]?(相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|(本版)?标题导航|本版导航|本版目录|本版新闻|本版要闻|本期要目|本版导读|导读|今日导读|本期导读|今日看点|往期推荐|往期回顾|热点排行|热门排行"
-    r"|阅读排行|点击排行|排行榜|热门文章)[】\]]?[:：]?$"
+    r"|阅读排行|点击排行|排行榜|热门文章|更多视频|相关视频|热门视频|精彩推荐|更多新闻)[】\]]?[:：]?$"
 )
 _RELATED_ENTRY = re.compile(r"^[·•●▪■◆▶►▷\-]\s*[^。！？]{4,50}$")
 
@@ -424,12 +431,22 @@ def _repeated_chrome(lines: list[str], squashed: list[str], flags: list[bool]) -
         if flags[j] or counts[sq] < 3 or not _repeatable_chrome(sq) or sq in heads_item:
             continue
         k = j + 1
+        while k < len(lines) - 1 and k - j <= 2 and is_buttons_line(lines[k]):
+            k += 1  # 【字体：大 中 小】 【打印本页】 between the headline and its metadata
+        if k < len(lines) and _heads_item_here(lines[k]) and not is_header_line(lines[j]):
+            continue
         if k + 1 < len(lines) and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", squashed[k]):
             k += 1  # a commentary's author under its headline: 邓启明
         if k < len(lines) and not flags[k] and _paragraph(lines[k]) and not is_header_line(lines[j]):
             continue  # this copy heads its item's text (the others are an e-paper's 标题导航)
         if not (repeated_sentence(j - 1) or repeated_sentence(j + 1)):
             flags[j] = True
+
+
+def is_buttons_line(line: str) -> bool:
+    """A line of a site's buttons only (font size, print, close, share)."""
+    rest, pieces = split_web_metadata(line)
+    return bool(pieces) and not rest and all(re.search(r"字|打印|关闭|分享|收藏", p) for p in pieces)
 
 
 def _paragraph(line: str) -> bool:
@@ -459,12 +476,17 @@ def _related_lists(lines: list[str], squashed: list[str], flags: list[bool]) -> 
         flags[j] = True
         listed: set[str] = set()
         k = j + 1
-        while k < len(lines) and k - j <= 8 and squashed[k] not in listed:
+        # (· 溆浦：… listed, 溆浦：… the item's own headline below: compared without the bullet)
+        while k < len(lines) and k - j <= 8 and _unbulleted(squashed[k]) not in listed:
             if not _related_entry(lines[k].strip()) or is_header_line(lines[k]):
                 break
-            listed.add(squashed[k])
+            listed.add(_unbulleted(squashed[k]))
             flags[k] = True
             k += 1
+
+
+def _unbulleted(squashed: str) -> str:
+    return re.sub(r"^[·•●▪■◆▶►▷\-]", "", squashed)
 
 
 def _unlabelled_link_lists(lines: list[str], squashed: list[str], flags: list[bool]) -> None:
@@ -540,6 +562,8 @@ def _contents_lines(lines: list[str], chrome: list[bool]) -> list[int]:
             and not re.search(r"[，。；！？,;!?]", t)
             and j in first_after
             and not (j < len(chrome) and chrome[j])
+            # (a headline over its item's metadata heads that item, wherever else it is listed)
+            and not (j + 1 < len(lines) and _heads_item_here(lines[j + 1]))
         )
         # Entries of a contents list point at items with bodies between them.
         if (
@@ -562,6 +586,7 @@ def _squash(text: str) -> str:
 
 __all__ = [
     "header_lines",
+    "is_buttons_line",
     "is_image_name",
     "header_parts",
     "is_header_line",

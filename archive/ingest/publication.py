@@ -89,6 +89,14 @@ def read_printed_lines(lines: list[str], pub: Publication) -> None:
             read_web_line(text, pub)
         elif is_page_header(text) or header_parts(text)[:2] != (0, 0):
             read_header_line(text, pub)
+    for line in lines:
+        wechat = _WECHAT.match(line.strip())
+        if wechat:  # 原创 醴陵发布 醴陵发布 2024年09月05日 18:06: the account (when no 来源 names the medium)
+            pub.note("paper", wechat.group(1), PRINTED)
+            pub.note("date", parse_date(line), PRINTED)
+
+
+_WECHAT = re.compile(r"^原创\s+([\u4e00-\u9fffA-Za-z0-9]{2,16})\s")
 
 
 def read_header_line(text: str, pub: Publication) -> None:

@@ -376,3 +376,66 @@ def test_a_river_named_like_a_county_does_not_place_the_article_there() -> None:
     )
     [article] = page.articles
     assert article.place.county == "平江县"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "浏览量：1.3万",
+        "评论（0）  点赞21  收藏",
+        "▶ 02:36",
+        "字号A- A+",
+        "喜欢此内容的人还喜欢",
+        "打开APP观看更多精彩视频",
+        "[详细]",
+        "原创  醴陵发布  醴陵发布",
+        "2024年09月05日 18:06 湖南",
+        "【上一篇】：无    【下一篇】：罗旧镇：蔬菜基地迎来采收季",
+        "发布日期：2024-04-15 17:03    信息来源：酒埠江镇人民政府    浏览次数：688",
+    ],
+)
+def test_an_apps_counters_buttons_and_a_wechat_pushs_lines_are_chrome(line: str) -> None:
+    assert is_web_metadata(line)
+
+
+def test_a_wechat_push_signs_its_words_and_its_pictures() -> None:
+    from archive.ingest.bylines import parse_names_line
+
+    credits = parse_names_line("文字：吴 涛  图片：粟 丽")
+    assert credits is not None
+    assert [c.name for c in credits.credits] == ["吴涛", "粟丽"]
+
+
+def test_a_digests_number_and_a_videos_length_are_not_part_of_the_headline() -> None:
+    page = segment_page(
+        """▼ 通道新闻速览
+
+01｜播阳镇：禁毒宣传走进赶集日
+
+7月6日是播阳镇的赶集日，镇禁毒办在集市入口设置宣传点，向赶集群众讲解新型毒品的识别方法。（通讯员 杨 雪）
+
+视频｜“村BA”燃动侗乡夏夜▶ 01:55
+通道县融媒体中心    2024-07-13 22:10    播放 8940
+
+7月13日晚，通道县首届“村BA”篮球联赛在双江镇开赛，来自各乡镇的16支村级球队将进行60余场比赛。
+
+记者：杨一帆
+"""
+    )
+    assert [a.title for a in page.articles] == ["播阳镇：禁毒宣传走进赶集日", "视频｜“村BA”燃动侗乡夏夜"]
+
+
+def test_a_headline_over_font_buttons_and_its_metadata_stays_a_headline_though_listed_thrice() -> None:
+    listing = "\n".join(
+        f"{t}    2024-06-1{k}" for k, t in enumerate(["米公镇：蔬菜基地迎来采收季", "县政府召开常务会议"])
+    )
+    item = """当前位置：首页 > 新闻中心 > 政务动态
+米公镇：蔬菜基地迎来采收季
+【字体：大 中 小】    【打印本页】    【关闭窗口】
+信息来源：米公镇人民政府    发布时间：2024-06-17 16:05    浏览次数：
+眼下，米公镇的蔬菜基地里，豇豆、辣椒陆续成熟，村民们穿梭在田垄间采摘装筐，货车停在基地旁等待装运。
+基地由村集体经济合作社牵头，产品主要供应城区商超和学校食堂。
+【上一篇】：县政府召开常务会议    【下一篇】：米公镇：蔬菜基地迎来采收季
+"""
+    page = segment_page(f"政务动态\n{listing}\n共 2 条  首页  上一页  1  下一页  尾页\n\n{item}")
+    assert [a.title for a in page.articles] == ["米公镇：蔬菜基地迎来采收季"]
