@@ -237,11 +237,34 @@ def split_web_metadata(text: str) -> tuple[str, list[str]]:
     return _WEB_META_PIECES.sub(" ", text).strip().strip(" |｜/·\u3000"), pieces
 
 
+# The words a site's or an app's buttons and counters are made of.  A line of nothing else (点赞 12
+# | 分享 | 写留言, 长者模式 无障碍, 朗读 ▶ 01:20) is chrome whichever of them it combines.
+_UI_WORDS = re.compile(
+    r"我要问|写留言|留言|赞赏|喜欢|在看|点赞|收藏|转发|分享|评论|阅读|播放|浏览|点击|朗读|听全文|语音播报|字号|字体|打印|关闭|窗口|本页"
+    r"|返回|顶部|首页|上一页|下一页|上一篇|下一篇|更多|详细|详情|全文|展开|收起|下载|打开|客户端|扫一扫|扫码|关注"
+    r"|微信|微博|QQ空间|QQ|朋友圈|复制链接|链接|举报|纠错|我要|登录|注册|搜索|无障碍|长者模式|适老模式|简体|繁体|默认"
+    r"|放大|缩小|视频|时长|加载失败|刷新|重试|APP|App|app|[大中小次万]"
+)
+_UI_FILLER = re.compile(r"[\s\d.:：|｜·•/()（）【】\[\]<>《》+\-—▶►▼◀←→↑↓@#]+")
+
+
+def is_ui_line(text: str) -> bool:
+    """A line made of buttons and counters only: no word of text between them."""
+    t = text.strip()
+    if not 2 <= len(t) <= 40:
+        return False
+    words = _UI_WORDS.findall(t)
+    long_words = [w for w in words if len(w) >= 2]
+    return bool(long_words) and len(words) >= 2 and not _UI_FILLER.sub("", _UI_WORDS.sub("", t))
+
+
 def is_web_metadata(text: str) -> bool:
     """A line of an online dump's page chrome: 发布时间/来源/浏览次数, 分享到, a breadcrumb (… > 正文)."""
     t = text.strip()
     if not t or len(t) > 90 and "<" not in t:
         return False
+    if is_ui_line(t):
+        return True
     if _SHARE.match(t) or _BREADCRUMB.match(t) or _CHROME.match(re.sub(r"\s+", "", t)) or is_navigation(t):
         return True
     if _PAGING.match(t) or _LINK_ENTRY.match(t) and not re.search(r"[，。；！？]", t):
