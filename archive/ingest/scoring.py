@@ -48,6 +48,8 @@ class Tally:
     wrong: int = 0  # predicted articles that are not a clean, correct match
     flagged: int = 0
     flagged_wrong: int = 0
+    # Every predicted article's notes (review reasons and information alike) and whether it is wrong.
+    notes: list[tuple[tuple[str, ...], bool]] = field(default_factory=list)
 
     @staticmethod
     def _f1(tp: int, fp: int, fn: int) -> float:
@@ -124,6 +126,7 @@ def score_page(tally: Tally, gold_page: dict, page: SegmentedPage, raw_text: str
         if not bodies[i]:
             continue
         wrong = i not in right
+        tally.notes.append((tuple(a.review_reasons), wrong))
         tally.wrong += wrong
         tally.flagged += a.needs_review
         tally.flagged_wrong += wrong and a.needs_review
