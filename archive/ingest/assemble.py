@@ -266,7 +266,10 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
         score += 1.0  # a brief's headline set between two texts (产业兴：… is a subhead's formula)
     if re.search(r"[，,]|.——", text):
         score -= 0.5  # 打造劳务品牌，端稳就业饭碗: two parallel clauses are how subheads are written
-    if _SUBHEAD_LEAD.match(text) and not (is_place_led_headline(text) or _TOWN_COLON.match(text)):
+    town_brief = _TOWN_COLON.match(text) and nxt is not None and bool(nxt.dateline or nxt.opening_credit)
+    if _SUBHEAD_LEAD.match(text) and not (is_place_led_headline(text) or town_brief):
+        # (A town and a colon head a brief when a dateline opens the text below; inside a feature
+        # touring the county's towns they are its subheads.)
         score -= 1.5  # 审管联动：放得开也管得住: a theme and a colon lead a subhead, not a report's headline
     if md_page and not u.md_level:
         score -= 2.0
