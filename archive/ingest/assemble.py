@@ -212,6 +212,11 @@ def headline_score(units: list[Unit], first: int, last: int, index: BigramIndex,
         score += 4.0
     if nxt is not None and (nxt.dateline or nxt.opening_credit):
         score += 3.0  # 本报讯（记者 …）/ (文/李 茜)… opens the report under this line
+    elif nxt is not None and nxt.kind == Kind.HEADING:
+        # 岳阳县推行 / “一站式”殡葬惠民服务 / 本报讯…: the first words of a headline wrapped in a column
+        below = _neighbours(units, nxt.index, 1)
+        if below is not None and (below.dateline or below.opening_credit):
+            score += 3.0
     if nxt is not None and nxt.kind == Kind.BODY and nxt.closing and _credited_above(units, first):
         # The text above carries its byline and the paragraph below closes with a credit of its
         # own (记者/… 摄): two credited items, so this line heads the second (photo news, a brief).
@@ -403,7 +408,8 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
             and units[first].block.gap_before == 0
             and below is not None
             and below.block is not None
-            and below.block.gap_before > 0
+            # (a dateline below says so as surely as a blank line before the text)
+            and (below.block.gap_before > 0 or bool(below.dateline))
             and bool(below.dateline or opens_report(below.text))
         )
         strong = deck or second_line or headline_score(units, first, last, index, md_page) >= HEADLINE_BAR

@@ -439,3 +439,29 @@ def test_a_headline_over_font_buttons_and_its_metadata_stays_a_headline_though_l
 """
     page = segment_page(f"政务动态\n{listing}\n共 2 条  首页  上一页  1  下一页  尾页\n\n{item}")
     assert [a.title for a in page.articles] == ["米公镇：蔬菜基地迎来采收季"]
+
+
+def test_a_headline_wrapped_in_a_narrow_column_keeps_its_first_words() -> None:
+    page = segment_page(
+        """君山区柳林洲街道“议事
+议出停车新规
+  本报讯（通讯员 谭思琪）君山
+区柳林洲街道一小区停车难问题困扰
+居民多年。10月下旬，社区召集业主
+代表议事协商，划定车位一百多个。
+  新规实施以来，小区内乱停乱放
+现象明显减少。街道负责人介绍，今
+年以来，街道已解决民生事项
+40余件。
+
+华容县推行
+“一站式”婚姻登记服务
+  本报讯（记者 许 晨）11月
+起，华容县婚姻登记处推行“一站式”
+服务，新人登记、领证和咨询在一个
+窗口就能办完。
+"""
+    )
+    last = page.articles[-1]
+    assert "华容县推行" not in page.articles[0].body
+    assert (last.title or "") + (last.subtitle or "") == "华容县推行“一站式”婚姻登记服务"
