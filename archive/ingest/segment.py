@@ -33,7 +33,6 @@ from .text import (
     despace,
     ends_on_measure_word,
     ends_sentence,
-    norm_key,
     to_simplified,
 )
 from .topics import assign_topics
@@ -98,7 +97,6 @@ def segment_page(
         for u in _repeats_of(draft, units):
             used.add(id(u))
 
-    _fold_bare_headline_copies(page)
     _publish(page, pub)
     _publisher_county_fallback(page)
     _page_prefecture_fallback(page)
@@ -129,23 +127,6 @@ def segment_page(
     page.furniture = [t for _, _, t in furniture_units]
     page.furniture_spans = [Span(s, e) for s, e, _ in furniture_units]
     return page
-
-
-def _fold_bare_headline_copies(page: SegmentedPage) -> None:
-    """A list page names items printed in full further down; once their teasers are known as
-    repeats only the headline is left: that headline is a copy of the full item's, not an item."""
-    full = {norm_key(a.title): a for a in page.articles if a.title and content_chars(a.body)}
-    kept = []
-    for a in page.articles:
-        target = full.get(norm_key(a.title or "")) if not content_chars(a.body) else None
-        if target is None or target is a:
-            kept.append(a)
-            continue
-        target.spans = sorted([*target.spans, *a.spans], key=lambda s: s.start)
-        if "duplicate_removed" not in target.review_reasons:
-            target.duplicate_removed = True
-            target.review_reasons.append("duplicate_removed")
-    page.articles = kept
 
 
 def segment_page_or_error(
