@@ -443,8 +443,7 @@ def _published_below(units: list[Unit], i: int) -> bool:
 
 
 def _buttons_only(u: Unit) -> bool:
-    raw = u.block.raw_joined if u.block else u.text
-    return is_buttons_line(raw) or bool(re.fullmatch(r"\s*[▶►]\s*\d{1,2}:\d{2}\s*", raw))
+    return is_buttons_line(u.block.raw_joined if u.block else u.text)
 
 
 _STAMPED = re.compile(

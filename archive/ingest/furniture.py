@@ -75,7 +75,7 @@ _WEB_META_PIECES = re.compile(
     r"|(?<!\S)(来源|稿源|出处)\s*[:：]\s*\S{2,30}"
     r"|(浏览次数|浏览量|阅读量|阅读数|点击数|点击量|访问量|播放量|浏览|阅读|点击|播放)\s*[:：]\s*[\d.]*\s*[万次]?\+?"
     # An app's counters and buttons: 评论（0） 点赞21 收藏, 播放5621, 字号A- A+, ▶ 02:36 (a video's length).
-    r"|(?<!\S)(评论\s*[（(]\d+[)）]|(点赞|收藏|转发|评论|播放|阅读)\s*[\d.]+万?\+?|收藏|点赞)(?!\S)"
+    r"|(?<!\S)(评论\s*[（(]\d+[)）]|(点赞|收藏|转发|评论|播放|阅读|浏览|点击)\s*[\d.]+万?\+?|收藏|点赞)(?!\S)"
     r"|字号\s*A-\s*A\+|[▶►]\s*\d{1,2}:\d{2}"
     # 作者：宜章县司法局 — an organisation named as the author is the item's source, not a person.
     r"|(?<!\S)作者\s*[:：]\s*[\u4e00-\u9fff]{2,16}(局|中心|办公室|办|委员会|委|部|院|站|所|政府|公司|学校|医院|协会|镇|乡|街道|社区)(?!\S)"
@@ -107,7 +107,7 @@ _CHROME = re.compile(
     r"|([\[【]?(打印本页|关闭窗口|收藏本页|打印此页|加入收藏|返回顶部|打印|关闭)[\]】]?)+"
     r"|[—-]*分享[—-]*|.{0,30}(ICP备|ICP证|公网安备|版权所有|Copyright|©).*|(主办|承办|协办)\s*[:：].*"
     r"|[\[【]\s*字[体号]\s*[:：][^\]】]{0,12}[\]】]|请输入(关键字|关键词|搜索内容|检索词)?\s*(搜索|检索)?"
-    r"|(建议|推荐)(使用|采用).{0,30}(分辨率|浏览器).{0,20}|(阅读|浏览|点击)\s*[\d.]+(万)?\+?"
+    r"|(建议|推荐)(使用|采用).{0,30}(分辨率|浏览器).{0,20}"
     r"|原标题\s*[:：].{2,60}|听全文|\d{1,2}|喜欢此内容的人还喜欢|打开(APP|App|app|客户端).{0,12}|▼.{0,12}"
     r"|[\[【](详细|详情|全文|更多)[\]】]"  # (a digest's item number alone: 01, 02 …)
     r"|视频加载失败.{0,12}|(展开|查看|阅读)全文|展开阅读全文|点击(上方)?蓝字.{0,8}|关注我们|图片"
@@ -467,9 +467,9 @@ def _repeated_chrome(lines: list[str], squashed: list[str], flags: list[bool]) -
 
 
 def is_buttons_line(line: str) -> bool:
-    """A line of a site's buttons only (font size, print, close, share)."""
+    """A line of a site's buttons only (font size, print, close, share) or a video's length (▶ 01:55)."""
     rest, pieces = split_web_metadata(line)
-    return bool(pieces) and not rest and all(re.search(r"字|打印|关闭|分享|收藏", p) for p in pieces)
+    return bool(pieces) and not rest and all(re.search(r"字|打印|关闭|分享|收藏|^[▶►]", p) for p in pieces)
 
 
 def _paragraph(line: str) -> bool:

@@ -27,14 +27,7 @@ from .publication import (
     read_web_line,
 )
 from .sequence import Labelled, correct, doubt, label_page, page_units
-from .text import (
-    CIRCLED,
-    content_chars,
-    despace,
-    ends_on_measure_word,
-    ends_sentence,
-    to_simplified,
-)
+from .text import CIRCLED, content_chars, despace, ends_on_measure_word, ends_sentence, to_simplified
 from .topics import assign_topics
 from .types import ReporterCredit, SegmentedArticle, SegmentedPage, Span
 
