@@ -40,7 +40,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .classify import _UNFINISHED, SEPARATOR_LINE, Kind, Unit
-from .furniture import frames_item, header_parts, is_buttons_line
+from .furniture import frames_item, header_parts, is_buttons_line, is_image_name
 from .places import find_mentions, is_place_led_headline, leads_with_division
 from .text import (
     CIRCLED,
@@ -329,6 +329,13 @@ def _jump_follows(units: list[Unit], i: int) -> bool:
     return False
 
 
+_NUMBERED_ENTRY = re.compile(r"^\s*\d{1,2}\s*[.、．｜|丨]\s*\S")
+
+
+def _unnumbered(text: str) -> str:
+    return re.sub(r"\s+", "", _NUMBERED_ENTRY.sub(lambda m: m.group(0)[-1], text, count=1))
+
+
 def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
     """Decide for each short line whether it is a headline or an in-body subhead.
 
@@ -356,6 +363,15 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
             return v.strong
         return v.kind in (Kind.KICKER, Kind.SUBTITLE, Kind.AUTHOR)
 
+    # A digest or contents list the page prints (1.企业开办“一件事”最快半天办结) names its items'
+    # headlines: a short line it lists, printed again between paragraphs, heads an item.
+    listed = {
+        _unnumbered(line)
+        for u in units
+        if u.kind == Kind.FURNITURE
+        for line in ([ln.text for ln in u.block.lines] if u.block else [u.text])
+        if _NUMBERED_ENTRY.match(line)
+    }
     for _ in range(2):  # spreads along a headline block: names line → deck → headline
         for i in pending:
             u = units[i]
@@ -363,6 +379,7 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
                 anchored(_neighbours(units, i, -1), i)
                 or anchored(_neighbours(units, i, 1), i)
                 or _published_below(units, i)
+                or re.sub(r"\s+", "", u.text) in listed
             ):
                 u.strong = True
     # The rest, in clusters of adjacent short lines.
@@ -451,7 +468,9 @@ _STAMPED = re.compile(
 )
 
 
-_LIST_DATE = re.compile(r"^[\[【(（]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）]?$")
+_LIST_DATE = re.compile(
+    r"^[\[【(（]?(\d{4}[-/.]\d{1,2}[-/.]|\d{2}-)\d{1,2}[\]】)）]?$"
+)  # (or 06-11, no year)
 
 
 def _body_below(units: list[Unit], i: int) -> Unit | None:
@@ -519,6 +538,8 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             continue
         if u.kind == Kind.FURNITURE:
             furniture.append(u)
+            if group is not None and run is None and group.has_title and _LIST_DATE.match(u.text.strip()):
+                group.meta_below = True  # 06-11 under a picture column's headline: its date line
             if _web_line(u):
                 # An online dump frames each item: metadata under its headline, a footer after its body.
                 if group is not None and run is None and group.has_title:
@@ -550,6 +571,15 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
                     run.hard_end = True
                 close_run()
                 close_group()
+            continue
+        if u.kind == Kind.CAPTION and _picture_item_text(units, u, group, run):
+            # 图片新闻: under an online item's headline and metadata, a credited caption with no
+            # text after it is the item's text.
+            u.kind = Kind.BODY
+            close_group()
+            run = Run(paras=[u])
+            run.hard_end = True
+            close_run()
             continue
         if u.kind in (Kind.CAPTION, Kind.CREDIT):
             floating.append(u)
@@ -587,6 +617,18 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
         if u.kind == Kind.NAMES and u.closing and run is None and group is not None and group.has_title:
             # （文/杨 柳） right under a headline, before any body: the names line of that headline.
             group.units.append(u)
+            continue
+        if (
+            u.kind == Kind.NAMES
+            and run is None
+            and group is None
+            and elements
+            and isinstance(elements[-1], Run)
+            and elements[-1].end_credits
+            and elements[-1].end_credits[-1].index == u.index - 1
+        ):
+            # 文字：何静 / 图片：蒋凡: a second credit line right under an item's credit signs it too.
+            elements[-1].end_credits.append(u)
             continue
         if u.kind == Kind.NAMES and u.closing:
             # （廖智慧 何茂金）on a line of its own: the credit of the body above, which ends there;
@@ -632,8 +674,14 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
         close_group()
         if run is not None and (u.dateline or u.opening_credit):
             close_run()
-        elif run is not None and run.paras and u.bullet and leads_with_division(u.text):
-            # ★ 汨罗市政务服务中心推出…: a digest or brief column marks each item, its place first.
+        elif (
+            run is not None
+            and run.paras
+            and u.bullet
+            and (leads_with_division(u.text) or run.paras[-1].bullet and opens_report(u.text))
+        ):
+            # ★ 汨罗市政务服务中心推出…: a digest or brief column marks each item, its place first
+            # or, under another marked item, a report's opening (◆ 近日，… ◆ 12月10日，…).
             run.hard_end = True
             close_run()
         if run is None:
@@ -651,6 +699,49 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
     close_group()
     close_run()
     return elements, floating, furniture
+
+
+def _picture_item_text(units: list[Unit], u: Unit, group: Group | None, run: Run | None) -> bool:
+    """A credited caption right under an online item's headline and metadata, with no text of the
+    item after it (the next thing is another headline or the page's end): a picture page's item."""
+    if run is not None:
+        return False
+    below = _next_kept(units, u.index, skip_furniture=True)
+    # (the caption's credit may stand on the line below it: （龙山县融媒体中心 彭刚 摄）)
+    credit_below = below is not None and below.kind in (Kind.CAPTION, Kind.CREDIT) and not below.text
+    if not (u.credits or credit_below and below.credits):
+        return False
+    if group is not None:
+        if not (group.meta_below and group.has_title):
+            return False
+    else:
+        # (or under an item's metadata alone: a picture item printed without its headline)
+        k = u.index - 1
+        while k >= 0 and (units[k].duplicate_of is not None or is_image_name(units[k].text)):
+            k -= 1
+        above = units[k] if k >= 0 else None
+        raw = (above.block.raw_joined if above.block else above.text).strip() if above else ""
+        if not (above and above.kind == Kind.FURNITURE and frames_item(raw)) or _EDITOR_FOOTER.match(raw):
+            return False
+    last = below if credit_below else u
+    for k in range(last.index + 1, len(units)):  # (indices, not a slice: the page is not copied per caption)
+        nxt = units[k]
+        if nxt.duplicate_of is not None:
+            continue
+        if nxt.kind == Kind.FURNITURE:
+            if _web_line(nxt):
+                return True  # the next item's metadata
+            continue
+        return nxt.kind not in (Kind.BODY, Kind.LABEL, Kind.CAPTION)
+    return True
+
+
+def _next_kept(units: list[Unit], i: int, *, skip_furniture: bool) -> Unit | None:
+    for k in range(i + 1, len(units)):
+        v = units[k]
+        if v.duplicate_of is None and not (skip_furniture and v.kind == Kind.FURNITURE):
+            return v
+    return None
 
 
 OWN_ITEM_BAR = 3.0  # new_report_score from which headless text is an item of its own

@@ -66,6 +66,7 @@ _LABELS = [
     ("撰文", "文"),
     ("文字", "文"),
     ("图片", "摄影"),
+    ("摄像", None),  # a video's camera: no role the archive names
     ("文", "文"),
     ("图", "图"),
 ]
@@ -73,7 +74,7 @@ _LABEL_RE = re.compile(
     r"(本报记者|特约记者|见习记者|实习记者|全媒体记者|融媒体记者|融媒记者|首席记者|驻站记者|分站记者|记者"
     r"|特约通讯员|通讯员|实习生|摄影|作者|撰文)\s*[/／:：|｜︱丨]?\s*"
     # 文字：吴 涛  图片：粟 丽 - a WeChat push signs its words and its pictures (the colon required)
-    r"|(文字|图片)\s*[:：|｜︱丨]\s*"
+    r"|(文字|图片|摄像)\s*[:：|｜︱丨]\s*"
     r"|(图\s*[/／|｜]\s*文|文\s*[/／|｜]\s*图|图文|文图)\s*[/／:：|｜︱丨]?\s*"
     r"|(?<![\u4e00-\u9fff])(文|图)\s*[/／:：|｜︱丨]\s*"
 )
@@ -279,7 +280,7 @@ def _names_in(segment: str, *, strict: bool, spaced_ok: bool = False) -> list[st
     return toks
 
 
-_LABEL_COLON = re.compile(r"(记者|通讯员|实习生|摄影|作者|撰文|文字|图片|文|图)\s*[：:]")
+_LABEL_COLON = re.compile(r"(记者|通讯员|实习生|摄影|摄像|作者|撰文|文字|图片|文|图)\s*[：:]")
 
 
 def spaced_names(text: str) -> list[ReporterCredit] | None:
@@ -413,7 +414,11 @@ def parse_credit(text: str) -> Credits | None:
         if glued:
             publisher, who = glued.group(1), who[glued.end(1) :]
             prefix = glued.group(0)
-    names = parse_names(who, strict=False, default_role=kind)
+    # 毛俊镇供图: a town (or an office) that supplies a picture is no person, however short its name.
+    place = kind == "供图" and re.fullmatch(
+        r"[\u4e00-\u9fff]{2,8}(镇|乡|街道|社区|局|办|委|中心)", who.replace(" ", "")
+    )
+    names = None if place else parse_names(who, strict=False, default_role=kind)
     if names:
         if kind == "摄影":
             # "记者/罗曼 摄": the trailing 摄 says what this credit is for.

@@ -624,6 +624,8 @@ def _captions_under_picture_names(units: list[Unit]) -> None:
             and len(content_chars(t)) <= 30
             and t.count("，") <= 1
             and not re.search(r"[。！？].", t)
+            # (under a bare 图片 placeholder, a dated sentence may be the text's first: 9月2日，…启动。)
+            and not (not re.search(r"\.\w+$", u.text.strip()) and opens_report(t))
         ):
             nxt.kind = Kind.CAPTION
 
@@ -637,7 +639,15 @@ def _pictures_over_dateline(units: list[Unit]) -> None:
         photo_credit = u.kind == Kind.NAMES and bool(
             re.match(r"^(文\s*[/／]\s*图|图\s*[/／]\s*文)", raw.strip())
         )
-        byline = u.kind == Kind.NAMES and not u.closing and bool(u.credits)
+        # (a byline over the text; one under it, before the footer, signs the text above)
+        below = next((x for x in units[i + 1 :] if x.kind != Kind.FURNITURE), None)
+        byline = (
+            u.kind == Kind.NAMES
+            and not u.closing
+            and bool(u.credits)
+            and below is not None
+            and below.kind == Kind.BODY
+        )
         if not (u.kind == Kind.BODY and u.dateline or photo_credit or byline):
             continue
         j = i - 1

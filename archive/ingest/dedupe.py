@@ -46,6 +46,18 @@ def mark_duplicates(units: list[Unit]) -> int:
         if first is None:
             continue
         follower = _next_body(units, i)
+        if (
+            follower is not None
+            and follower.duplicate_of is None
+            and len(norm_key(follower.text)) < MIN_PARAGRAPH
+        ):
+            # 本报讯（通讯员 田 静）alone over the text: too short to be a repeat by itself, it is one
+            # when it was printed before and the text under it repeats.
+            again = _earlier_same(units, follower.index)
+            after = _next_body(units, follower.index)
+            if again is not None and after is not None and after.duplicate_of is not None:
+                follower.duplicate_of = again
+                marked += 1
         if follower is None or follower.duplicate_of is not None:
             u.duplicate_of = first
             marked += 1

@@ -72,7 +72,7 @@ _WEB_META_PIECES = re.compile(
     r"(发布时间|发表时间|发稿时间|更新时间|发布日期|发稿日期|时间|日期)\s*[:：]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"(\s*\d{1,2}:\d{2}(:\d{2})?)?"
     r"|【\s*(来源|稿源|出处)\s*[:：][^】]{1,30}】"
-    r"|(?<!\S)(来源|稿源|出处)\s*[:：]\s*\S{2,30}"
+    r"|(?<!\S)(来源|稿源|出处)\s*[:：|｜丨]\s*\S{2,30}"
     r"|(浏览次数|浏览量|阅读量|阅读数|点击数|点击量|访问量|播放量|浏览|阅读|点击|播放)\s*[:：]\s*[\d.]*\s*[万次]?\+?"
     # An app's counters and buttons: 评论（0） 点赞21 收藏, 播放5621, 字号A- A+, ▶ 02:36 (a video's length).
     r"|(?<!\S)(评论\s*[（(]\d+[)）]|(点赞|收藏|转发|评论|播放|阅读|浏览|点击)\s*[\d.]+万?\+?|收藏|点赞)(?!\S)"
@@ -87,6 +87,7 @@ _WEB_META_PIECES = re.compile(
     r"|【\s*(打印|关闭|纠错|收藏)\s*】"
     # Font-size buttons and a bare 打印 link: [ 大 中 小 ], 字体：【大】【中】【小】.
     r"|[\[【(（]\s*大\s*中\s*小\s*[\]】)）]|字[体号]\s*[:：]\s*([【\[]?\s*[大中小]\s*[】\]]?\s*){3}"
+    r"|([【\[]\s*[大中小]\s*[】\]]\s*){3}"
     r"|(?<!\S)(打印|关闭|收藏)(?!\S)"
     r"|[（(【\[]\s*(责任编辑|编辑|责编)\s*[:：]\s*[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3}\s*[)）】\]]"
     r"|(?<=\s)(责任编辑|编辑|责编|审核)\s*[:：]\s*[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])(?!\s*[:：])"
@@ -105,7 +106,7 @@ _CHROME = re.compile(
     r"^(上一篇\s*[•·|｜/]?\s*下一篇|上一篇|下一篇|返回(本版)?目录|返回(首页|列表|顶部|上一页)|(本版)?(版面|标题)导航"
     r"|(放大|缩小|默认)(\s*(放大|缩小|默认)){1,2}|时刻新闻(\s*[—-]*分享[—-]*)?"
     r"|([\[【]?(打印本页|关闭窗口|收藏本页|打印此页|加入收藏|返回顶部|打印|关闭)[\]】]?)+"
-    r"|[—-]*分享[—-]*|.{0,30}(ICP备|ICP证|公网安备|版权所有|Copyright|©).*|(主办|承办|协办)\s*[:：].*"
+    r"|[—-]*分享[—-]*|.{0,30}(ICP备|ICP证|公网安备|版权所有|Copyright|©).*|(主办|承办|协办)(单位)?\s*[:：].*|.{0,40}网站标识码.*"
     r"|[\[【]\s*字[体号]\s*[:：][^\]】]{0,12}[\]】]|请输入(关键字|关键词|搜索内容|检索词)?\s*(搜索|检索)?"
     r"|(建议|推荐)(使用|采用).{0,30}(分辨率|浏览器).{0,20}"
     r"|原标题\s*[:：].{2,60}|听全文|\d{1,2}|喜欢此内容的人还喜欢|打开(APP|App|app|客户端).{0,12}|▼.{0,12}"
@@ -113,7 +114,7 @@ _CHROME = re.compile(
     r"|视频加载失败.{0,12}|(展开|查看|阅读)全文|展开阅读全文|点击(上方)?蓝字.{0,8}|关注我们|图片"
     r"|[（(]\s*(据|转自|摘自)\s*《[^》]{2,16}》[^）)]{0,10}[）)]"
     r"|字号\s*[:：].{0,20}|([大中小]字号\s*){1,3}|本文链接\s*[:：].*|本文为.{2,20}原创(文章|稿件).{0,30}|点击(查看|进入).{0,20}"
-    r"|[\w\-]{1,40}\.(jpe?g|png|gif|webp|bmp)"
+    r"|([\[【]?(图片|图|照片)[\]】]?)?[\w\-]{1,40}\.(jpe?g|png|gif|webp|bmp)"
     r"|(下载|打开|安装)[\u4e00-\u9fff]{2,10}(客户端|APP|App|app)\S{0,10}|\S{0,16}扫码(关注|下载|阅读|观看)\S{0,8}"
     r"|(立即|马上|点击)(下载|打开|安装)(APP|App|app|客户端)?"
     r"|[\u4e00-\u9fff·]{2,12}(客户端|APP|App|app)(下载|扫码下载)?(扫一扫|扫码)?"
@@ -124,19 +125,31 @@ _CHROME = re.compile(
     # 红网时刻新闻 2024-05-20 09:41:12, 湘潭县融媒体中心 2024-07-16 18:20 播放 5621
     r"|[\u4e00-\u9fff]{2,16}\d{4}-\d{1,2}-\d{1,2}\d{1,2}:\d{2}(:\d{2})?((播放|阅读|浏览|点击)(量|次数)?[:：]?[\d.]+万?\+?)?"
     r"|([\u4e00-\u9fff]{2,12}(人民政府|政府网|政府门户网站)\s*)+"  # the site's name, or links to others
-    r"|[（(【\[]\s*(来源|稿源)\s*[:：][^）)】\]]{2,20}[）)】\]]|(相关链接|友情链接)\s*[:：].*|我要(举报|纠错|评论)|(新闻|举报|投稿)热线\s*[:：]?[\d\-－]{7,14}"
+    r"|[（(【\[]\s*(来源|稿源)\s*[:：][^）)】\]]{2,20}[）)】\]]|(相关链接|友情链接)\s*[:：].*|我要(举报|纠错|评论)|(新闻|举报|投稿|服务)热线\s*[:：]?[\dxX*\-－]{7,14}"
+    # A site's footer: 地址：江永县潇浦镇  联系电话：0746-5712xxx
+    r"|(联系)?地址[:：][^，。]{2,30}(联系)?电话[:：][\dxX*\-－]{7,14}"
     # Copyright notices and video players: 【版权声明】本文为…原创稿件，未经授权不得转载。
     # A WeChat push's buttons: 点击“阅读原文”了解更多, 分享 收藏 点赞 在看.
+    # An app's prompt and its top bar: —— 下载邵东融媒APP，看更多本地新闻 ——, ＜ 邵东融媒 ···
+    r"|[—\-]*(下载|打开)[\u4e00-\u9fffA-Za-z]{0,12}(APP|客户端)[，,]?[\u4e00-\u9fff]{0,12}[—\-]*"
+    r"|[＜<‹〈][\u4e00-\u9fffA-Za-z]{2,12}(···|…|⋯|\.{3})?"
+    r"|[—\-－_=·]*(END|End)[—\-－_=·]*"  # a WeChat push's end mark: —END—
+    # A column of briefs names itself over them: 快讯两则
+    r"|(快讯|简讯|短讯|要闻|资讯|新闻|消息)[一二两三四五六七八九十\d]{1,2}则"
+    r"|[\u4e00-\u9fff]{0,12}长按(识别)?(二维码|图片)?(关注|识别).{0,16}"
     r"|点击[“\"]?阅读原文[”\"]?.{0,10}|阅读原文|((分享|收藏|点赞|在看|转发)\s*){2,5}"
-    r"|[【\[]?版权(声明|所有)[】\]]?.{0,80}|版权作品.{0,80}|[^。]{0,40}未经(授权|许可|书面授权)[，,]?\S{0,6}(不得|严禁|禁止)(转载|使用).{0,60}"
+    r"|[【\[]?版权(声明|所有)[】\]]?.{0,80}|版权作品.{0,80}|[^。]{0,60}未经(协议|书面)?(授权|许可|书面授权)[，,]?\S{0,6}(不得|严禁|禁止)(下载|转载|使用|复制).{0,60}"
     r"|[▶►]?\s*点击播放(视频)?.{0,20}|(视频)?时长\s*[:：]?\s*\d{1,2}:\d{2}"
     r"|[\[【]?(视频|图片|音频)?(加载中|载入中|正在加载)[…\.。]*[\]】]?"
+    r"|[\[【](图片|图|照片|视频|音频|image|img|picture|video)[\]】]"  # a picture's place in the dump
     # A site's name on a line of its own: 潇湘晨报网, 新化新闻网, 红网.
     r"|[\u4e00-\u9fff]{2,8}(新闻网|晨报网|日报网|晚报网|在线|融媒)|红网([\u4e00-\u9fff]{2,4}(站|频道))?|华声在线"
     r"|本文(转自|转载自|来源于|来自)[^，。]{2,20}[，,]?(转载请注明(出处|来源))?。?"
-    r"|(https?://)?(www\.)?[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+(/\S*)?"  # a site's address alone
+    # A site's address alone, or under its name: 武冈市人民政府 www.wugang.gov.cn
+    r"|(https?://)?(www\.)?[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+(/\S*)?"
+    r"|[\u4e00-\u9fff]{2,16}(https?://|www\.)[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+(/\S*)?"
     # A list page's entry: its date alone, its link to the item ([2023-09-11] / 详细>>).
-    r"|[\[【(（]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）]|(详细|详情|更多|全文|阅读全文|查看全文)\s*([>＞»]{1,3}|》)"
+    r"|[\[【(（]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）]|\d{2}-\d{2}|(详细|详情|更多|全文|阅读全文|查看全文)\s*([>＞»]{1,3}|》)"
     r")$",
     re.IGNORECASE,
 )
@@ -171,8 +184,8 @@ _PAGING = re.compile(
 )
 # Words that make up e-paper and site navigation (3 上一篇 放大 缩小 默认; 第06版:县域经济 4上一版 下一版3).
 _NAV_WORDS = re.compile(
-    r"(头版|上一篇|下一篇|上一版|下一版|上一期|下一期|上一页|下一页|末页|尾页|跳转至?|转到|第\s*页|共\s*\d+\s*[条页]|\d+\s*条\s*/\s*页|GO|放大|缩小|默认|首页|版面导航|标题导航|往期回顾|往期|返回目录"
-    r"|打印|关闭|PDF|[«»]|本期共\s*\d+\s*版(\s*[（(][A-Z0-9\-－、]+[)）])?|\d{1,3})"
+    r"(头版|上一篇|下一篇|上一版|下一版|上一期|下一期|上一页|下一页|末页|尾页|跳转至?|转到|第?\s*页|共\s*\d+\s*[条页](记录)?|\d+\s*条\s*/\s*页|GO|放大|缩小|默认|首页|版面导航|标题导航|往期回顾|往期|返回目录"
+    r"|打印|关闭|PDF(下载|版)?|下载|[«»]|本期共\s*\d+\s*版(\s*[（(][A-Z0-9\-－、]+[)）])?|\d{1,3})"
 )
 
 
@@ -198,14 +211,20 @@ def is_navigation(text: str) -> bool:
     # An e-paper names itself in front of its item links: 张家界日报数字报 上一篇 下一篇 返回目录.
     t = _PUBLICATION_IN_FRONT.sub("", t)
     rest = _NAV_WORDS.sub(" ", t)
-    return bool(re.search(r"(上一|下一|放大|缩小|导航)", t)) and not re.sub(r"[\s·•|｜/:：…]+", "", rest)
+    return bool(re.search(r"(上一|下一|放大|缩小|导航|往期|PDF)", t)) and not re.sub(
+        r"[\s·•|｜/:：…]+", "", rest
+    )
 
 
-_IMAGE_NAME = re.compile(r"^[\w\-]{1,40}\.(jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+_IMAGE_NAME = re.compile(
+    r"^(?=.)([\[【]?(图片|图|照片|image|img)[\]】]?)?([\w\-]{1,40}\.(jpe?g|png|gif|webp|bmp))?$",
+    re.IGNORECASE,
+)
 
 
 def is_image_name(text: str) -> bool:
-    """A picture's file name left in a dump where the picture was (1.jpg, 20240312_xx.png)."""
+    """A picture's file name or placeholder left in a dump where the picture was (1.jpg,
+    20240312_xx.png, [图片])."""
     return bool(_IMAGE_NAME.match(re.sub(r"\s+", "", text)))
 
 
@@ -224,7 +243,7 @@ def frames_item(text: str) -> bool:
 # Buttons and placeholders printed inside an item's text: 展开全文, a picture's alt text 图片, a
 # video player's error; an item's read count under its metadata.
 _IN_ITEM = re.compile(
-    r"^(\d{1,2}|(展开|查看|阅读)全文|展开阅读全文|图片|视频加载失败.{0,12}|(阅读|浏览|点击)[\d.]+万?\+?)$"
+    r"^(\d{1,2}|(展开|查看|阅读)全文|展开阅读全文|[\[【]?(图片|图|照片|视频|image|img)[\]】]?|视频加载失败.{0,12}|(阅读|浏览|点击)[\d.]+万?\+?)$"
 )
 
 
@@ -240,18 +259,18 @@ def split_web_metadata(text: str) -> tuple[str, list[str]]:
 # The words a site's or an app's buttons and counters are made of.  A line of nothing else (点赞 12
 # | 分享 | 写留言, 长者模式 无障碍, 朗读 ▶ 01:20) is chrome whichever of them it combines.
 _UI_WORDS = re.compile(
-    r"我要问|写留言|留言|赞赏|喜欢|在看|点赞|收藏|转发|分享|评论|阅读|播放|浏览|点击|朗读|听全文|语音播报|字号|字体|打印|关闭|窗口|本页"
+    r"我要问|阅读原文|写留言|写评论|发表评论|说点什么|我来说两句|留言|赞赏|喜欢|在看|点赞|收藏|转发|分享|评论|阅读|播放|浏览|点击|朗读|听全文|语音播报|字号|字体|打印|关闭|窗口|本页"
     r"|返回|顶部|首页|上一页|下一页|上一篇|下一篇|更多|详细|详情|全文|展开|收起|下载|打开|客户端|扫一扫|扫码|关注"
     r"|微信|微博|QQ空间|QQ|朋友圈|复制链接|链接|举报|纠错|我要|登录|注册|搜索|无障碍|长者模式|适老模式|简体|繁体|默认"
-    r"|放大|缩小|视频|时长|加载失败|刷新|重试|APP|App|app|[大中小次万]"
+    r"|放大|缩小|视频|时长|分钟|加载失败|刷新|重试|APP|App|app|[大中小次万约]"
 )
-_UI_FILLER = re.compile(r"[\s\d.:：|｜·•/()（）【】\[\]<>《》+\-—▶►▼◀←→↑↓@#]+")
+_UI_FILLER = re.compile(r"[\s\d.:：…|｜·•/()（）【】\[\]<>《》+\-—▶►▼◀←→↑↓@#]+")
 
 
 def is_ui_line(text: str) -> bool:
     """A line made of buttons and counters only: no word of text between them."""
     t = text.strip()
-    if not 2 <= len(t) <= 40:
+    if not 2 <= len(re.sub(r"\s+", "", t)) <= 40:
         return False
     words = _UI_WORDS.findall(t)
     long_words = [w for w in words if len(w) >= 2]
@@ -354,7 +373,14 @@ def header_lines(lines: list[str]) -> list[bool]:
             i += 1
             continue
         # (Two lone short lines do not vouch for each other: that is a two-line headline.)
-        more = i + 1 < len(lines) and is_header_line(lines[i + 1], in_zone=True)
+        # (A line over an item's 发布时间/来源 is that item's headline, not more of the header.)
+        more = (
+            i + 1 < len(lines)
+            and is_header_line(lines[i + 1], in_zone=True)
+            and not (
+                _ITEM_META.match(lines[i + 1].strip()) and _squash(lines[i]) and not is_header_line(lines[i])
+            )
+        )
         if is_header_line(lines[i], in_zone=True, more_follow=more):
             flags[i] = True
             i += 1
@@ -377,6 +403,7 @@ def header_lines(lines: list[str]) -> list[bool]:
     _related_lists(lines, squashed, flags)
     _unlabelled_link_lists(lines, squashed, flags)
     _account_cards(squashed, flags)
+    _digest_titles(squashed, flags)
     _title_bar_copies(squashed, flags)
     _section_names(lines, squashed, flags)
     # A header line cut at the column's edge leaves its last word on a line of its own
@@ -392,8 +419,8 @@ def header_lines(lines: list[str]) -> list[bool]:
 
 
 _RELATED = re.compile(
-    r"^[【\[]?(相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|(本版)?标题导航|本版导航|本版目录|本版新闻|本版要闻|本期要目|本版导读|导读|今日导读|本期导读|今日看点|往期推荐|往期回顾|热点排行|热门排行"
-    r"|阅读排行|点击排行|排行榜|热门文章|更多视频|相关视频|热门视频|精彩推荐|更多新闻)[】\]]?[:：]?$"
+    r"^[【\[]?(相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|(本版)?标题导航|本版导航|版面导航|版面目录|本期目录|本版目录|本版新闻|本版要闻|本期要目|本版导读|导读|今日导读|本期导读|今日看点|今日要闻|要闻速览|本期要闻|往期推荐|往期回顾|热点排行|热门排行"
+    r"|阅读排行|点击排行|排行榜|热门文章|更多视频|相关视频|热门视频|精彩推荐|更多新闻)[】\]]?[:：]?[>＞»]{0,3}$"
 )
 _RELATED_ENTRY = re.compile(r"^[·•●▪■◆▶►▷\-]\s*[^。！？]{4,50}$")
 
@@ -486,7 +513,9 @@ def _title_bar_copies(squashed: list[str], flags: list[bool]) -> None:
             continue
         for k in range(max(0, j - 24), j):
             between = flags[k + 1 : j]
-            if squashed[k] == sq and not flags[k] and between and all(between):
+            # (今日慈利丨…: the push's title may carry its column's label in front)
+            same = squashed[k] == sq or re.sub(r"^[\u4e00-\u9fff]{2,8}[丨｜|]", "", squashed[k]) == sq
+            if same and not flags[k] and between and all(between):
                 flags[k] = True
 
 
@@ -509,7 +538,8 @@ def _related_lists(lines: list[str], squashed: list[str], flags: list[bool]) -> 
 
 
 def _unbulleted(squashed: str) -> str:
-    return re.sub(r"^[·•●▪■◆▶►▷\-]", "", squashed)
+    # (· 溆浦：…, 1.溆浦：…, 01｜溆浦：…: a digest numbers its entries)
+    return re.sub(r"^([·•●▪■◆▶►▷\-]|\d{1,2}[.、．｜|])", "", squashed)
 
 
 def _unlabelled_link_lists(lines: list[str], squashed: list[str], flags: list[bool]) -> None:
@@ -555,6 +585,40 @@ def _account_cards(squashed: list[str], flags: list[bool]) -> None:
             flags[k] = True
 
 
+def _digest_titles(squashed: list[str], flags: list[bool]) -> None:
+    """A WeChat push that carries several items is titled with their headlines strung together
+    (今日要闻｜A；B……) over its account line: that title is no one item's headline."""
+    for j, sq in enumerate(squashed[:-1]):
+        card = flags[j + 1] and bool(
+            _TIME_STAMP.search(squashed[j + 1]) or squashed[j + 1].startswith("原创")
+        )
+        if not card or flags[j]:
+            continue
+        wechat = bool(re.search(r"\d{4}年\d{1,2}月\d{1,2}日", squashed[j + 1]))
+        if (
+            "；" in sq
+            or re.search(r"(……|…|\.\.\.)$", sq)
+            or wechat
+            and _headline_follows(squashed, flags, j + 2)
+        ):
+            flags[j] = True
+
+
+def _headline_follows(squashed: list[str], flags: list[bool], k: int) -> bool:
+    """Under a push's card another headline (◆ 梅花镇…) over its text: the push is a roundup."""
+    rest = [x for x in range(k, min(len(squashed), k + 6)) if not flags[x] and squashed[x]]
+    if len(rest) < 2:
+        return False
+    head, text = squashed[rest[0]], squashed[rest[1]]
+    return (
+        4 <= len(head) <= 40
+        and not re.search(r"[。！？，,；]", head)
+        and not head.startswith(("—", "-"))
+        and len(text) >= 24
+        and "。" in text
+    )
+
+
 def _section_names(lines: list[str], squashed: list[str], flags: list[bool]) -> None:
     """A list page prints its section's name over the list (乡镇动态): the name a breadcrumb ends on."""
     sections = {
@@ -585,6 +649,7 @@ def _contents_lines(lines: list[str], chrome: list[bool]) -> list[int]:
             and not re.search(r"[，。；！？,;!?]", t)
             and j in first_after
             and not (j < len(chrome) and chrome[j])
+            and not is_web_metadata(lines[j])
             # (a headline over its item's metadata heads that item, wherever else it is listed)
             and not (j + 1 < len(lines) and _heads_item_here(lines[j + 1]))
         )

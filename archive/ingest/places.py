@@ -491,6 +491,9 @@ def home_prefecture(paper: str | None) -> str | None:
     """The prefecture a local paper belongs to: 衡阳日报 → 430400; 湖南日报 → None."""
     if not paper:
         return None
+    county = home_county(paper)
+    if county is not None:
+        return county.prefecture_code  # 通道融媒: the county's prefecture, whatever else 通道 could be
     codes = {
         gazetteer().divisions[m.surface.code].prefecture_code
         for m in find_mentions(paper, "title")
@@ -503,10 +506,23 @@ def home_county(publisher: str | None) -> Division | None:
     """The county-level division a county medium belongs to: 宁乡市融媒体中心 → 宁乡市; 湖南日报 → None."""
     if not publisher:
         return None
-    m = gazetteer().pattern.match(publisher)
+    gz = gazetteer()
+    m = gz.pattern.match(publisher)
     if m is None:
-        return None
-    division = gazetteer().divisions.get(gazetteer().surfaces[m.group(0)].code)
+        # 通道融媒, 醴陵发布: a county medium's short name, though the bare place word is too
+        # common a word to be read as a place in text
+        short = re.match(r"^([\u4e00-\u9fff]{2,6}?)(融媒体中心|融媒|发布)$", publisher)
+        named = [
+            d for d in gz.divisions.values() if short and d.level == "county" and short.group(1) in d.aliases
+        ]
+        return named[0] if len(named) == 1 else None
+    division = gz.divisions.get(gz.surfaces[m.group(0)].code)
+    if division is not None and division.level != "county":
+        # 张家界市永定区人民政府: the prefecture's name in front of its county's
+        inner = gz.pattern.match(publisher, m.end())
+        below = gz.divisions.get(gz.surfaces[inner.group(0)].code) if inner else None
+        if below is not None and below.prefecture_code == division.code:
+            division = below
     return division if division is not None and division.level == "county" else None
 
 

@@ -36,7 +36,8 @@ _EDITION = re.compile(
 _PAPER = re.compile(rf"({_HAN}{{2,8}}?(日报|晚报|报))(?=数字报|电子版|客户端|网|·|[^\u4e00-\u9fff]|$)")
 # Media that are not papers but publish the item: a site, a client, a county media centre.
 _MEDIA = re.compile(
-    rf"(红网|新湖南|华声在线|人民网|新华网|湖南卫视|{_HAN}{{2,12}}?(融媒体中心|新闻网|人民政府网|人民政府|政府网))"
+    rf"(红网|新湖南|华声在线|人民网|新华网|湖南卫视|{_HAN}{{2,12}}?(融媒体中心|新闻网|人民政府网|人民政府|政府网)"
+    rf"|{_HAN}{{2,6}}融媒(?!体))"  # 新田融媒: a county centre's app by its short name
 )
 _SOURCE_LINE = re.compile(r"(来源|稿源|信息来源|文章来源|本文来源)\s*[:：]\s*([^\s|｜]{2,30})")
 _DATELINE_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(讯|电)")

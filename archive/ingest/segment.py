@@ -297,7 +297,8 @@ def _title_parts(d: Draft) -> tuple[str | None, str | None, str | None]:
     if title and title[:1] in CIRCLED and len(title) > 5:
         title = title[1:]  # ①梅城镇启动…: a digest numbers its items' headlines
     if title:
-        # 01｜县溪镇：…, a digest's number; …义诊进村▶ 01:48, a video's length printed on its headline.
+        # 01｜县溪镇：… or · 县溪镇：…, a digest's number or a list's bullet; …义诊进村▶ 01:48, a
+        # video's length printed on its headline.
         title = _DIGEST_NUMBER.sub("", _VIDEO_LENGTH.sub("", title)) or title
     label = _LABEL_BAR.match(title or "")
     if label and not _FORM_OR_SOURCE.search(label.group(1)):
@@ -319,7 +320,8 @@ def _title_parts(d: Draft) -> tuple[str | None, str | None, str | None]:
     return title, kicker, subtitle
 
 
-_DIGEST_NUMBER = re.compile(r"^\d{1,2}\s*[｜|丨]\s*(?=\S{4})")
+# 01｜…, and a list page's bullet (· 岩汪湖镇“屋场会”…) in front of the headline it links.
+_DIGEST_NUMBER = re.compile(r"^(\d{1,2}\s*[｜|丨]|[·•])\s*(?=\S{4})")
 _VIDEO_LENGTH = re.compile(r"\s*[▶►]\s*\d{1,2}:\d{2}$")
 _PLACE_COLON = re.compile(r"^([\u4e00-\u9fff]{2,8})[：:]")
 _LABEL_BAR = re.compile(r"^([\u4e00-\u9fff·]{2,10})\s*[丨｜|]\s*(\S.*)$")
