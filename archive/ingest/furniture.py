@@ -73,7 +73,7 @@ _WEB_META_PIECES = re.compile(
     r"(\s*\d{1,2}:\d{2}(:\d{2})?)?"
     r"|【\s*(来源|稿源|出处)\s*[:：][^】]{1,30}】"
     r"|(?<!\S)(来源|稿源|出处)\s*[:：|｜丨]\s*\S{2,30}"
-    r"|(浏览次数|浏览量|阅读量|阅读数|点击数|点击量|访问量|播放量|浏览|阅读|点击|播放)\s*[:：]\s*[\d.]*\s*[万次]?\+?"
+    r"|(浏览次数|浏览量|阅读量|阅读数|点击数|点击量|访问量|播放量|浏览|阅读|点击|播放|字数)\s*[:：]\s*[\d.]*\s*[万次]?\+?"
     # An app's counters and buttons: 评论（0） 点赞21 收藏, 播放5621, 字号A- A+, ▶ 02:36 (a video's length).
     r"|(?<!\S)(评论\s*[（(]\d+[)）]|(点赞|收藏|转发|评论|播放|阅读|浏览|点击)\s*[\d.]+万?\+?|收藏|点赞)(?!\S)"
     r"|字号\s*A-\s*A\+|[▶►]\s*\d{1,2}:\d{2}"
@@ -112,7 +112,13 @@ _CHROME = re.compile(
     r"|原标题\s*[:：].{2,60}|听全文|\d{1,2}|喜欢此内容的人还喜欢|打开(APP|App|app|客户端).{0,12}|▼.{0,12}"
     r"|[\[【](详细|详情|全文|更多)[\]】]"  # (a digest's item number alone: 01, 02 …)
     r"|视频加载失败.{0,12}|(展开|查看|阅读)全文|展开阅读全文|点击(上方)?蓝字.{0,8}|关注我们|图片"
-    r"|[（(]\s*(据|转自|摘自)\s*《[^》]{2,16}》[^）)]{0,10}[）)]"
+    r"|[（(]\s*(据|转自|摘自)\s*《[^》]{2,16}》[^）)]{0,10}[）)]|[（(]\s*据\s*[\u4e00-\u9fff]{2,10}(社|网|台|报|客户端)\s*[）)]"
+    # Links to the items before and after: 【上一篇】新墙镇开展…, 【下一篇】无; a comment button alone
+    r"|[【\[](上一篇|下一篇|上一条|下一条)[】\]]\s*[:：]?.{0,60}|写留言|写评论|发表评论|我要评论"
+    r"|技术支持\s*[:：].{0,40}|(联系电话|咨询电话|值班电话)\s*[:：]\s*[\dxX*\-－]{7,14}.{0,40}"
+    r"|摘要\s*[:：].{0,120}"  # a push's summary over its items
+    r"|[■◆●]?(快讯|简讯|短讯)"  # a column of briefs names itself over them
+    r"|【[\u4e00-\u9fff]{2,10}】\d{1,2}月\d{1,2}日"  # a push's issue line: 【凤凰新闻】6月18日
     r"|字号\s*[:：].{0,20}|([大中小]字号\s*){1,3}|本文链接\s*[:：].*|本文为.{2,20}原创(文章|稿件).{0,30}|点击(查看|进入).{0,20}"
     r"|([\[【]?(图片|图|照片)[\]】]?)?[\w\-]{1,40}\.(jpe?g|png|gif|webp|bmp)"
     r"|(下载|打开|安装)[\u4e00-\u9fff]{2,10}(客户端|APP|App|app)\S{0,10}|\S{0,16}扫码(关注|下载|阅读|观看)\S{0,8}"
@@ -134,6 +140,8 @@ _CHROME = re.compile(
     r"|[—\-]*(下载|打开)[\u4e00-\u9fffA-Za-z]{0,12}(APP|客户端)[，,]?[\u4e00-\u9fff]{0,12}[—\-]*"
     r"|[＜<‹〈][\u4e00-\u9fffA-Za-z]{2,12}(···|…|⋯|\.{3})?"
     r"|[—\-－_=·]*(END|End)[—\-－_=·]*"  # a WeChat push's end mark: —END—
+    # A video player's clock and its quality: [视频] 00:00 / 01:48, ▶ 02:41 | 1080P
+    r"|([\[【]视频[\]】])?(\d{1,2}:)?\d{1,2}:\d{2}/(\d{1,2}:)?\d{1,2}:\d{2}|[▶►]?\d{1,2}:\d{2}[|｜]?\d{3,4}[Pp]"
     # A column of briefs names itself over them: 快讯两则
     r"|(快讯|简讯|短讯|要闻|资讯|新闻|消息)[一二两三四五六七八九十\d]{1,2}则"
     r"|[\u4e00-\u9fff]{0,12}长按(识别)?(二维码|图片)?(关注|识别).{0,16}"
@@ -184,7 +192,7 @@ _PAGING = re.compile(
 )
 # Words that make up e-paper and site navigation (3 上一篇 放大 缩小 默认; 第06版:县域经济 4上一版 下一版3).
 _NAV_WORDS = re.compile(
-    r"(头版|上一篇|下一篇|上一版|下一版|上一期|下一期|上一页|下一页|末页|尾页|跳转至?|转到|第?\s*页|共\s*\d+\s*[条页](记录)?|\d+\s*条\s*/\s*页|GO|放大|缩小|默认|首页|版面导航|标题导航|往期回顾|往期|返回目录"
+    r"(头版|上一篇|下一篇|上一版|下一版|上一期|下一期|上一页|下一页|末页|尾页|跳转[至到]?|转到|上页|下页|当前第?\s*\d+\s*/\s*\d+\s*页|第?\s*页|共\s*\d+\s*[条页](记录)?|\d+\s*条\s*/\s*页|GO|放大|缩小|默认|首页|版面导航|标题导航|往期回顾|往期|返回目录"
     r"|打印|关闭|PDF(下载|版)?|下载|[«»]|本期共\s*\d+\s*版(\s*[（(][A-Z0-9\-－、]+[)）])?|\d{1,3})"
 )
 
@@ -211,7 +219,7 @@ def is_navigation(text: str) -> bool:
     # An e-paper names itself in front of its item links: 张家界日报数字报 上一篇 下一篇 返回目录.
     t = _PUBLICATION_IN_FRONT.sub("", t)
     rest = _NAV_WORDS.sub(" ", t)
-    return bool(re.search(r"(上一|下一|放大|缩小|导航|往期|PDF)", t)) and not re.sub(
+    return bool(re.search(r"(上一|下一|上页|下页|末页|尾页|放大|缩小|导航|往期|PDF)", t)) and not re.sub(
         r"[\s·•|｜/:：…]+", "", rest
     )
 
@@ -310,6 +318,8 @@ def header_parts(text: str) -> tuple[int, int, str]:
     """(strong pieces, weak pieces, leftover) of a line read as a page header."""
     # A two-character role spaced out to line up with longer ones: 编 辑：伍嘉, 二 审：罗一鸣.
     t = _SPACED_ROLE.sub(r"\1\2\3\4", _strip_markup(text))
+    if re.fullmatch(r"\s*[\u4e00-\u9fff](\s+[\u4e00-\u9fff]){1,5}\s*", t):
+        t = re.sub(r"\s+", "", t)  # a masthead spaced out across the page: 团 结 报
     strong = weak = 0
     for pattern in (_MASTHEAD, _EDITOR, _DATE, _WEEKDAY, _PAGE_NO):
         t, n = pattern.subn(" ", t)
@@ -419,7 +429,7 @@ def header_lines(lines: list[str]) -> list[bool]:
 
 
 _RELATED = re.compile(
-    r"^[【\[]?(相关阅读|相关新闻|相关报道|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|(本版)?标题导航|本版导航|版面导航|版面目录|本期目录|本版目录|本版新闻|本版要闻|本期要目|本版导读|导读|今日导读|本期导读|今日看点|今日要闻|要闻速览|本期要闻|往期推荐|往期回顾|热点排行|热门排行"
+    r"^[【\[]?(相关阅读|相关新闻|相关报道|相关推荐|为你推荐|热门推荐|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|(本版)?标题导航|本版导航|版面导航|版面目录|本期目录|本版目录|本版新闻|本版要闻|本期要目|本版导读|导读|今日导读|本期导读|今日看点|今日要闻|要闻速览|本期要闻|往期推荐|往期回顾|热点排行|热门排行"
     r"|阅读排行|点击排行|排行榜|热门文章|更多视频|相关视频|热门视频|精彩推荐|更多新闻)[】\]]?[:：]?[>＞»]{0,3}$"
 )
 _RELATED_ENTRY = re.compile(r"^[·•●▪■◆▶►▷\-]\s*[^。！？]{4,50}$")
@@ -472,8 +482,8 @@ def _repeated_chrome(lines: list[str], squashed: list[str], flags: list[bool]) -
     counts = Counter(squashed)
 
     def repeated_sentence(k: int) -> bool:
-        if not 0 <= k < len(lines) or counts[squashed[k]] < 3:
-            return False
+        if not 0 <= k < len(lines) or counts[squashed[k]] < 3 or is_web_metadata(lines[k]):
+            return False  # (an app's prompt, 打开溪州云APP，查看更多精彩内容, is no piece of text)
         return bool(re.search(r"[，。；！？]", squashed[k])) and not re.search(r"[。！？]$", squashed[k])
 
     heads_item = {sq for j, sq in enumerate(squashed[:-1]) if _heads_item_here(lines[j + 1])}

@@ -509,9 +509,9 @@ def home_county(publisher: str | None) -> Division | None:
     gz = gazetteer()
     m = gz.pattern.match(publisher)
     if m is None:
-        # 通道融媒, 醴陵发布: a county medium's short name, though the bare place word is too
+        # 通道融媒, 醴陵发布, 今日华容: a county medium's short name, though the bare place word is too
         # common a word to be read as a place in text
-        short = re.match(r"^([\u4e00-\u9fff]{2,6}?)(融媒体中心|融媒|发布)$", publisher)
+        short = re.match(r"^(?:今日|掌上|新)?([\u4e00-\u9fff]{2,6}?)(融媒体中心|融媒|发布|新闻)?$", publisher)
         named = [
             d for d in gz.divisions.values() if short and d.level == "county" and short.group(1) in d.aliases
         ]

@@ -82,27 +82,39 @@ def read_printed_lines(lines: list[str], pub: Publication) -> None:
             break
     for line in lines:
         read_masthead_line(line, pub)
+        first, _, rest = line.strip().partition(" ")
+        if rest and is_web_metadata(rest):
+            read_masthead_line(first, pub)  # 临湘融媒 joined with the app's bar (< 返回 ··· 分享)
+    for line in lines:
+        wechat = _WECHAT.search(line.strip())
+        if wechat:
+            # 原创 周晓蕾 道县发布 2024年07月15日 18:30: the account (after its author) publishes the
+            # push, whatever paper one of its items is reprinted from (来源：湖南日报).
+            pub.note("paper", wechat.group(1).split()[-1], PRINTED)
     for line in lines:
         text = re.sub(r"^#+\s*", "", line)
-        if is_jump_line(text):
-            continue
+        if is_jump_line(text) or _DIGEST_ENTRY.match(text):
+            continue  # (5.【湖南日报】醴陵：…: a push's digest lists what another paper printed)
         if is_web_metadata(text):  # 发布时间 dates one item of an online dump, not the page
             read_web_line(text, pub)
         elif is_page_header(text) or header_parts(text)[:2] != (0, 0):
             read_header_line(text, pub)
     for line in lines:
-        wechat = _WECHAT.match(line.strip())
-        if wechat:  # 原创 醴陵发布 醴陵发布 2024年09月05日 18:06: the account (when no 来源 names the medium)
-            pub.note("paper", wechat.group(1), PRINTED)
+        if _WECHAT.search(line.strip()):  # the push's own date, when no header line gave the page's
             pub.note("date", parse_date(line), PRINTED)
 
 
-_WECHAT = re.compile(r"^原创\s+([\u4e00-\u9fffA-Za-z0-9]{2,16})\s")
+_DIGEST_ENTRY = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*\S")
+_WECHAT = re.compile(
+    r"(?:^|\s)原创\s+([\u4e00-\u9fffA-Za-z0-9]{2,16}(\s+[\u4e00-\u9fffA-Za-z0-9]{2,16}){0,2})(\s+\d{4}年|\s*$)"
+)
 
 
 def read_header_line(text: str, pub: Publication) -> None:
     """Fill ``pub`` from one printed page-header line (furniture at the head of the page)."""
     t = re.sub(r"^#+\s*", "", text.strip())
+    if re.fullmatch(r"[\u4e00-\u9fff](\s+[\u4e00-\u9fff]){1,5}", t):
+        t = re.sub(r"\s+", "", t)  # 团 结 报: the paper's name spaced out across the page
     pub.note("date", parse_date(t), PRINTED)
     edition = _EDITION_LABEL.search(t) or _EDITION.search(t)
     if edition:
@@ -146,6 +158,7 @@ def read_masthead_line(text: str, pub: Publication) -> None:
     t = re.sub(
         r"^(当前位置|您当前的位置|您现在的位置|您的位置|所在位置|当前的位置)\s*[:：]\s*", "", text.strip()
     )
+    t = re.sub(r"\s*(https?://)?www\.[\w.\-/]+$", "", t)  # 岳阳县人民政府 www.yyx.gov.cn
     crumbs = [c.strip() for c in _CRUMBS.split(t) if c.strip()]
     if not crumbs:
         return

@@ -146,7 +146,9 @@ def _publisher_county_fallback(page: SegmentedPage) -> None:
     if county is None:
         return
     for a in page.articles:
-        if a.place.county is None and a.place.prefecture_code in (None, county.prefecture_code):
+        # (another prefecture named in passing, 长沙 the visitors came from, does not move it)
+        passing = a.place.ambiguous or a.place.confidence < 0.6
+        if a.place.county is None and (a.place.prefecture_code in (None, county.prefecture_code) or passing):
             a.place.county_code, a.place.county = county.code, county.name
             a.place.prefecture_code, a.place.prefecture = county.prefecture_code, county.parent_name
             a.place.evidence.append(f"发布单位 {page.paper}：按{county.name}处理")

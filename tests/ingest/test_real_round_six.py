@@ -393,3 +393,81 @@ def test_an_item_printed_twice_with_its_dateline_alone_over_the_text_is_one_arti
     page = segment_page("2024年06月14日\n\n" + item + other + item)
     assert [a.title for a in page.articles] == ["古丈送戏下乡唱响山村", "花垣县开展新任村干部廉政培训"]
     assert [c.name for c in page.articles[0].reporters] == ["田静", "彭磊"]
+
+
+def test_a_wechat_push_is_published_by_its_account_not_by_the_paper_an_item_is_reprinted_from() -> None:
+    page = segment_page(
+        "醴陵发布\n2024年09月05日 18:06 湖南\n原创  周航  醴陵发布\n\n今日导读\n\n"
+        "1.醴陵出台措施助力陶瓷企业开拓海外市场\n2.【湖南日报】醴陵：一网统管让城市更聪明\n\n"
+        "01\n\n醴陵出台措施助力陶瓷企业开拓海外市场\n\n"
+        "9月4日，醴陵市召开新闻发布会，发布支持陶瓷企业开拓国际市场的十条措施。\n\n（记者 周航）\n\n"
+        "02\n\n醴陵：一网统管让城市更聪明\n\n"
+        "湖南日报全媒体记者 黄凡\n\n醴陵市城市运行管理中心的大屏上，全市的路灯、井盖和河道水位一目了然。\n\n"
+        "来源：湖南日报\n"
+    )
+    assert page.paper == "醴陵发布"
+    assert page.date is not None and page.date.isoformat() == "2024-09-05"
+
+
+@pytest.mark.parametrize("line", ["00:00 / 01:48", "01:02:03/01:10:00"])
+def test_a_video_players_clock_is_chrome(line: str) -> None:
+    assert is_web_metadata(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "【上一篇】新墙镇开展汛前小型水库安全隐患排查",
+        "【下一篇】无",
+        "写留言",
+        "共84条 当前第1/14页 首页 上页 下页 末页",
+        "技术支持：湖南省政府门户网站集约化平台",
+        "▶  02:41   |   1080P",
+        "[视频] 00:00 / 02:31",
+        "（据新华社）",
+        "■ 短讯",
+        "【凤凰新闻】6月18日",
+        "摘要：9月19日，县委常委会召开会议；芥菜产业园两个项目签约",
+    ],
+)
+def test_list_app_and_push_chrome_of_the_sixth_round_is_furniture(line: str) -> None:
+    assert is_web_metadata(line)
+
+
+def test_an_apps_related_list_and_its_name_repeated_over_every_item_are_chrome() -> None:
+    item = (
+        "溪州云\n打开APP\n\n{title}\n\n永顺县融媒体中心  2024-03-2{d} 18:05\n\n"
+        "{text}\n\n记者：彭庆\n编辑：贾华  审核：谭玲\n\n阅读 5829    点赞 132\n\n"
+        "相关推荐\n· {other1}\n· {other2}\n\n打开溪州云APP，查看更多精彩内容\n\n"
+    )
+    heads = ["松柏镇油茶林迎来抚育管护期", "永顺县跨省通办专窗累计办件破千", "灵溪镇长者食堂开饭啦"]
+    texts = [
+        "连日来，永顺县松柏镇的油茶基地里，村民们正忙着除草、施肥、修枝。",
+        "3月20日，在永顺县政务服务中心跨省通办专窗，刚返乡的村民不到半小时就拿到了受理回执。",
+        "3月18日，灵溪镇一个社区的长者食堂开饭，六十多位老人在这里吃上了热乎的午饭。",
+    ]
+    page = segment_page(
+        "".join(
+            item.format(title=h, d=k, text=t, other1=heads[(k + 1) % 3], other2=heads[(k + 2) % 3])
+            for k, (h, t) in enumerate(zip(heads, texts, strict=True))
+        )
+    )
+    assert [a.title for a in page.articles] == heads
+
+
+def test_a_masthead_spaced_across_the_page_is_the_header() -> None:
+    page = segment_page(
+        "2024年7月12日 星期五\n团 结 报\n县域·新闻 03\n责任编辑：张德芝  版式：鲁晓丹\n\n"
+        "保靖县开展夏季防汛应急演练\n本报讯（全媒体记者 彭涛）7月9日，保靖县在迁陵镇酉水河段开展防汛应急演练，200余人参加。\n"
+    )
+    assert [a.title for a in page.articles] == ["保靖县开展夏季防汛应急演练"]
+    assert page.paper == "团结报"
+
+
+def test_a_county_mediums_item_naming_another_prefecture_in_passing_stays_in_its_county() -> None:
+    page = segment_page(
+        "沙洲村迎来暑期研学团\n原创 汝城发布 2024年07月20日 18:30 湖南\n"
+        "7月19日，来自长沙、株洲等地的300余名中小学生走进文明瑶族乡沙洲村，开展为期两天的研学活动。\n"
+        "来源：汝城县融媒体中心\n"
+    )
+    assert page.articles[0].place.county == "汝城县"
