@@ -443,6 +443,9 @@ def split_closing_byline(text: str) -> tuple[str, Credits] | None:
     before = text[: m.start()].rstrip()
     inner = m.group("inner")
     publisher = prefix = None
+    source = re.match(r"^\s*(来源|稿源)\s*[:：]\s*(?P<org>\S{2,20})\s+(?=\S)", inner)
+    if source:  # （来源：韶山市融媒体中心  记者 彭书言 通讯员 毛宇航）: the source, then the people
+        publisher, prefix, inner = source.group("org"), source.group(0).strip(), inner[source.end() :]
     glued = _PAPER_BEFORE_LABEL.match(inner)
     if glued:  # （常德日报记者/龚 正）
         publisher, prefix, inner = glued.group(1), glued.group(0), inner[glued.end(1) :]

@@ -47,7 +47,7 @@ _UNFINISHED = re.compile(r"[的和与及至把被将向从对给在为]$")
 _PHOTO_ROLES = {"图文", "图", "摄影"}
 _DATE = r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?"
 # A decoration alone on a line (■, ★★★): the typesetter's mark between two items.
-SEPARATOR_LINE = re.compile(r"^[■□◆◇★☆●○◎※◢◣▼▽]{1,5}$")
+SEPARATOR_LINE = re.compile(r"^([■□◆◇★☆●○◎※◢◣▼▽]{1,5}|[—－\-=＝_~～]{4,})$")  # (or a rule: ——————)
 _FURNITURE = [
     JUMP_LINE,
     re.compile(r"^(责任编辑|责编|编辑|美编|校对|版式|组版|审读|值班编委|总编辑)\s*[:：]"),
@@ -610,12 +610,18 @@ def _numbered_photo_captions(units: list[Unit]) -> None:
             i += 1
 
 
+_PICTURE_SOURCE = re.compile(
+    r"[（(]\s*(资料图|资料照片|资料图片|图片来源[^（）()]{0,16}|[^（）()]{1,12}供图)\s*[)）]$"
+)
+
+
 def _captions_under_picture_names(units: list[Unit]) -> None:
     """A dump leaves a picture's file name where the picture was (1.jpg): the one short sentence
     under it is the picture's caption, inside the item, not an item of its own."""
     for i, u in enumerate(units[:-1]):
         nxt = units[i + 1]
-        t = nxt.text.strip()
+        # (…库区风光。（资料图）: where the picture comes from is part of its caption)
+        t = _PICTURE_SOURCE.sub("", nxt.text.strip())
         if (
             u.kind == Kind.FURNITURE
             and is_image_name(u.text)

@@ -90,7 +90,7 @@ def read_printed_lines(lines: list[str], pub: Publication) -> None:
         if wechat:
             # 原创 周晓蕾 道县发布 2024年07月15日 18:30: the account (after its author) publishes the
             # push, whatever paper one of its items is reprinted from (来源：湖南日报).
-            pub.note("paper", wechat.group(1).split()[-1], PRINTED)
+            pub.note("paper", (wechat.group(1) or wechat.group(4)).split()[-1], PRINTED)
     for line in lines:
         text = re.sub(r"^#+\s*", "", line)
         if is_jump_line(text) or _DIGEST_ENTRY.match(text):
@@ -107,6 +107,8 @@ def read_printed_lines(lines: list[str], pub: Publication) -> None:
 _DIGEST_ENTRY = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*\S")
 _WECHAT = re.compile(
     r"(?:^|\s)原创\s+([\u4e00-\u9fffA-Za-z0-9]{2,16}(\s+[\u4e00-\u9fffA-Za-z0-9]{2,16}){0,2})(\s+\d{4}年|\s*$)"
+    # (without 原创 the account's line ends on the push's date and time: 韶山发布 2024年07月09日 18:30)
+    r"|^([\u4e00-\u9fffA-Za-z0-9]{2,16}(\s+[\u4e00-\u9fffA-Za-z0-9]{2,16}){0,2})\s+\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}"
 )
 
 

@@ -471,3 +471,43 @@ def test_a_county_mediums_item_naming_another_prefecture_in_passing_stays_in_its
         "来源：汝城县融媒体中心\n"
     )
     assert page.articles[0].place.county == "汝城县"
+
+
+def test_a_rule_between_a_pushs_items_ends_one_and_a_pipe_byline_signs_it() -> None:
+    page = segment_page(
+        "韶山发布 韶山发布 2024年07月09日 18:30 湖南\n\n点击蓝字 关注我们\n\n↓↓↓\n\n01\n\n"
+        "政务大厅推出午间不断档服务\n\n文 | 毛凡  图 | 彭湘\n\n"
+        "从7月1日起，韶山市政务服务中心在12个高频窗口推行午间不断档服务，方便上班族午休时办事。\n\n"
+        "——————\n\n02\n\n"
+        "银田镇：禾田里的共富经\n\n"
+        "盛夏时节，银田镇银田村的千亩优质稻基地稻浪翻滚，合作社正忙着检修收割机。\n\n"
+        "（来源：韶山市融媒体中心  记者 彭言 通讯员 毛航）\n\n——————\n"
+    )
+    assert [a.title for a in page.articles] == ["政务大厅推出午间不断档服务", "银田镇：禾田里的共富经"]
+    first, second = page.articles
+    assert [c.name for c in first.reporters] == ["毛凡", "彭湘"]
+    assert [c.name for c in second.reporters] == ["彭言", "毛航"]
+    assert page.paper == "韶山发布"
+    assert all(a.place.county == "韶山市" for a in page.articles)
+
+
+def test_a_caption_noting_its_picture_is_from_the_archive_stays_inside_the_item() -> None:
+    page = segment_page(
+        "攸县酒埠江：一库清水护出来\n红网时刻新闻  字号：\n2024-06-18 14:31:26\n\n2.jpg\n\n"
+        "酒埠江水库库区风光。（资料图）\n\n"
+        "红网时刻新闻6月18日讯（记者 黄鸣 通讯员 刘峰）6月17日，攸县酒埠江镇组织河长开展水库库区巡查。\n\n"
+        "来源：红网时刻新闻\n作者：黄鸣 刘峰\n"
+    )
+    assert [a.title for a in page.articles] == ["攸县酒埠江：一库清水护出来"]
+    assert page.articles[0].captions == ["酒埠江水库库区风光。（资料图）"]
+    assert page.articles[0].body.startswith("6月17日，攸县酒埠江镇")
+
+
+@pytest.mark.parametrize("line", ["▶ 播放　03:12　　1080P", "镜头·古丈（2024年第23期）", "写下你的评论", "↓↓↓"])
+def test_a_video_bar_a_columns_issue_line_a_comment_box_and_arrows_are_chrome(line: str) -> None:
+    assert is_web_metadata(line)
+
+
+def test_a_read_counter_left_empty_leaves_the_author_in_a_metadata_line() -> None:
+    rest, pieces = split_web_metadata("发布时间：2024-03-19 10:26 信息来源：攸县融媒体中心 作者：刘晓岚 阅读次数：")
+    assert rest == "作者：刘晓岚" and pieces[-1] == "阅读次数："
