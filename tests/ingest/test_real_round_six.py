@@ -503,11 +503,15 @@ def test_a_caption_noting_its_picture_is_from_the_archive_stays_inside_the_item(
     assert page.articles[0].body.startswith("6月17日，攸县酒埠江镇")
 
 
-@pytest.mark.parametrize("line", ["▶ 播放　03:12　　1080P", "镜头·古丈（2024年第23期）", "写下你的评论", "↓↓↓"])
+@pytest.mark.parametrize(
+    "line", ["▶ 播放　03:12　　1080P", "镜头·古丈（2024年第23期）", "写下你的评论", "↓↓↓"]
+)
 def test_a_video_bar_a_columns_issue_line_a_comment_box_and_arrows_are_chrome(line: str) -> None:
     assert is_web_metadata(line)
 
 
 def test_a_read_counter_left_empty_leaves_the_author_in_a_metadata_line() -> None:
-    rest, pieces = split_web_metadata("发布时间：2024-03-19 10:26 信息来源：攸县融媒体中心 作者：刘晓岚 阅读次数：")
+    rest, pieces = split_web_metadata(
+        "发布时间：2024-03-19 10:26 信息来源：攸县融媒体中心 作者：刘晓岚 阅读次数："
+    )
     assert rest == "作者：刘晓岚" and pieces[-1] == "阅读次数："
