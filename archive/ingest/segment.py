@@ -9,10 +9,11 @@ from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 
-from .assemble import Draft, assemble
+from .assemble import assemble
 from .classify import Kind, Unit
 from .dates import estimate_date, parse_date
 from .dedupe import drop_repeated_sentences
+from .drafts import Draft
 from .furniture import is_web_metadata
 from .places import guess_place, home_county, home_prefecture, leads_with_division
 from .publication import (

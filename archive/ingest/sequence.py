@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .assemble import Assembly, Draft, Group, _counties
 from .classify import Kind, Unit, classify_blocks, heading_shape
 from .dedupe import mark_duplicates
+from .drafts import Assembly, Draft, Group, counties_in
 from .furniture import header_parts, is_jump_line, is_web_metadata
 from .layout import NARROW_MAX, build_blocks
 from .places import leads_with_division
@@ -147,7 +147,7 @@ def features(units: list[Unit], rule: list[str]) -> list[dict[str, float]]:
     """CRFsuite features of each unit: its own, its neighbours', the rules' label and wording shifts."""
     own = [_own_features(u) for u in units]
     grams = [bigrams(u.text) for u in units]
-    places = [_counties(u.text) if u.kind not in (Kind.FURNITURE,) else set() for u in units]
+    places = [counties_in(u.text) if u.kind not in (Kind.FURNITURE,) else set() for u in units]
     touching = _paragraphs_touch(units)
     out = []
     prev_body: Unit | None = None
