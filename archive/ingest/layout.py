@@ -23,7 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .bylines import is_byline, parse_names, split_closing_byline, split_dateline
-from .furniture import header_lines, is_web_metadata, split_web_metadata
+from .furniture import is_web_metadata, split_web_metadata
+from .page_chrome import header_lines
 from .places import is_column_line, is_place_led_headline
 from .text import (
     CIRCLED,

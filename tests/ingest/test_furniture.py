@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from archive.ingest import segment_page
-from archive.ingest.furniture import header_lines, is_header_line, is_jump_line
+from archive.ingest.furniture import is_header_line, is_jump_line
+from archive.ingest.page_chrome import header_lines
 
 
 @pytest.mark.parametrize(

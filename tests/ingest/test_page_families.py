@@ -14,7 +14,8 @@ import pytest
 
 from archive.ingest import segment_page
 from archive.ingest.bylines import parse_names_line, split_dateline
-from archive.ingest.furniture import header_lines, is_header_line, is_web_metadata
+from archive.ingest.furniture import is_header_line, is_web_metadata
+from archive.ingest.page_chrome import header_lines
 
 
 def titles(text: str) -> list[str | None]:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import pytest
 
 from archive.ingest import segment_page
-from archive.ingest.furniture import header_lines, is_web_metadata, split_web_metadata
+from archive.ingest.furniture import is_web_metadata, split_web_metadata
+from archive.ingest.page_chrome import header_lines
 
 TEASERS_THEN_ITEMS = """桃江县融媒体中心
 首页 桃江新闻 乡镇动态 视频 专题

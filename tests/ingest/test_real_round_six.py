@@ -15,7 +15,8 @@ import pytest
 
 from archive.ingest import segment_page
 from archive.ingest.bylines import parse_credit
-from archive.ingest.furniture import header_lines, is_web_metadata, split_web_metadata
+from archive.ingest.furniture import is_web_metadata, split_web_metadata
+from archive.ingest.page_chrome import header_lines
 
 PICTURE_COLUMN = """隆回县人民政府门户网站
 首页 | 政务公开 | 政务服务 | 政民互动 | 走进隆回
