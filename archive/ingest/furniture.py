@@ -96,6 +96,12 @@ _WEB_META_PIECES = re.compile(
     r"|(?<!\S)【?分享(到|至)】?\s*[:：]?(\s*(微信|微博|QQ空间|朋友圈|QQ))*(?!\S)"
 )
 # Share buttons, links to the previous / next item (they repeat other items' headlines), 返回顶部.
+# A picture's place in a dump: its placeholder ([图片], 图片) and/or its file name (1.jpg).
+_PICTURE_PLACEHOLDER = r"[\[【](图片|图|照片|视频|音频|image|img|picture|video)[\]】]|图片"
+_PICTURE_FILE = r"[\w\-]{1,40}\.(jpe?g|png|gif|webp|bmp)"
+_PICTURE = rf"({_PICTURE_PLACEHOLDER})?\s*({_PICTURE_FILE})|{_PICTURE_PLACEHOLDER}"
+
+
 _SHARE = re.compile(
     r"^(分享(到|至)?\s*[:：]|【?分享到】?|[【\[]?(上一篇|下一篇|相关新闻|相关阅读)[】\]]?\s*[:：]|上一篇\s+下一篇|返回顶部$|扫一扫"
     r"|[【\[]?(相关阅读|相关新闻|相关链接|推荐阅读|延伸阅读)[】\]]?$)"
@@ -120,7 +126,7 @@ _CHROME = re.compile(
     r"|[■◆●]?(快讯|简讯|短讯)"  # a column of briefs names itself over them
     r"|【[\u4e00-\u9fff]{2,10}】\d{1,2}月\d{1,2}日"  # a push's issue line: 【凤凰新闻】6月18日
     r"|字号\s*[:：].{0,20}|([大中小]字号\s*){1,3}|本文链接\s*[:：].*|本文为.{2,20}原创(文章|稿件).{0,30}|点击(查看|进入).{0,20}"
-    r"|([\[【]?(图片|图|照片)[\]】]?)?[\w\-]{1,40}\.(jpe?g|png|gif|webp|bmp)"
+    rf"|{_PICTURE}"
     r"|(下载|打开|安装)[\u4e00-\u9fff]{2,10}(客户端|APP|App|app)\S{0,10}|\S{0,16}扫码(关注|下载|阅读|观看)\S{0,8}"
     r"|(立即|马上|点击)(下载|打开|安装)(APP|App|app|客户端)?"
     r"|[\u4e00-\u9fff·]{2,12}(客户端|APP|App|app)(下载|扫码下载)?(扫一扫|扫码)?"
@@ -152,7 +158,6 @@ _CHROME = re.compile(
     r"|[【\[]?版权(声明|所有)[】\]]?.{0,80}|版权作品.{0,80}|[^。]{0,60}未经(协议|书面)?(授权|许可|书面授权)[，,]?\S{0,6}(不得|严禁|禁止)(下载|转载|使用|复制).{0,60}"
     r"|[▶►]?\s*点击播放(视频)?.{0,20}|(视频)?时长\s*[:：]?\s*\d{1,2}:\d{2}"
     r"|[\[【]?(视频|图片|音频)?(加载中|载入中|正在加载)[…\.。]*[\]】]?"
-    r"|[\[【](图片|图|照片|视频|音频|image|img|picture|video)[\]】]"  # a picture's place in the dump
     # A site's name on a line of its own: 潇湘晨报网, 新化新闻网, 红网.
     r"|[\u4e00-\u9fff]{2,8}(新闻网|晨报网|日报网|晚报网|在线|融媒)|红网([\u4e00-\u9fff]{2,4}(站|频道))?|华声在线"
     r"|本文(转自|转载自|来源于|来自)[^，。]{2,20}[，,]?(转载请注明(出处|来源))?。?"
@@ -229,7 +234,7 @@ def is_navigation(text: str) -> bool:
 
 
 _IMAGE_NAME = re.compile(
-    r"^(?=.)([\[【]?(图片|图|照片|image|img)[\]】]?)?([\w\-]{1,40}\.(jpe?g|png|gif|webp|bmp))?$",
+    rf"^({_PICTURE})$",
     re.IGNORECASE,
 )
 
@@ -255,7 +260,7 @@ def frames_item(text: str) -> bool:
 # Buttons and placeholders printed inside an item's text: 展开全文, a picture's alt text 图片, a
 # video player's error; an item's read count under its metadata.
 _IN_ITEM = re.compile(
-    r"^(\d{1,2}|(展开|查看|阅读)全文|展开阅读全文|[\[【]?(图片|图|照片|视频|image|img)[\]】]?|视频加载失败.{0,12}|(阅读|浏览|点击)[\d.]+万?\+?)$"
+    r"^(\d{1,2}|(展开|查看|阅读)全文|展开阅读全文|视频加载失败.{0,12}|(阅读|浏览|点击)[\d.]+万?\+?)$"
 )
 
 
