@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .classify import Kind, Unit, classify_blocks, heading_shape
+from .classify import Kind, Unit, heading_shape
 from .dedupe import mark_duplicates
 from .drafts import Assembly, Draft, Group, counties_in
 from .furniture import header_parts, is_jump_line, is_web_metadata
 from .layout import NARROW_MAX, build_blocks
 from .places import leads_with_division
 from .text import bigrams, content_chars, ends_sentence, opens_report
+from .unit_context import classify_blocks
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "segmenter.crfsuite"
 

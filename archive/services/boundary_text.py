@@ -15,12 +15,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from archive.ingest.bylines import split_closing_byline
-from archive.ingest.classify import Kind, classify_blocks, heading_shape
+from archive.ingest.classify import Kind, heading_shape
 from archive.ingest.layout import build_blocks
 from archive.ingest.places import guess_place
 from archive.ingest.text import to_simplified
 from archive.ingest.topics import assign_topics
 from archive.ingest.types import PlaceGuess, ReporterCredit, TopicScore
+from archive.ingest.unit_context import classify_blocks
 
 ANCHOR_CHARS = 30
 _NOT_WORD = re.compile(r"[\W_]+")
