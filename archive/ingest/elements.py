@@ -259,7 +259,7 @@ def _picture_item_text(units: list[Unit], u: Unit, group: Group | None, run: Run
     item after it (the next thing is another headline or the page's end): a picture page's item."""
     if run is not None:
         return False
-    below = _next_kept(units, u.index, skip_furniture=True)
+    below = _next_kept(units, u.index)
     # (the caption's credit may stand on the line below it: （龙山县融媒体中心 彭刚 摄）)
     credit_below = below is not None and below.kind in (Kind.CAPTION, Kind.CREDIT) and not below.text
     if not (u.credits or credit_below and below.credits):
@@ -289,10 +289,11 @@ def _picture_item_text(units: list[Unit], u: Unit, group: Group | None, run: Run
     return True
 
 
-def _next_kept(units: list[Unit], i: int, *, skip_furniture: bool) -> Unit | None:
+def _next_kept(units: list[Unit], i: int) -> Unit | None:
+    """The next unit after ``i`` that is neither a repeat nor furniture."""
     for k in range(i + 1, len(units)):
         v = units[k]
-        if v.duplicate_of is None and not (skip_furniture and v.kind == Kind.FURNITURE):
+        if v.duplicate_of is None and v.kind != Kind.FURNITURE:
             return v
     return None
 

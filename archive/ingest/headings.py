@@ -27,6 +27,7 @@ from .drafts import (
 from .furniture import frames_item, is_buttons_line
 from .places import find_mentions, is_place_led_headline
 from .text import (
+    DIGEST_ENTRY,
     BigramIndex,
     bigrams,
     ends_on_measure_word,
@@ -175,11 +176,8 @@ def _jump_follows(units: list[Unit], i: int) -> bool:
     return False
 
 
-_NUMBERED_ENTRY = re.compile(r"^\s*\d{1,2}\s*[.、．｜|丨]\s*\S")
-
-
 def _unnumbered(text: str) -> str:
-    return re.sub(r"\s+", "", _NUMBERED_ENTRY.sub(lambda m: m.group(0)[-1], text, count=1))
+    return re.sub(r"\s+", "", DIGEST_ENTRY.sub(lambda m: m.group(0)[-1], text, count=1))
 
 
 def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
@@ -216,7 +214,7 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
         for u in units
         if u.kind == Kind.FURNITURE
         for line in ([ln.text for ln in u.block.lines] if u.block else [u.text])
-        if _NUMBERED_ENTRY.match(line)
+        if DIGEST_ENTRY.match(line)
     }
     for _ in range(2):  # spreads along a headline block: names line → deck → headline
         for i in pending:

@@ -20,6 +20,7 @@ from pathlib import Path
 from .classify import is_page_header
 from .dates import parse_date
 from .furniture import header_parts, is_jump_line, is_web_metadata, without_masthead
+from .text import DIGEST_ENTRY
 
 # Where a value came from (shown to editors beside it).
 PRINTED = "版面"
@@ -93,7 +94,7 @@ def read_printed_lines(lines: list[str], pub: Publication) -> None:
             pub.note("paper", (wechat.group(1) or wechat.group(4)).split()[-1], PRINTED)
     for line in lines:
         text = re.sub(r"^#+\s*", "", line)
-        if is_jump_line(text) or _DIGEST_ENTRY.match(text):
+        if is_jump_line(text) or DIGEST_ENTRY.match(text):
             continue  # (5.【湖南日报】醴陵：…: a push's digest lists what another paper printed)
         if is_web_metadata(text):  # 发布时间 dates one item of an online dump, not the page
             read_web_line(text, pub)
@@ -104,7 +105,6 @@ def read_printed_lines(lines: list[str], pub: Publication) -> None:
             pub.note("date", parse_date(line), PRINTED)
 
 
-_DIGEST_ENTRY = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*\S")
 _WECHAT = re.compile(
     r"(?:^|\s)原创\s+([\u4e00-\u9fffA-Za-z0-9]{2,16}(\s+[\u4e00-\u9fffA-Za-z0-9]{2,16}){0,2})(\s+\d{4}年|\s*$)"
     # (without 原创 the account's line ends on the push's date and time: 韶山发布 2024年07月09日 18:30)

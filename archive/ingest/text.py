@@ -20,6 +20,10 @@ REPORT_LEAD = re.compile(
 _SUBJECT_THEN_TIME = re.compile(r"^[\u4e00-\u9fff]{2,14}?[：:]?(近日|日前|近期|连日来|\d{1,2}月\d{1,2}日)")
 
 
+# A digest's or contents list's numbered entry: 1.县政府常务会议…, 3、…, 01｜… (the number, then text).
+DIGEST_ENTRY = re.compile(r"^\s*\d{1,2}\s*[.、．｜|丨]\s*\S")
+
+
 def opens_report(text: str) -> bool:
     """The paragraph opens the way a news report does (a date, 近日…, 某镇日前…)."""
     return bool(REPORT_LEAD.match(text) or _SUBJECT_THEN_TIME.match(text))
