@@ -289,6 +289,11 @@ class Article(models.Model):
         TITLE_DOUBT = "title_doubt", "标题可能是正文句子、栏目或网页附属文字"
         PLACE_CONFLICT = "place_conflict", "标题与正文所指地点不一致"
         CORRECTION_STALE = "correction_stale", "编辑的切分修正在重新导入后无法套用"
+        # The review model's reasons: the kind of error its signals point at.
+        SUSPECT_BOUNDARY = "suspect_boundary", "审核模型：文章起止可能有误（粘连或被截断）"
+        SUSPECT_TITLE = "suspect_title", "审核模型：标题可能有误"
+        SUSPECT_BYLINE = "suspect_byline", "审核模型：署名可能有误或遗漏"
+        SUSPECT_PLACE = "suspect_place", "审核模型：地点可能有误"
 
     source_page = models.ForeignKey(
         SourcePage, verbose_name="来源版面", on_delete=models.CASCADE, related_name="articles"

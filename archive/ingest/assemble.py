@@ -88,7 +88,9 @@ def attach_groups(elements: list[Group | Run], index: BigramIndex) -> dict[int, 
         out = {"none": ORPHAN_PENALTY if g.has_title else -0.5}
         if isinstance(nxt, Run) and nxt.paras:
             s = FORWARD_PRIOR + SIMILARITY_WEIGHT * index.coverage(grams[i], run_grams[i + 1])
-            if g.has_names:
+            if g.has_names or nxt.paras[0].dateline:
+                # a byline under the headline, or a dateline opening the text below it
+                # (本报10月21日讯（记者 …）…): the headline heads what follows
                 s += NAMES_FORWARD_BONUS
             if not g.has_title:
                 s += 1.0

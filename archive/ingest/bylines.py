@@ -397,7 +397,8 @@ def parse_credit(text: str) -> Credits | None:
     m = _CREDIT_TAIL.match(t)
     if not m:
         return None
-    who = m.group("who").strip()
+    # □粟文华/摄: a column's mark before the name and a slash before 摄 belong to neither.
+    who = m.group("who").strip().lstrip("□■◆●").rstrip("/／").strip()
     if re.search(r"[。！？，,；;：:]", who):
         return None
     kind = "摄影" if m.group("kind").startswith("摄") else "供图"
@@ -409,6 +410,14 @@ def parse_credit(text: str) -> Credits | None:
     publisher = prefix = None
     if len(parts) > 1 and _PAPER.match(parts[0]):
         publisher, who = parts[0], " ".join(parts[1:])
+    elif (
+        len(parts) > 1
+        and len(parts[0]) >= 4
+        and _ORG_HINT.search(parts[0][-2:])
+        and parse_names(" ".join(parts[1:]), strict=False, default_role=kind)
+    ):
+        # 江永县交通运输局 田建军 摄: the photographer's office is printed in front of the name.
+        prefix, who = parts[0], " ".join(parts[1:])
     else:
         glued = _PAPER_BEFORE_LABEL.match(who)
         if glued:

@@ -57,6 +57,14 @@ _FURNITURE = [
         r"^[【\[]?(图片新闻|新闻图片|图片报道|图说(新闻)?|图闻|看图说话|你拍我晒|随手拍|一线镜头|新闻镜头|镜头)[】\]]?$"
     ),
     SEPARATOR_LINE,
+    # 【天气预报】 今天：多云转小雨，12℃~19℃，北风2级: a daily push's weather box.
+    re.compile(
+        r"^(【\s*天气(预报)?\s*】|(今天|明天|后天|今日|明日|白天|夜间)\s*[:：][^。]{0,30}-?\d{1,2}\s*℃.{0,20})$"
+    ),
+    # 农历二月十二 / 农历甲辰年冬月初七: a daily push's calendar line under its date.
+    re.compile(
+        r"^农历\s*([甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\s*)?[正一二三四五六七八九十冬腊]{1,2}月\s*[初十廿卅一二三四五六七八九十]{2}$"
+    ),
 ]
 _HEADER_HINT = re.compile(
     r"(星期[一二三四五六日天]|周[一二三四五六日]|第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-Z]\d{1,2}\b|版|日报|晚报)"
@@ -138,7 +146,8 @@ def classify_block(block: Block) -> Unit:
     unit = Unit(Kind.BODY, text, block.start, block.end, block, md_level=block.md_level, narrow=block.narrow)
 
     # An online dump may print the byline on its metadata line (来源：益阳日报  作者：记者 李娜).
-    rest, metadata = split_web_metadata(raw)
+    # （作者：邓雨婷 编辑：骆志华）: the same line closing an article in brackets.
+    rest, metadata = split_web_metadata(re.sub(r"^[（(]\s*(.*?)\s*[)）]$", r"\1", raw.strip()))
     names_line = parse_names_line(rest) if metadata and len(rest) <= 48 else None
     if names_line is not None:
         unit.kind = Kind.NAMES
@@ -157,9 +166,12 @@ def classify_block(block: Block) -> Unit:
         _split_caption_credit(unit)
         return unit
     bullet = _BRIEF_BULLET.match(text)
-    # □平江县委书记 李明: a bullet also marks a byline or an official's author line.
+    # □平江县委书记 李明 / □粟文华/摄: a bullet also marks a byline, an official's author line
+    # or a photo credit.
     unbulleted = _BRIEF_BULLET.sub("", raw)
-    signed = bullet and (parse_names_line(unbulleted) or parse_author_line(unbulleted))
+    signed = bullet and (
+        parse_names_line(unbulleted) or parse_author_line(unbulleted) or parse_credit(unbulleted)
+    )
     if bullet and heading_shape(text[bullet.end() :]) and not signed:
         unit.kind = Kind.HEADING
         unit.strong = True

@@ -146,6 +146,16 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
                     run = Run(paras=[last])
                 run.hard_end = True
                 close_run()
+            elif (
+                u.kind == Kind.CAPTION and not u.text and u.index and units[u.index - 1].kind == Kind.CAPTION
+            ):
+                # ▲…▲… / 通讯员 石 林 摄 / 9月20日，…: the photographer under a picture report's
+                # captions ends it when what follows opens a report of its own.
+                nxt = next((x for x in units[u.index + 1 :] if x.kind != Kind.FURNITURE), None)
+                opens = nxt is not None and nxt.kind == Kind.BODY and opens_report(nxt.text)
+                if opens and run is not None and run.paras:
+                    run.hard_end = True
+                    close_run()
             continue
         if u.kind == Kind.NAMES and _photographers_of_captions(units, u) and run is not None and run.paras:
             # 摄影 汤志恒 王诗琪 under a picture spread's captions: the pictures' credit, and the end of

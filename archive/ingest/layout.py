@@ -22,46 +22,40 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .bylines import is_byline, parse_names, split_closing_byline, split_dateline
+from .bylines import is_byline, looks_like_name, parse_names, split_closing_byline
 from .furniture import is_web_metadata, split_web_metadata
+from .line_headlines import (
+    BULLETED_HEADLINE,
+    headline_between_paragraphs,
+    headline_lines,
+    headline_over_lead,
+    headline_over_report,
+    headline_pair,
+    headline_phrase,
+    headline_under_body,
+    headline_wraps,
+    lone_headline,
+)
+from .lines import (
+    NARROW_MAX,
+    Line,
+    between_blanks,
+    is_narrow_context,
+    is_parenthetical,
+    spaced_out_line,
+    split_lines,
+    wider_than_column,
+)
 from .page_chrome import header_lines
-from .places import is_column_line, is_place_led_headline
+from .places import is_column_line
 from .text import (
     CIRCLED,
-    REPORT_LEAD,
-    content_chars,
-    despace,
-    display_width,
     ends_sentence,
     is_series_line,
     join_lines,
-    opens_report,
 )
 
-_MD = re.compile(r"^(#{1,6})\s*")
-# A line that always starts a block of its own.
 _STRONG_START = re.compile(r"^\s*(#|▲|△|■|——|—{2}|【|[（(][^（）()]{0,30}(供图|摄)\s*[)）]\s*$)")
-
-# The widest line a narrow column holds (display width: 25 CJK characters). Printed columns
-# run 10–24 characters; a line wider than this is a full-width paragraph of an online dump.
-NARROW_MAX = 50
-
-
-@dataclass
-class Line:
-    start: int  # offset of the first non-space character in the page text
-    end: int  # offset after the last non-space character
-    raw: str
-    text: str  # despaced
-    width: int  # display width of the despaced text
-    gap: int  # blank lines before this line
-    md_level: int = 0
-    chrome: bool = False  # a site's metadata or button line: no part of any column
-
-    @property
-    def raw_width(self) -> int:
-        """Width as printed, spaces included: typesetters pad narrow lines with spaces."""
-        return display_width(_MD.sub("", self.raw))
 
 
 @dataclass
@@ -100,91 +94,6 @@ class Block:
         return " ".join(ln.raw.strip() for ln in self.lines)
 
 
-def _column_width(lines: list[Line], i: int) -> int:
-    """The usual width of the lines around line ``i`` (0 when there are too few)."""
-    near = range(max(0, i - 4), min(len(lines), i + 5))
-    widths = sorted(lines[j].width for j in near if j != i and lines[j].width <= NARROW_MAX)
-    return widths[len(widths) // 2] if len(widths) >= 3 else 0
-
-
-_SPACED_PAIR = re.compile(r"[\u4e00-\u9fff] (?=[\u4e00-\u9fff])")
-_HAN_PAIR = re.compile(r"[\u4e00-\u9fff](?= ?[\u4e00-\u9fff])")
-
-
-def _spaced_out_line(lines: list[Line], i: int) -> bool:
-    """Nearly every Han character stands apart, and the text above finished its sentence.
-
-    Some dumps space out stray body lines as well; those run on from an unfinished line.
-    """
-    raw = lines[i].raw
-    pairs = len(_HAN_PAIR.findall(raw))
-    if pairs < 3 or len(_SPACED_PAIR.findall(raw)) < 0.8 * pairs:
-        return False
-    return i == 0 or ends_sentence(lines[i - 1].text) or _is_parenthetical(lines[i - 1].text)
-
-
-def _wider_than_column(lines: list[Line], i: int) -> bool:
-    return lines[i].width > 1.15 * max(_column_width(lines, i), 1)
-
-
-def _between_blanks(lines: list[Line], i: int) -> bool:
-    return lines[i].gap > 0 and (i + 1 >= len(lines) or lines[i + 1].gap > 0)
-
-
-def split_lines(text: str) -> list[Line]:
-    lines: list[Line] = []
-    pos = 0
-    gap = 0
-    for chunk in text.split("\n"):
-        stripped = chunk.strip()
-        if not stripped:
-            gap += 1
-        else:
-            lead = len(chunk) - len(chunk.lstrip())
-            start = pos + lead
-            end = start + len(stripped)
-            m = _MD.match(stripped)
-            level = len(m.group(1)) if m else 0
-            body = stripped[m.end() :] if m else stripped
-            clean = despace(body)
-            lines.append(Line(start, end, stripped, clean, display_width(clean), gap, level))
-            gap = 0
-        pos += len(chunk) + 1
-    return lines
-
-
-def _narrow_neighbours(lines: list[Line], i: int, before: int, after: int) -> list[int]:
-    lo = max(0, i - before)
-    hi = min(len(lines), i + after + 1)
-    return [lines[j].width for j in range(lo, hi) if j != i and not lines[j].chrome]
-
-
-def _is_narrow_context(lines: list[Line], i: int) -> bool:
-    """Line ``i`` sits in a narrow column: several neighbours are about as wide as it is."""
-    if lines[i].width > NARROW_MAX:
-        return False
-    # A narrow column has narrow lines right next to it (a short line between paragraphs does not).
-    if lines[i].chrome or not any(
-        0 <= j < len(lines) and lines[j].width <= NARROW_MAX and not lines[j].chrome for j in (i - 1, i + 1)
-    ):
-        return False
-    widths = _narrow_neighbours(lines, i, 6, 6)
-    if len(widths) < 4:
-        return False
-    median = sorted(widths + [lines[i].width])[len(widths) // 2]
-    w, c = lines[i].width, len(lines[i].raw)
-    # Alike in display width or in printed characters (a line of spaced-out digits is narrow
-    # in display width but holds as many characters as its neighbours).
-    alike = sum(
-        1
-        for j in range(max(0, i - 6), min(len(lines), i + 7))
-        if j != i
-        and not lines[j].chrome
-        and (0.75 * w <= lines[j].width <= 1.3 * w or 0.75 * c <= len(lines[j].raw) <= 1.3 * c)
-    )
-    return median <= NARROW_MAX - 2 and alike >= 3
-
-
 def _is_wrap(
     lines: list[Line], i: int, inside: bool = False, line_gap: int = 1, contiguous: bool = False
 ) -> bool:
@@ -195,7 +104,7 @@ def _is_wrap(
     b = lines[i + 1]
     if b.gap > line_gap or a.md_level or b.md_level or ends_sentence(a.text):
         return False
-    if _headline_over_lead(lines, i):
+    if headline_over_lead(lines, i):
         return False  # a headline (and deck) between finished text and a report's opening
     if contiguous and b.gap:
         # Where wrapped lines touch, a blank line ends the block (a paragraph broken across a
@@ -204,11 +113,11 @@ def _is_wrap(
     if (
         a.raw.startswith("——")
         or _STRONG_START.match(b.raw)
-        or _is_parenthetical(a.text)
+        or is_parenthetical(a.text)
         or re.fullmatch(r"【[^】]{1,16}】", a.text)
     ):
         return False
-    if not _is_narrow_context(lines, i) or b.width > NARROW_MAX:
+    if not is_narrow_context(lines, i) or b.width > NARROW_MAX:
         return False
     if parse_names(b.raw) or parse_names(a.raw) or is_byline(b.raw) or is_byline(a.raw):
         return False
@@ -236,56 +145,8 @@ def _is_wrap(
     return len(a.raw) >= 0.72 * chars and len(a.raw) <= chars + 2
 
 
-def _finished_before(lines: list[Line], i: int) -> bool:
-    """Nothing runs on into line ``i``: page start, a finished sentence, or a closing credit."""
-    if i == 0:
-        return True
-    prev = lines[i - 1].text
-    return ends_sentence(prev) or bool(re.search(r"[（(][^（）()]{1,40}[)）]$", prev))
-
-
-def _headline_over_lead(lines: list[Line], i: int) -> bool:
-    """Line ``i`` is one of one or two short, complete lines sitting between finished text and
-    a report's opening (今年以来，… / 4月12日，…): a headline, or a headline and its deck, however
-    wide the column.  A single line only needs to hold no clause; a pair must be two phrases
-    that each stand alone (see :func:`_complete_phrase`)."""
-    for s, e in ((i, i), (i - 1, i), (i, i + 1)):
-        if s < 0 or e + 1 >= len(lines) or not opens_report(lines[e + 1].text):
-            continue
-        if not _finished_before(lines, s):
-            continue
-        if s == e and _headline_phrase(lines[s].text):
-            return True
-        pair = s < e and all(_complete_phrase(lines[k].text) for k in (s, e))
-        if pair and lines[e].gap <= lines[s].gap + 1:
-            return True
-    return False
-
-
-def _headline_phrase(text: str) -> bool:
-    """A line holding no clause: no comma or full stop, and a colon only after a short lead
-    (邵阳经开区：产业项目“加速跑”), the way headlines name their subject."""
-    if re.search(r"[，。、；,;]", text):
-        return False
-    colons = re.findall(r"[：:]", text)
-    return not colons or (len(colons) == 1 and bool(re.match(r"^[^：:]{2,10}[：:][^：:]{4,}$", text)))
-
-
 # A list item: a short key, a colon, its value (数说 boxes, 名单) - or a bullet.
 _LIST_ITEM = re.compile(r"^([^，。：:、；\s]{1,12}[：:]|[·•●◆■□▪\-－]\s*)")
-
-
-def _headline_over_report(prev: Line, line: Line) -> bool:
-    """A short unpunctuated line right on top of a much longer one that opens a report: a headline."""
-    if len(prev.text) < 6 or prev.width >= 0.6 * line.width:
-        return False
-    if is_place_led_headline(prev.text) and not re.search(r"[，。；！？、,;!?]", prev.text):
-        # 汉寿：老旧小区今年加装电梯47部 over a brief's text: a place-led headline, whatever the text says.
-        return True
-    return not re.search(r"[，。；：！？、,;:!?]", prev.text) and opens_report(line.text)
-
-
-_BULLETED_HEADLINE = re.compile(rf"^[■◆●★{CIRCLED}]\s*[^\s，。！？；,;!?]{{4,30}}$")
 
 
 def _picture_line_cut(prev: Line, line: Line) -> bool:
@@ -299,31 +160,6 @@ def _ends_with_closing_credit(text: str) -> bool:
     the next line starts anew."""
     m = re.search(r"(^|[。！？”])\s*[（(][^（）()]{2,24}[)）]$", text.strip())
     return m is not None and split_closing_byline(text) is not None
-
-
-def _headline_between_paragraphs(lines: list[Line], i: int) -> bool:
-    """A complete short phrase between a finished sentence and a line opening a report (a quote,
-    本报讯, 今年以来…): a brief's headline set in the column, not a wrapped line of text."""
-    if not 0 < i < len(lines) - 1:
-        return False
-    prev, line, nxt = lines[i - 1], lines[i], lines[i + 1]
-    if not ends_sentence(prev.text) or not _complete_phrase(line.text) or line.gap or nxt.gap:
-        return False
-    return nxt.text.startswith("“") or opens_report(nxt.text) or bool(split_dateline(nxt.text))
-
-
-def _headline_under_body(lines: list[Line], i: int) -> bool:
-    """A short unpunctuated line right under a finished paragraph, with a —— deck or names line
-    below it: the headline printed after its body, not the paragraph's last line."""
-    prev, line = lines[i - 1], lines[i]
-    if (
-        not ends_sentence(prev.text)
-        or re.search(r"[，。；：！？、,;:!?]", line.text)
-        or line.width > NARROW_MAX
-    ):
-        return False
-    nxt = lines[i + 1] if i + 1 < len(lines) else None
-    return nxt is not None and (nxt.raw.startswith("——") or is_byline(nxt.raw))
 
 
 _OPENS = "（(「“"
@@ -343,10 +179,6 @@ def _runs_on(a: Line, b: Line) -> bool:
     # A line touching the one above that stops on a comma (``…王兰) 近日，`` / ``走进…``) goes on.
     clause_open = b.gap == 0 and a.text.endswith(("，", "、", ","))
     return (unclosed and closes_it) or clause_open or bool(_RUN_ON_START.match(b.text))
-
-
-def _is_parenthetical(text: str) -> bool:
-    return bool(re.fullmatch(r"[（(][^（）()]{1,40}[)）]", text.strip()))
 
 
 STYLE_WINDOW = 8  # lines either side that decide how this part of the page is set
@@ -389,7 +221,7 @@ def build_blocks(text: str) -> list[Block]:
     for ln in lines:
         # 【打印本页】【关闭窗口】 / 责任编辑：周婷 are short, but they make no column of the page.
         ln.chrome = ln.width <= NARROW_MAX and is_web_metadata(ln.raw)
-    narrow = [_is_narrow_context(lines, i) for i in range(len(lines))]
+    narrow = [is_narrow_context(lines, i) for i in range(len(lines))]
     header = header_lines([ln.raw for ln in lines])
     # The usual number of blank lines between lines of a column (some dumps double them).
     gaps = Counter(ln.gap for ln in lines[1:] if ln.gap)
@@ -422,10 +254,11 @@ def build_blocks(text: str) -> list[Block]:
                     atomic=any(atomic[j] for j in current),
                     set_apart=len(current) == 1
                     and not blank_style[current[0]]
-                    and _between_blanks(lines, current[0]),
-                    wide=len(current) == 1 and _wider_than_column(lines, current[0]),
-                    letter_spaced=len(current) == 1 and _spaced_out_line(lines, current[0]),
-                    between_texts=len(current) == 1 and _headline_between_paragraphs(lines, current[0]),
+                    and between_blanks(lines, current[0]),
+                    wide=len(current) == 1 and wider_than_column(lines, current[0]),
+                    letter_spaced=len(current) == 1 and spaced_out_line(lines, current[0]),
+                    between_texts=len(current) == 1
+                    and (headline_between_paragraphs(lines, current[0]) or lone_headline(lines, current[0])),
                     furniture=all(header[j] for j in current),
                     between_narrow=all(
                         0 <= j < len(lines) and lines[j].width <= NARROW_MAX
@@ -435,9 +268,11 @@ def build_blocks(text: str) -> list[Block]:
             )
             current.clear()
 
-    head = _headline_lines(lines, header)
+    head = headline_lines(lines, header)
+    widths = sorted(ln.width for ln in lines)
+    typical = widths[3 * len(widths) // 4]  # the page's text lines: a column's width, or a paragraph's
     for i in range(len(lines) - 1):
-        if head[i] and head[i + 1] and _headline_wraps(lines[i], lines[i + 1]):
+        if head[i] and head[i + 1] and headline_wraps(lines[i], lines[i + 1]):
             wraps[i] = True  # 溆浦：荒山坡种出 / “致富果”: one headline wrapped in a narrow column
         elif head[i] or head[i + 1]:
             wraps[i] = False
@@ -457,34 +292,43 @@ def build_blocks(text: str) -> list[Block]:
                     # a byline never joins a headline on top of it (标题 / 记者 张 凯 报道)
                     or is_byline(line.raw)
                     or is_byline(prev.raw)
-                    or _headline_over_report(prev, line)
-                    or _headline_under_body(lines, i)
+                    # 让协作机制真正“长牙齿” / 邹文凯: a commentary's author under its headline on a
+                    # page of unwrapped paragraphs (in a narrow column the same shape is a
+                    # headline's wrapped last word: 全域布局 景区串珠 / 成链)
+                    or (
+                        typical > NARROW_MAX
+                        and headline_phrase(prev.text)
+                        and len(line.text) <= 4
+                        and looks_like_name(line.text)
+                    )
+                    or headline_over_report(prev, line)
+                    or headline_under_body(lines, i)
                     or prev.md_level
                     or line.md_level
                     or prev.raw.startswith("——")
                     # a ▲ caption ends with its sentence; the touching lines below are body
                     or (lines[current[0]].raw.startswith(("▲", "△")) and ends_sentence(prev.text))
-                    or _headline_pair(lines, i)
+                    or headline_pair(lines, i)
                     # a label or a column line (乡村振兴看新化) stands over the headline, apart from it
                     or re.fullmatch(r"【[^】]{1,16}】", prev.text)
                     or is_column_line(prev.text)
                     or is_series_line(prev.text)
-                    or _is_parenthetical(prev.text)
-                    or (line.raw.startswith(("（", "(")) and _is_parenthetical(line.text))
+                    or is_parenthetical(prev.text)
+                    or (line.raw.startswith(("（", "(")) and is_parenthetical(line.text))
                 )
             elif not (atomic[i - 1] or atomic[i]):
                 join = wraps[i - 1]
             if (
                 join
                 and (
-                    _headline_between_paragraphs(lines, i)
-                    or _headline_between_paragraphs(lines, i - 1)
+                    headline_between_paragraphs(lines, i)
+                    or headline_between_paragraphs(lines, i - 1)
                     or _ends_with_closing_credit(prev.text)
                     or bool(re.fullmatch(r"【[^】]{1,16}】", line.text))  # a label starts a block of its own
                     # ②… after a finished ①…: the next numbered picture's caption (or list item)
                     or (line.text[:1] in CIRCLED and ends_sentence(prev.text))
                     # ■涟源为乡村学校配齐心理辅导室 or ②小淹镇… over its text: a bulleted or numbered headline
-                    or bool(_BULLETED_HEADLINE.match(prev.raw))
+                    or bool(BULLETED_HEADLINE.match(prev.raw))
                 )
             ):
                 join = False
@@ -497,124 +341,3 @@ def build_blocks(text: str) -> list[Block]:
     for k, b in enumerate(blocks):
         b.beside_wrapped = any(0 <= j < len(blocks) and len(blocks[j].lines) > 1 for j in (k - 1, k + 1))
     return blocks
-
-
-_SENTENCE_INSIDE = re.compile(r"[，。；！？,;!?]")
-
-
-_UNFINISHED_END = re.compile(r"[的和与及至把被将向从对给在为：:、—]$")
-
-
-def _complete_phrase(text: str) -> bool:
-    """A short line that can stand alone as a headline line: no clause punctuation, its quotes
-    closed, not ending on a word that needs a continuation."""
-    n = len(content_chars(text))
-    return (
-        4 <= n <= 24
-        and not re.search(r"[，。；！？,;!?、]", text)
-        and text.count("“") == text.count("”")
-        and text.count("『") == text.count("』")
-        and not _UNFINISHED_END.search(text)
-        and not text.startswith(("（", "(", "—", "《"))
-    )
-
-
-def _headline_pair(lines: list[Line], i: int) -> bool:
-    """Lines ``i-1`` and ``i`` touch, stand between blank lines, and each is a complete headline
-    phrase (鼎城“一站式”矛调中心 / 把矛盾化解在家门口): a two-line headline, title over deck,
-    not one line wrapped (a wrap leaves a word or a quotation cut, see :func:`_headline_wraps`)."""
-    a, b = lines[i - 1], lines[i]
-    alone = (a.gap > 0 or i == 1) and (i + 1 >= len(lines) or lines[i + 1].gap > 0)
-    # A spaced-out line (长 沙 自 贸 会 展 区 …) is spread to fill the column, so the line under
-    # it is its wrapped rest.
-    spaced = _SPACED_PAIR.search(a.raw) or _SPACED_PAIR.search(b.raw)
-    # A line much shorter than the one above is its wrapped end (…地理标志 / 运营推广项目).
-    balanced = len(content_chars(b.text)) > 0.5 * len(content_chars(a.text))
-    return (
-        alone
-        and balanced
-        and not spaced
-        and _complete_phrase(a.text)
-        and (_complete_phrase(b.text) or _deck_phrase(b.text))
-        and not is_byline(b.raw)
-        and not is_byline(a.raw)
-        and not _headline_wraps(a, b)
-    )
-
-
-def _deck_phrase(text: str) -> bool:
-    """A deck of two clauses (射埠镇引导各村发展特色产业，村集体和农户“双增收”): commas inside, no
-    sentence end, quotes closed."""
-    n = len(content_chars(text))
-    return (
-        8 <= n <= 30
-        and not re.search(r"[。；！？;!?、]", text)
-        and not text.endswith(("，", ","))
-        and text.count("“") == text.count("”")
-        and not _UNFINISHED_END.search(text)
-        and not REPORT_LEAD.match(text)
-    )
-
-
-def _headline_wraps(a: Line, b: Line) -> bool:
-    """The second line of a headline block is only the wrapped end of the first (a word or two)."""
-    return (
-        b.gap == 0
-        and len(content_chars(b.text)) <= 5
-        and not re.search(r"[，。；：！？、,;:!?—】]$", a.text)  # 【县长论坛】 labels the headline below
-        and not b.text.startswith(("—", "（", "("))
-        and not is_byline(b.raw)
-    )
-
-
-# 本报讯（记者 … / 衡阳日报5月7日讯( / (文/李 茜)走进…: a dateline or an opening credit opens a
-# report, it never continues a line above.
-_DATELINE_OPENING = re.compile(
-    r"^([\u4e00-\u9fff·]{1,20}?(\d{1,2}月\d{1,2}日)?讯[（(]|[（(](文|图|图/文|文/图|记者|通讯员)\s*[/／ ])"
-)
-
-
-def _headline_lines(lines: list[Line], header: list[bool]) -> list[bool]:
-    """The lines of a headline block printed right above a names line or a dateline: each stands alone.
-
-    Up to three short lines with no sentence punctuation over a byline (``记者 … 通讯员 …``,
-    ``本报讯（记者 …``) are headline, deck and kicker, never the wrapped lines of a paragraph.
-    """
-    head = [False] * len(lines)
-    for i, ln in enumerate(lines):
-        if i == 0 or _is_parenthetical(ln.text):
-            continue
-        if not is_byline(ln.raw):
-            # Over a dateline or an opening credit only the line right above, when it is a phrase
-            # that stands alone after finished text (not the cut-off end of another article's
-            # sentence: …由原来的3个工 / 作日压缩至).
-            if (
-                _DATELINE_OPENING.match(ln.text)
-                and not header[i - 1]
-                and _complete_phrase(lines[i - 1].text)
-                and (_finished_before(lines, i - 1) or "讯" in ln.text[:24])
-            ):
-                head[i - 1] = True
-            continue
-        j = i - 1
-        while (
-            j >= 0
-            and i - j <= 3
-            and not header[j]
-            and lines[j].width <= 70
-            and not _SENTENCE_INSIDE.search(lines[j].text)
-        ):
-            head[j] = True
-            j -= 1
-        if (
-            j >= 0
-            and i - j > 1
-            and not header[j]
-            and not (ends_sentence(lines[j].text) or _is_parenthetical(lines[j].text))
-            and lines[j].width <= NARROW_MAX
-            and not _SENTENCE_INSIDE.search(lines[j + 1].text[-1:])
-        ):
-            # The text above runs on into these lines: they are the end of a paragraph after all.
-            for k in range(j + 1, i):
-                head[k] = head[k] and lines[k].gap > 0
-    return head

@@ -90,7 +90,7 @@ _RELATED = re.compile(
 )
 
 
-_RELATED_ENTRY = re.compile(r"^[·•●▪■◆▶►▷\-]\s*[^。！？]{4,50}$")
+_RELATED_ENTRY = re.compile(r"^[·•●▪■◆▶►▷★☆◇□\-]\s*[^。！？]{4,50}$")
 
 
 _ITEM_META = re.compile(r"^[\[【(（]?\s*(来源|稿源|作者|发布时间|发布日期|时间|日期)\s*[:：]")
@@ -195,6 +195,9 @@ def _related_lists(lines: list[str], squashed: list[str], flags: list[bool]) -> 
         while k < len(lines) and k - j <= 8 and _unbulleted(squashed[k]) not in listed:
             if not _related_entry(lines[k].strip()) or is_header_line(lines[k]):
                 break
+            if re.fullmatch(r"[【\[][^】\]]{2,12}[】\]]", squashed[k]):
+                break  # 【本地要闻】: the next section of the push, whose items follow
+
             listed.add(_unbulleted(squashed[k]))
             flags[k] = True
             k += 1
@@ -202,7 +205,7 @@ def _related_lists(lines: list[str], squashed: list[str], flags: list[bool]) -> 
 
 def _unbulleted(squashed: str) -> str:
     # (· 溆浦：…, 1.溆浦：…, 01｜溆浦：…: a digest numbers its entries)
-    return re.sub(r"^([·•●▪■◆▶►▷\-]|\d{1,2}[.、．｜|])", "", squashed)
+    return re.sub(r"^([·•●▪■◆▶►▷★☆◇□\-]|\d{1,2}[.、．｜|])", "", squashed)
 
 
 def _unlabelled_link_lists(lines: list[str], squashed: list[str], flags: list[bool]) -> None:

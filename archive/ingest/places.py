@@ -391,6 +391,7 @@ PROVINCE_NAMES = frozenset({"湖南", "湖湘", "三湘", "潇湘"})
 _COLUMN_KIND = re.compile(
     r"^[\u4e00-\u9fff·]{2,10}(一线观察|观察|传真|速递|快讯|扫描|巡礼|直击|视点|纵横|短波|简讯|速览|进行时|在行动)$"
     r"|^(图说|镜头下的|镜头里的|光影)[\u4e00-\u9fff]{2,6}$"  # 图说益阳, 镜头下的县域: a picture column
+    r"|^(短评|时评|快评|点评|锐评|热评|微评|评论|言论|编后)$"  # an opinion column over its piece
 )
 
 
@@ -453,7 +454,7 @@ def _accept(s: Surface, text: str, start: int, end: int, ctx: str, gz: Gazetteer
         # A slip is accepted when it reads as a division name (suffix follows) or Hunan context is present.
         d = gz.divisions.get(s.code)
         if d is not None and not (
-            s.text.endswith(("县", "区", "市", "州"))
+            s.text.endswith(("县", "区", "市", "州", "巿", "具"))  # (the suffix misprinted too: 祁阳巿)
             or (after and after in "县区市州镇乡")
             or re.search(re.escape(s.text) + "[县区市州]", ctx)  # 武岗建成… over 武岗市在…
         ):

@@ -255,11 +255,44 @@ def _resumed_after_brief(d: Draft, out: list[Draft], index: BigramIndex) -> Draf
     """
     if d.title_group is not None or not d.paras or _starts_with_dateline(d):
         return None
-    if opens_report(d.paras[0].text) or len(out) < 2 or not out[-1].hard_end:
+    if len(out) < 2:
+        return None
+    brief = out[-1]
+    # A brief opening with its signed dateline and ending on a full stop may have finished
+    # without a closing credit; then the piece must share the earlier article's wording more
+    # than the brief's (it may be the brief's second paragraph).
+    signed = (
+        brief.title_group is not None and _starts_with_dateline(brief) and ends_sentence(brief.paras[-1].text)
+    )
+    if not (brief.hard_end or signed):
+        return None
+    # 今年以来，安江镇…（通讯员 刘 苹） after a headed brief: opening like a report, the piece may
+    # be headless news of its own; signed off and sharing the earlier article's wording well
+    # beyond chance, it is that article's rest.
+    reportlike = opens_report(d.paras[0].text)
+    if reportlike and not (d.hard_end and brief.title_group is not None and not d.paras[-1].photo_credited):
         return None
     grams = draft_grams(d)
+    host = _resumed_host(d, out, index, grams, reportlike, skip_briefs=False)
+    if host is None and not reportlike:
+        # A column of signed briefs may stand between the article and its rest.
+        host = _resumed_host(d, out, index, grams, reportlike, skip_briefs=True)
+    return host
+
+
+def _resumed_host(
+    d: Draft, out: list[Draft], index: BigramIndex, grams: Counter[str], reportlike: bool, skip_briefs: bool
+) -> Draft | None:
+    """The nearest headed article above that ``d`` goes on (see :func:`_resumed_after_brief`);
+    with ``skip_briefs``, closed briefs are passed over, and the rest must share the article's
+    wording clearly more than any of theirs."""
+    brief = out[-1]
+    skipped = 0.0
     for x in reversed(out[:-1]):
         if x.title_group is None or not x.paras:
+            continue
+        if skip_briefs and _closed_brief(x):
+            skipped = max(skipped, index.coverage(grams, draft_grams(x)))
             continue
         if x.hard_end:
             return None  # the nearest headed article above finished: nothing to resume
@@ -270,8 +303,24 @@ def _resumed_after_brief(d: Draft, out: list[Draft], index: BigramIndex) -> Draf
         lead = counties_in(d.paras[0].text[:16])
         if lead and not lead & counties_in(" ".join(p.text for p in x.paras)):
             return None  # 芷江侗族自治县推行…: a brief about a county the article never names
-        return x if index.coverage(grams, draft_grams(x)) >= 0.35 else None
+        share = index.coverage(grams, draft_grams(x))
+        if skip_briefs and share <= skipped + 0.1:
+            return None
+        if not brief.hard_end and share <= index.coverage(grams, draft_grams(brief)) + 0.1:
+            return None
+        return x if share >= (0.45 if reportlike else 0.35) else None
     return None
+
+
+def _closed_brief(d: Draft) -> bool:
+    """A short headed item, signed off at its end or in its dateline: one of a column of briefs."""
+    signed = d.hard_end or (bool(d.paras[0].dateline) and ends_sentence(d.paras[-1].text))
+    return (
+        signed
+        and d.title_group is not None
+        and len(d.paras) <= 2
+        and sum(len(p.text) for p in d.paras) <= 240
+    )
 
 
 def _starts_with_dateline(d: Draft) -> bool:

@@ -27,6 +27,8 @@ from .publication import (
     read_printed_lines,
     read_web_line,
 )
+from .review_model import suspicion
+from .review_signals import page_signals, signals
 from .sequence import Labelled, correct, doubt, label_page, page_units
 from .text import CIRCLED, content_chars, despace, ends_on_measure_word, ends_sentence, to_simplified
 from .topics import assign_topics
@@ -72,6 +74,7 @@ def segment_page(
         pub.note("paper", dateline_paper(datelines[0]), DATELINE)
     home = home_prefecture(pub.paper or "") or (home_prefecture(datelines[0]) if datelines else None)
     used: set[int] = set()
+    drafts_of: list[tuple[SegmentedArticle, Draft]] = []
     seen_sentences: set[str] = set()
     for draft in result.drafts:
         article = _article(draft, seen_sentences, topic_rules, home)
@@ -79,6 +82,7 @@ def segment_page(
             continue
         if doubt(draft, labelled):
             article.review_reasons.append("boundary_doubt")
+        drafts_of.append((article, draft))
         for u in _material(draft):
             used.add(id(u))
         repeats = _repeats_of(draft, units)
@@ -94,6 +98,12 @@ def segment_page(
     _publish(page, pub)
     _publisher_county_fallback(page)
     _page_prefecture_fallback(page)
+    on_page = page_signals(labelled, len(drafts_of))
+    for article, draft in drafts_of:
+        article.review_signals = signals(article, draft, labelled, on_page)
+        reason = suspicion(article.review_signals) if use_model else None
+        if reason is not None:
+            article.review_reasons.append(reason)
 
     # Whatever no article took is page furniture: nothing is dropped silently.
     furniture_units: list[tuple[int, int, str]] = []

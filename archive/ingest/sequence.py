@@ -24,7 +24,8 @@ from .classify import Kind, Unit, heading_shape
 from .dedupe import mark_duplicates
 from .drafts import Assembly, Draft, Group, counties_in
 from .furniture import header_parts, is_jump_line, is_web_metadata
-from .layout import NARROW_MAX, build_blocks
+from .layout import build_blocks
+from .lines import NARROW_MAX
 from .places import leads_with_division
 from .text import bigrams, content_chars, ends_sentence, opens_report
 from .unit_context import classify_blocks

@@ -71,6 +71,8 @@ class SegmentedArticle:
     date_estimated: bool = False
     # Where the date came from: 电头 (own dateline), 网页 (发布时间 line), 版面, 清单; None if estimated.
     date_source: str | None = None
+    # What the review model weighed (see :mod:`archive.ingest.review_signals`); not exported.
+    review_signals: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def needs_review(self) -> bool:

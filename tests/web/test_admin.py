@@ -122,7 +122,9 @@ def test_autocomplete_for_places_and_reporters(admin_client):
 
 def test_admin_edit_updates_the_article_and_reaches_search(admin_client, isolated_index):
     indexing.rebuild()
-    article = Article.objects.filter(needs_review=True, bylines__isnull=False).first()
+    article = Article.objects.filter(bylines__isnull=False).first()
+    # (the seeds import clean: put the article on the review list as the review model would)
+    Article.objects.filter(pk=article.pk).update(needs_review=True, review_reasons=["suspect_byline"])
     url = reverse("admin:archive_article_change", args=[article.pk])
     data = form_data(admin_client.get(url))
     new_place = County.objects.get(name="桑植县")
