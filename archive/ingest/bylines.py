@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .places import is_division_name
+from .gazetteer import is_division_name, leads_with_division
 from .types import ReporterCredit
 
 # The most common Chinese surnames (single and compound): a bare names line must start
@@ -117,8 +117,6 @@ class Credits:
 
 
 def _is_place(token: str) -> bool:
-    from .places import leads_with_division  # imported late: places reads the gazetteer
-
     return leads_with_division(token, variants=True)
 
 

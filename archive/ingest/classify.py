@@ -22,8 +22,8 @@ from .bylines import (
     split_dateline,
 )
 from .furniture import JUMP_LINE, is_web_metadata, split_web_metadata
+from .gazetteer import is_column_line, is_place_led_headline
 from .layout import Block
-from .places import is_column_line, is_place_led_headline
 from .text import REPORT_LEAD, content_chars, despace, ends_sentence, is_series_line
 from .types import ReporterCredit
 

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .classify import Kind, Unit
-from .places import find_mentions
+from .gazetteer import find_mentions
 from .text import (
     BigramIndex,
     bigrams,
@@ -187,7 +187,7 @@ def affinity(index: BigramIndex, a: set[str], b: set[str]) -> float:
 
 def prefectures_in(text: str) -> set[str]:
     """The Hunan places named in ``text``: county codes, and prefecture codes for each."""
-    from .places import gazetteer
+    from .gazetteer import gazetteer
 
     gz = gazetteer()
     out: set[str] = set()

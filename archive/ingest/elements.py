@@ -16,8 +16,8 @@ import re
 from .classify import SEPARATOR_LINE, Kind, Unit
 from .drafts import GROUP_KINDS, JUMP, Group, Run, counties_in, prefectures_in
 from .furniture import frames_item, header_parts, is_image_name
+from .gazetteer import leads_with_division
 from .headings import LIST_DATE
-from .places import leads_with_division
 from .resume import continues_sentence
 from .text import (
     CIRCLED,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .classify import Kind, Unit
 from .drafts import Draft, counties_in, draft_grams
-from .places import find_mentions
+from .gazetteer import find_mentions
 from .text import (
     BigramIndex,
     bigrams,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .bylines import is_byline
-from .places import PROVINCE_NAMES, is_column_line, leads_with_division
+from .gazetteer import PROVINCE_NAMES, is_column_line, leads_with_division
 
 _HAN = r"[\u4e00-\u9fff]"
 _DATE = re.compile(r"\d{4}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d{1,2}\s*日?")

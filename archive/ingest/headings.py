@@ -25,7 +25,7 @@ from .drafts import (
     text_window,
 )
 from .furniture import frames_item, is_buttons_line
-from .places import find_mentions, is_place_led_headline
+from .gazetteer import find_mentions, is_place_led_headline
 from .text import (
     DIGEST_ENTRY,
     BigramIndex,

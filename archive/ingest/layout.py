@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from .bylines import is_byline, looks_like_name, parse_names, split_closing_byline
 from .furniture import is_web_metadata, split_web_metadata
+from .gazetteer import is_column_line
 from .line_headlines import (
     BULLETED_HEADLINE,
     headline_between_paragraphs,
@@ -47,7 +48,6 @@ from .lines import (
     wider_than_column,
 )
 from .page_chrome import header_lines
-from .places import is_column_line
 from .text import (
     CIRCLED,
     ends_sentence,

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from .bylines import is_byline, split_dateline
+from .gazetteer import is_place_led_headline
 from .lines import NARROW_MAX, SPACED_PAIR, Line, is_parenthetical
-from .places import is_place_led_headline
 from .text import CIRCLED, REPORT_LEAD, content_chars, ends_sentence, opens_report
 
 

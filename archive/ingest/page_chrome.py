@@ -21,7 +21,7 @@ from .furniture import (
     is_web_metadata,
     squash_line,
 )
-from .places import is_column_line
+from .gazetteer import is_column_line
 
 
 def header_lines(lines: list[str]) -> list[bool]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from .classify import is_page_header
 from .dates import parse_date
 from .furniture import header_parts, is_jump_line, is_web_metadata, without_masthead
+from .gazetteer import gazetteer
 from .text import DIGEST_ENTRY
 
 # Where a value came from (shown to editors beside it).
@@ -186,8 +187,6 @@ def read_masthead_line(text: str, pub: Publication) -> None:
 
 
 def _is_place_word(word: str) -> bool:
-    from .places import gazetteer  # imported late: places reads the gazetteer
-
     return gazetteer().pattern.fullmatch(word) is not None
 
 

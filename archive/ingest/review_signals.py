@@ -15,7 +15,7 @@ import re
 
 from .classify import Kind
 from .drafts import Draft
-from .places import find_mentions, gazetteer
+from .gazetteer import find_mentions, gazetteer
 from .sequence import Labelled
 from .types import SegmentedArticle
 

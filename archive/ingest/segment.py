@@ -15,7 +15,8 @@ from .dates import estimate_date, parse_date
 from .dedupe import drop_repeated_sentences
 from .drafts import Draft
 from .furniture import is_web_metadata
-from .places import guess_place, home_county, home_prefecture, leads_with_division
+from .gazetteer import leads_with_division
+from .places import guess_place, home_county, home_prefecture
 from .publication import (
     DATELINE,
     PRINTED,

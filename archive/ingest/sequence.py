@@ -24,9 +24,9 @@ from .classify import Kind, Unit, heading_shape
 from .dedupe import mark_duplicates
 from .drafts import Assembly, Draft, Group, counties_in
 from .furniture import header_parts, is_jump_line, is_web_metadata
+from .gazetteer import leads_with_division
 from .layout import build_blocks
 from .lines import NARROW_MAX
-from .places import leads_with_division
 from .text import bigrams, content_chars, ends_sentence, opens_report
 from .unit_context import classify_blocks
 

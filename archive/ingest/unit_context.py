@@ -16,8 +16,8 @@ from .bylines import (
 )
 from .classify import Kind, Unit, classify_block
 from .furniture import is_image_name, list_entry_title
+from .gazetteer import is_division_name, is_place_led_headline
 from .layout import Block
-from .places import is_division_name, is_place_led_headline
 from .text import CIRCLED, content_chars, despace, ends_sentence, is_series_line, opens_report
 
 

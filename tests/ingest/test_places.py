@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from archive.ingest.places import gazetteer, guess_place, home_prefecture
+from archive.ingest.gazetteer import gazetteer
+from archive.ingest.places import guess_place, home_prefecture
 
 
 def place(title: str, body: str = "") -> tuple[str | None, str | None]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from archive.ingest import segment_page
 from archive.ingest.bylines import parse_credit
 from archive.ingest.furniture import is_navigation, is_web_metadata
-from archive.ingest.places import is_column_line
+from archive.ingest.gazetteer import is_column_line
 
 
 def test_a_column_looking_at_the_province_is_a_column_line() -> None:

@@ -13,8 +13,8 @@ import pytest
 from archive.ingest import segment_page
 from archive.ingest.bylines import parse_names_line, split_dateline
 from archive.ingest.furniture import is_navigation
+from archive.ingest.gazetteer import is_column_line
 from archive.ingest.page_chrome import header_lines
-from archive.ingest.places import is_column_line
 
 
 @pytest.mark.parametrize(

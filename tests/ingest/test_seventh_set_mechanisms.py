@@ -9,9 +9,9 @@ Each test builds its own small page with counties, names and wording not used el
 from __future__ import annotations
 
 from archive.ingest import segment_page
+from archive.ingest.gazetteer import find_mentions, is_place_led_headline
 from archive.ingest.layout import build_blocks
 from archive.ingest.page_chrome import header_lines
-from archive.ingest.places import find_mentions, is_place_led_headline
 from archive.ingest.text import nospace
 
 
