@@ -100,6 +100,13 @@ def signals(
     s["boundary.captions"] = float(len(article.captions))
     s["boundary.ends_open"] = float(bool(article.body) and not _SENTENCE_END.search(article.body.rstrip()))
 
+    # The rules' own notes (see segment._article and sequence.doubt), weighed like any signal.
+    notes = set(article.review_reasons)
+    s["boundary.rule_doubt"] = float("boundary_doubt" in notes)
+    s["boundary.repeat_removed"] = float("duplicate_removed" in notes)
+    s["title.rule_doubt"] = float("title_doubt" in notes)
+    s["place.rule_conflict"] = float("place_conflict" in notes)
+
     # --- headline
     title = article.title or ""
     s["title.none"] = float(not title)
@@ -144,3 +151,19 @@ def signals(
         and any(m.surface.code == place.county_code for m in find_mentions(title, "title"))
     )
     return s
+
+
+def with_neighbours(all_signals: list[dict[str, float]]) -> None:
+    """Add what the page's other articles say: an article without a byline or a headline where
+    the others have one has probably lost it (to furniture, or to a neighbour)."""
+    n = len(all_signals)
+    if n < 2:
+        return
+    signed = sum(1 for s in all_signals if not s.get("reporter.none"))
+    titled = sum(1 for s in all_signals if not s.get("title.none"))
+    for s in all_signals:
+        others_signed = (signed - (0 if s.get("reporter.none") else 1)) / (n - 1)
+        others_titled = (titled - (0 if s.get("title.none") else 1)) / (n - 1)
+        s["reporter.none_among_signed"] = s.get("reporter.none", 0.0) * others_signed
+        s["title.none_among_titled"] = s.get("title.none", 0.0) * others_titled
+

@@ -29,7 +29,7 @@ from .publication import (
     read_web_line,
 )
 from .review_model import suspicion
-from .review_signals import page_signals, signals
+from .review_signals import page_signals, signals, with_neighbours
 from .sequence import Labelled, correct, doubt, label_page, page_units
 from .text import CIRCLED, content_chars, despace, ends_on_measure_word, ends_sentence, to_simplified
 from .topics import assign_topics
@@ -102,6 +102,8 @@ def segment_page(
     on_page = page_signals(labelled, len(drafts_of))
     for article, draft in drafts_of:
         article.review_signals = signals(article, draft, labelled, on_page)
+    with_neighbours([a.review_signals for a, _ in drafts_of])
+    for article, _ in drafts_of:
         reason = suspicion(article.review_signals) if use_model else None
         if reason is not None:
             article.review_reasons.append(reason)
