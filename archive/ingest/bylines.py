@@ -88,7 +88,7 @@ _ORG_HINT = re.compile(
 # The paper or media centre printed in front of a label: 衡阳日报全媒体记者, 湖南日报通讯员.
 _PUBLISHER = (
     r"[\u4e00-\u9fff·]{1,16}?"
-    r"(日报社?|晚报|报社?|融媒体中心|新闻中心|新闻网|时刻新闻|广播电视台|电视台|客户端|网|视频)"
+    r"(日报社?|晚报|报社?|融媒体中心|融媒(?=记者|通讯员)|新闻中心|新闻网|时刻新闻|广播电视台|电视台|客户端|网|视频)"
     r"|新华社|中新社|中国新闻社"
 )
 _PAPER_BEFORE_LABEL = re.compile(
@@ -96,8 +96,9 @@ _PAPER_BEFORE_LABEL = re.compile(
 )
 # An organisation named in front of the people in a closing parenthesis: （衡东县融媒体中心 彭思远）.
 _ORG_BEFORE_NAMES = re.compile(
-    r"^(?P<org>[\u4e00-\u9fff·]{2,20}(融媒体中心|新闻中心|日报社?|报社|电视台|广播电视台|宣传部"
-    r"|委员会|[局委办院所站队部])(?:[\u4e00-\u9fff]{0,6}(中心|科|股|室))?)\s+(?P<rest>\S.*)$"
+    r"^(?P<org>([\u4e00-\u9fff·]{2,20}(融媒体中心|新闻中心|日报社?|报社|电视台|广播电视台|宣传部"
+    r"|委员会|[局委办院所站队部])|[\u4e00-\u9fff]{1,6}(镇|乡|街道|社区))(?:[\u4e00-\u9fff]{0,6}(中心|科|股|室))?)"
+    r"\s+(?P<rest>\S.*)$"
 )
 # A closing parenthesis naming only an organisation: the source of the item.
 _SOURCE_ORG = re.compile(
@@ -125,6 +126,8 @@ def looks_like_name(token: str, *, strict: bool = True) -> bool:
         return False
     if token[-1] in "县市区" and is_division_name(token):
         return False  # 岳阳县 printed alone above a headline names the place, not a reporter
+    if len(token) >= 3 and re.search(r"(镇|乡|街道|社区|局|委)$", token):
+        return False  # （柏坊镇 李菁）: the town or office that filed the item, not a person
     if token[:2] in _SURNAMES_2:
         # 欧阳晓东; a two-character 欧阳 is surname 欧 with given name 阳.
         return len(token) in (3, 4) or (len(token) == 2 and (token[0] in _SURNAMES_1 or not strict))
@@ -317,7 +320,9 @@ def parse_names_line(text: str) -> Credits | None:
         return None
     # 文/图 湘潭日报全媒体记者 苏明, 作者：人民日报记者 申林海: the paper's label behind the
     # credit's kind or an online item's 作者 label.
-    kind = re.match(r"^((文\s*[/／]\s*图|图\s*[/／]\s*文)\s+|作者\s*[:：]\s*)(?=\S)", t)
+    kind = re.match(
+        r"^[■□◆●]?\s*((文\s*[/／]\s*(图|视频)|图\s*[/／]\s*文|视频\s*[/／]\s*文)\s+|作者\s*[:：]\s*)(?=\S)", t
+    )
     glued = _PAPER_BEFORE_LABEL.match(t[kind.end() :] if kind else t)
     if glued and kind:
         t = t[kind.end() :]

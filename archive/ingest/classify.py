@@ -73,7 +73,7 @@ _EMBEDDED_FURNITURE = re.compile(r"\s*[（(]\s*(上接|下转|转第|接第)[^�
 _LABEL = re.compile(r"^【[^】]{2,12}】$")
 _CAPTION_BULLET = re.compile(r"^[▲△]\s*")
 # ■ 龙山县举办农民丰收节: a bullet that marks the headline of a brief.
-_BRIEF_BULLET = re.compile(r"^[■◆●★□◇○]\s*")
+_BRIEF_BULLET = re.compile(r"^[■◆●★□◇○▌▍]\s*")
 _LEADING_FURNITURE = re.compile(r"^[（(]\s*(上接|接上|接第)[^（）()]{0,10}版?\s*[①-⑳]?\s*[)）]\s*")
 _NUMBERED = re.compile(rf"^(\d{{1,2}}|[{_CN_NUM}]{{1,3}})[、.．\s]|^[（(][{_CN_NUM}\d]{{1,3}}[)）]")
 

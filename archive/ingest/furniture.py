@@ -32,7 +32,7 @@ _BARE_NUMBER = re.compile(r"(?<![\d.\w])\d{1,3}(?![\d.%\w])")
 # An editor's role followed by one name (2–4 characters, possibly printed with spaces).
 _ROLES = (
     r"(责任编辑|执行编辑|美术编辑|版式编辑|图片编辑|摄影编辑|版式设计|值班编委|总编辑|责编|美编|主编|编辑|校对"
-    r"|版式|组版|审读|终审|三审|二审|一审|初审|复审|审核|监制|剪辑|主播|制作|策划|统筹|出品)"
+    r"|版式|组版|审读|总检|终审|三审|二审|一审|初审|复审|审核|监制|剪辑|主播|制作|策划|统筹|出品)"
 )
 _NAME_CHAR = rf"(?!{_ROLES}){_HAN}"
 _EDITOR = re.compile(rf"{_ROLES}\s*[:：/／]?\s*{_NAME_CHAR}(\s?{_NAME_CHAR}){{1,3}}(?!{_NAME_CHAR})")
@@ -127,7 +127,7 @@ _CHROME = re.compile(
     r"|((网站地图|联系我们|关于我们|网站声明|隐私政策|免责声明|使用帮助|意见建议|纠错|无障碍)\s*[|｜·]?\s*){2,}"
     r"|[■◆●]?(快讯|简讯|短讯)"  # a column of briefs names itself over them
     r"|【[\u4e00-\u9fff]{2,10}】\d{1,2}月\d{1,2}日"  # a push's issue line: 【凤凰新闻】6月18日
-    r"|字号\s*[:：].{0,20}|([大中小]字号\s*){1,3}|本文链接\s*[:：].*|本文为.{2,20}原创(文章|稿件).{0,30}|点击(查看|进入).{0,20}"
+    r"|字号\s*[:：].{0,20}|([大中小]字号\s*){1,3}|本文链接\s*[:：].*|本文为.{2,20}原创(文章|稿件).{0,30}|本站原创(文章|稿件)?[，,].{0,30}|点击(查看|进入).{0,20}"
     rf"|{_PICTURE}"
     r"|(下载|打开|安装)[\u4e00-\u9fff]{2,10}(客户端|APP|App|app)\S{0,10}|\S{0,16}扫码(关注|下载|阅读|观看)\S{0,8}"
     r"|(立即|马上|点击)(下载|打开|安装)(APP|App|app|客户端)?"
@@ -145,7 +145,7 @@ _CHROME = re.compile(
     # Copyright notices and video players: 【版权声明】本文为…原创稿件，未经授权不得转载。
     # A WeChat push's buttons: 点击“阅读原文”了解更多, 分享 收藏 点赞 在看.
     # An app's prompt and its top bar: —— 下载邵东融媒APP，看更多本地新闻 ——, ＜ 邵东融媒 ···
-    r"|[—\-]*(下载|打开)[\u4e00-\u9fffA-Za-z]{0,12}(APP|客户端)[，,]?[\u4e00-\u9fff]{0,12}[—\-]*"
+    r"|[—\-]*(下载|打开)[“\"「]?[\u4e00-\u9fffA-Za-z]{0,12}[”\"」]?(APP|客户端)[，,]?[\u4e00-\u9fff]{0,12}[—\-]*"
     r"|[＜<‹〈][\u4e00-\u9fffA-Za-z]{2,12}(···|…|⋯|\.{3})?"
     r"|[—\-－_=·]*(END|End)[—\-－_=·]*"  # a WeChat push's end mark: —END—
     r"|[↓↑⬇▼]{2,6}"  # arrows pointing at what follows

@@ -388,7 +388,8 @@ PROVINCE_NAMES = frozenset({"湖南", "湖湘", "三湘", "潇湘"})
 # 县域经济一线观察, 县域传真, 基层快讯: a standing column's name ends in a word naming the kind
 # of column; a report's headline says what happened instead.
 _COLUMN_KIND = re.compile(
-    r"^[\u4e00-\u9fff·]{2,10}(一线观察|观察|传真|速递|快讯|扫描|巡礼|直击|视点|纵横|短波|简讯|速览|进行时|在行动)$"
+    r"^[\u4e00-\u9fff·]{2,10}(一线观察|观察|传真|速递|快讯|扫描|巡礼|直击|视点|纵横|短波|简讯|速览|进行时|在行动"
+    r"|时评|快评|短评|锐评|热评|论坛)$"
     r"|^(图说|镜头下的|镜头里的|光影)[\u4e00-\u9fff]{2,6}$"  # 图说益阳, 镜头下的县域: a picture column
     r"|^(短评|时评|快评|点评|锐评|热评|微评|评论|言论|编后)$"  # an opinion column over its piece
 )

@@ -296,14 +296,15 @@ def _resumed_host(
             continue
         if x.hard_end:
             return None  # the nearest headed article above finished: nothing to resume
-        if not d.hard_end and not x.open:
-            # Without a closing credit the piece may be a brief of its own; an article
-            # stopped mid-sentence (…开展订单式职业技能培训，) is what makes it a resumption.
+        share = index.coverage(grams, draft_grams(x))
+        # Without a closing credit the piece may be a brief of its own; an article stopped
+        # mid-sentence (…开展订单式职业技能培训，) makes it a resumption, and so does, past a
+        # column of signed briefs, wording shared with the article well beyond chance.
+        if not d.hard_end and not x.open and not (skip_briefs and share >= 0.45):
             return None
         lead = counties_in(d.paras[0].text[:16])
         if lead and not lead & counties_in(" ".join(p.text for p in x.paras)):
             return None  # 芷江侗族自治县推行…: a brief about a county the article never names
-        share = index.coverage(grams, draft_grams(x))
         if skip_briefs and share <= skipped + 0.1:
             return None
         if not brief.hard_end and share <= index.coverage(grams, draft_grams(brief)) + 0.1:

@@ -166,4 +166,3 @@ def with_neighbours(all_signals: list[dict[str, float]]) -> None:
         others_titled = (titled - (0 if s.get("title.none") else 1)) / (n - 1)
         s["reporter.none_among_signed"] = s.get("reporter.none", 0.0) * others_signed
         s["title.none_among_titled"] = s.get("title.none", 0.0) * others_titled
-

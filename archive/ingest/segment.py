@@ -25,6 +25,7 @@ from .publication import (
     apply_manifest,
     dateline_date,
     dateline_paper,
+    read_masthead_line,
     read_printed_lines,
     read_web_line,
 )
@@ -62,6 +63,13 @@ def segment_page(
     result.drafts = correct(result, labelled)
 
     pub = Publication()
+    for u in result.furniture:
+        # A site's name on its own line over its menu and breadcrumb, all one furniture block
+        # (常宁市人民政府 / 首页 | 政务公开 … / 当前位置：…): the site publishes the page.
+        for line in u.block.raw.split("\n") if u.block and len(u.block.lines) > 1 else []:
+            site = Publication()
+            read_masthead_line(line, site)
+            pub.note("paper", site.paper, PRINTED)
     read_printed_lines([u.block.raw_joined if u.block else u.text for u in result.furniture], pub)
     for u in units:  # metadata printed beside a byline (来源：红网 作者：…) names the medium too
         for piece in u.aside if u.kind == Kind.NAMES else []:

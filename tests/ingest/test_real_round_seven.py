@@ -247,3 +247,114 @@ def test_a_bracketed_author_and_editor_line_signs_the_article_above() -> None:
     assert [r.name for r in first.reporters] == ["邓晓琳"]
     assert second.body.startswith("“两家的排水沟终于说开了。”")
     assert [r.name for r in second.reporters] == ["彭思远"]
+
+
+def test_a_town_or_office_in_front_of_a_closing_credits_names_is_no_reporter() -> None:
+    from archive.ingest.bylines import looks_like_name, split_closing_byline
+
+    for printed, names, office in (
+        ("（柏坊镇 李菁）", ["李菁"], "柏坊镇"),
+        ("（城南街道 王芳 刘强）", ["王芳", "刘强"], "城南街道"),
+    ):
+        _, credit = split_closing_byline(printed)
+        assert [c.name for c in credit.credits] == names and credit.printed_prefix == office
+    assert not looks_like_name("柏坊镇") and looks_like_name("柏芳")
+
+
+def test_bylines_behind_a_county_apps_short_name_or_a_video_label() -> None:
+    from archive.ingest.bylines import parse_names_line
+
+    app = parse_names_line("洞口融媒记者 毛宇航 通讯员 邓欣悦")
+    assert [(c.name, c.role) for c in app.credits] == [("毛宇航", "记者"), ("邓欣悦", "通讯员")]
+    assert app.publisher == "洞口融媒"
+    video = parse_names_line("■文/视频 三湘都市报全媒体记者 谭思远 通讯员 夏志强")
+    assert [c.name for c in video.credits] == ["谭思远", "夏志强"] and video.publisher == "三湘都市报"
+
+
+SITE_PAGES = """常宁市人民政府
+首页 | 政务公开 | 政务服务 | 互动交流 | 走进常宁
+当前位置：首页 > 新闻中心 > 乡镇动态
+
+柏坊镇：便民服务站延伸到村组
+
+发布时间：2024-09-06 15:42    信息来源：柏坊镇    浏览次数：
+
+“不出村就把医保报销材料交上去了。”9月5日，柏坊镇一名村民在村便民服务站办完业务后说。
+今年以来，柏坊镇在各村配备代办员，为群众代办社保、医保等事项，已累计代办1200余件。
+
+（柏坊镇 李菁）
+
+【打印本页】 【关闭窗口】
+本站原创文章，转载请附上原文链接。
+网站地图 | 联系我们
+"""
+
+
+def test_a_government_sites_name_over_its_menu_publishes_the_page_and_places_its_towns() -> None:
+    page = segment_page(SITE_PAGES)
+    assert page.paper == "常宁市人民政府"
+    (article,) = page.articles
+    assert article.place.county == "常宁市"  # 柏坊镇 is one of its towns: the site's county
+    assert [r.name for r in article.reporters] == ["李菁"]
+    assert "本站原创文章，转载请附上原文链接。" in page.furniture and "网站地图 | 联系我们" in page.furniture
+
+
+APP_PAGES = """＜ 洞口融媒 ···
+洞口县开展禁渔巡查
+洞口县融媒体中心  2024-06-13 10:12  阅读 1402
+
+洞口融媒记者 毛宇航 通讯员 邓欣悦
+
+6月12日，洞口县农业农村局联合公安、水利部门沿平溪江开展禁渔巡查，清理违规网具30余副。
+
+下载“洞口融媒”客户端，看更多洞口新闻
+
+＜ 洞口融媒 ···
+山门镇橘农学修剪
+洞口县融媒体中心  2024-06-14 09:20  阅读 980
+
+6月13日，山门镇请来农技专家在橘园现场教学，60多名橘农学习夏季修剪和疏果技术。
+
+下载“洞口融媒”客户端，看更多洞口新闻
+"""
+
+
+def test_an_apps_prompt_in_quotes_is_chrome_and_its_byline_is_read() -> None:
+    page = segment_page(APP_PAGES)
+    assert [a.title for a in page.articles] == ["洞口县开展禁渔巡查", "山门镇橘农学修剪"]
+    assert [r.name for r in page.articles[0].reporters] == ["毛宇航", "邓欣悦"]
+    assert all("下载" not in a.body for a in page.articles)
+
+
+WECHAT_BRIEFS = """今日祁东
+祁东发布 2024年05月20日 18:30 湖南
+
+▌县人民医院开设“一站式”结算窗口
+5月19日，县人民医院在门诊大厅开设“一站式”结算窗口，住院患者出院时可一次办完医保结算和费用清算。
+
+▌归阳镇开展防溺水宣传
+连日来，归阳镇组织干部和志愿者走进学校和村组，发放防溺水宣传资料3000余份。
+"""
+
+
+def test_bar_bulleted_briefs_keep_their_headlines_without_the_bar() -> None:
+    page = segment_page(WECHAT_BRIEFS)
+    assert [a.title for a in page.articles] == ["县人民医院开设“一站式”结算窗口", "归阳镇开展防溺水宣传"]
+
+
+def test_a_commentary_columns_name_is_a_kicker() -> None:
+    from archive.ingest.gazetteer import is_column_line
+
+    assert is_column_line("雁城时评") and is_column_line("潇湘论坛")
+    assert not is_column_line("县政务服务中心开展评议")
+
+
+def test_the_rest_of_a_feature_after_a_briefs_column_goes_back_to_it_unsigned_too() -> None:
+    # (no jump line, no credit closing the rest: the wording it shares with the feature decides)
+    page = segment_page(FEATURE_AND_BRIEFS.replace("（下转第4版）\n", ""))
+    assert [a.title for a in page.articles] == [
+        "一棵油茶树带富一方人",
+        "蓝山县开放夜间儿科门诊",
+        "江永县举办瑶族刺绣培训班",
+    ]
+    assert page.articles[0].body.endswith("比三年前翻了一番。")
