@@ -107,14 +107,15 @@ def segment_page(
     _publish(page, pub)
     _publisher_county_fallback(page)
     _page_prefecture_fallback(page)
-    on_page = page_signals(labelled, len(drafts_of))
-    for article, draft in drafts_of:
-        article.review_signals = signals(article, draft, labelled, on_page)
-    with_neighbours([a.review_signals for a, _ in drafts_of])
-    for article, _ in drafts_of:
-        reason = suspicion(article.review_signals) if use_model else None
-        if reason is not None:
-            article.review_reasons.append(reason)
+    if use_model:  # (the review model weighs the sequence model's marginals among its signals)
+        on_page = page_signals(labelled, len(drafts_of))
+        for article, draft in drafts_of:
+            article.review_signals = signals(article, draft, labelled, on_page)
+        with_neighbours([a.review_signals for a, _ in drafts_of])
+        for article, _ in drafts_of:
+            reason = suspicion(article.review_signals)
+            if reason is not None:
+                article.review_reasons.append(reason)
 
     # Whatever no article took is page furniture: nothing is dropped silently.
     furniture_units: list[tuple[int, int, str]] = []

@@ -96,3 +96,12 @@ def test_the_model_in_the_repository_knows_every_signal_the_segmenter_computes(t
     again = read_model(path)
     some = page.articles[0].review_signals
     assert abs(again.probability(some) - model.probability(some)) < 1e-12
+
+
+def test_the_rules_alone_segment_a_page_without_the_review_model() -> None:
+    # (train_segmenter --validate and --measure compare the rules with the model this way)
+    with open(SEED_PAGE, encoding="utf-8") as f:
+        text = f.read()
+    rules = segment_page(text, use_model=False)
+    assert rules.articles and all(not a.review_signals for a in rules.articles)
+    assert not any(r in MODEL_REASONS for a in rules.articles for r in a.review_reasons)
