@@ -15,12 +15,25 @@ from collections.abc import Iterable
 
 from .review_model import MODEL_REASONS
 
-# Likely wrong: the review model's reasons (boundaries, headline, byline or place suspect;
-# see :mod:`archive.ingest.review_model`), and an editor's correction that no longer fits a
-# re-imported page.  The rules' own doubts (boundary_doubt, title_doubt, place_unknown, short…)
-# are among the model's signals and stay visible as information: on their own they flagged
-# 6 % of the annotated articles and found 32 % of the wrong ones; the model, at the same
-# pages held out, finds more at a smaller share (``manage.py train_review`` prints both).
+# The rules' own doubts: the sequence model unsure of a boundary, a headline shaped like a
+# sentence, no place or an ambiguous one, a very short body.  They are signals of the review
+# model and are shown to editors as information; on their own they would flag fewer wrong
+# articles (``manage.py train_review`` prints both, held out).
+RULE_DOUBTS = frozenset(
+    {
+        "boundary_doubt",
+        "title_doubt",
+        "low_confidence",
+        "place_unknown",
+        "place_ambiguous",
+        "place_conflict",
+        "short",
+    }
+)
+
+# Likely wrong: the review model's reasons (boundaries, headline, byline or place suspect; see
+# :mod:`archive.ingest.review_model`), and an editor's correction that no longer fits a
+# re-imported page.
 REVIEW_REASONS = MODEL_REASONS | frozenset(
     {
         "orphaned",

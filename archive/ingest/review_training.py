@@ -23,7 +23,7 @@ class Example:
     set_name: str
     signals: dict[str, float]
     wrong: bool
-    flagged_by_rules: bool = False  # already on the review list for a rule's reason
+    flagged_by_rules: bool = False  # carries one of the rules' own doubts (for comparison only)
 
 
 def _matrix(examples: Sequence[Example], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -105,14 +105,14 @@ def train(examples: Sequence[Example], l2: float = 1.0, max_share: float = 0.09)
     x, y = _matrix(examples, names)
     held = held_out_probabilities(examples, names, l2)
     ruled = np.array([e.flagged_by_rules for e in examples])
-    threshold = choose_threshold(held, y, max_share, ruled)
+    threshold = choose_threshold(held, y, max_share)
     mean, scale, weights, bias = fit_weights(x, y, l2)
     info = {
         "examples": len(examples),
         "wrong": int(y.sum()),
         "sets": len({e.set_name for e in examples}),
         "l2": l2,
-        "held_out": figures(held, y, threshold, ruled),
+        "held_out": figures(held, y, threshold),
         "rules_alone": figures(np.zeros(len(y)), y, 1.0, ruled),
     }
     return ReviewModel(
