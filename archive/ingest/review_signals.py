@@ -19,15 +19,6 @@ from .gazetteer import find_mentions, gazetteer
 from .sequence import Labelled
 from .types import SegmentedArticle
 
-# Which kind of error each signal speaks of: the reason shown to the editor is the group
-# whose signals push the article's score up the most.
-GROUPS = {
-    "boundary_doubt": "boundary",
-    "title_doubt": "title",
-    "reporter_doubt": "reporter",
-    "place_doubt": "place",
-}
-
 _TITLE_PUNCT = re.compile(r"[，。！？；,!?;]")
 _SENTENCE_END = re.compile(r"[。！？!?…”」』]$")
 _INLINE_DATELINE = re.compile(r"(?:本报讯|日讯|记者站讯|客户端讯|融媒体中心讯|网讯)")
@@ -72,7 +63,7 @@ def signals(
     Each name starts with its group (``boundary.``, ``title.``, ``reporter.``, ``place.``) so
     that the review reason can name the kind of error.
     """
-    index = {id(u): i for i, u in enumerate(lab.units)}
+    index = lab.index
     paras = sorted(draft.paras, key=lambda p: p.start)
     heads = draft.title_group.units if draft.title_group else []
     s: dict[str, float] = dict(page or {})

@@ -84,15 +84,13 @@ def figures(
     }
 
 
-def choose_threshold(
-    p: np.ndarray, wrong: np.ndarray, max_share: float, ruled: np.ndarray | None = None
-) -> float:
+def choose_threshold(p: np.ndarray, wrong: np.ndarray, max_share: float) -> float:
     """The lowest threshold (most wrong articles found) whose flagged share stays under the cap
     and whose precision is at least twice the share of wrong articles."""
     base = float(wrong.mean()) if len(wrong) else 0.0
     best = 0.5
     for t in np.arange(0.95, 0.04, -0.01):
-        f = figures(p, wrong, float(t), ruled)
+        f = figures(p, wrong, float(t))
         if f["flagged_share"] > max_share:
             break
         if f["precision"] >= 2 * base:

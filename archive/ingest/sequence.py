@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .classify import Kind, Unit, heading_shape
@@ -57,6 +57,11 @@ class Labelled:
         return (
             self.marginals[i].get(label, 0.0) if self.marginals else (1.0 if self.rule[i] == label else 0.0)
         )
+
+    @cached_property
+    def index(self) -> dict[int, int]:
+        """Each unit's position, by ``id``: built once per page, looked up for every article."""
+        return {id(u): i for i, u in enumerate(self.units)}
 
 
 def page_units(text: str) -> list[Unit]:
@@ -244,7 +249,7 @@ def correct(assembly: Assembly, labelled: Labelled, override: float = OVERRIDE_P
     """
     if labelled.marginals is None:
         return assembly.drafts
-    index = {id(u): i for i, u in enumerate(labelled.units)}
+    index = labelled.index
     moved = [u for d in assembly.drafts for u in _captions_out_of_body(d, labelled, index, override)]
     drafts: list[Draft] = []
     for d in _attach_caption_drafts(sorted(assembly.drafts, key=_first_position)):
@@ -539,7 +544,7 @@ def doubt(d: Draft, lab: Labelled, threshold: float = DOUBT_P) -> bool:
     """The model is unsure of where this article starts or ends, or of its headline."""
     if lab.marginals is None:
         return False
-    index = {id(u): i for i, u in enumerate(lab.units)}
+    index = lab.index
     paras = sorted(d.paras, key=lambda p: p.start)
     checks = [
         (u, "H" if u.kind in (Kind.HEADING, Kind.KICKER, Kind.SUBTITLE) else "N")

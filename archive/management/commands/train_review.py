@@ -33,7 +33,7 @@ def held_out_examples(sets: dict[str, list[GoldPage]], folds: int) -> list[Examp
             tagger.open(f.name)
             for name in group:
                 for page in sets[name]:
-                    seg = segment_page(page.text, file=page.name, tagger=tagger, use_model=True)
+                    seg = segment_page(page.text, file=page.name, tagger=tagger)
                     tally = Tally()
                     score_page(tally, page.as_gold(), seg, page.text)
                     scored = [a for a in seg.articles if norm(a.body)]
