@@ -304,6 +304,9 @@ _CREW = re.compile(
 )
 
 
+_SIGN_MARK = re.compile(r"^[□■]\s*(?!(文|图|视频)\s*[/／])(?=\S)")
+
+
 def parse_names_line(text: str) -> Credits | None:
     """A byline printed on a line of its own, possibly behind the paper's name.
 
@@ -312,6 +315,18 @@ def parse_names_line(text: str) -> Credits | None:
     A line ending in sentence punctuation (``记者看到，``) is text, not a byline.
     """
     t = text.strip().strip("*").strip()  # **记者 王 强**: markdown bold is not part of the names
+    mark = _SIGN_MARK.match(t)
+    if mark:
+        # □ 谭 明, □全媒体记者 肖 岚: a printed page marks its bylines (and a column's signature)
+        # with a box; the names behind it are the byline, unlabelled ones the column's author.
+        rest = t[mark.end() :]
+        found = parse_names_line(rest)
+        if found is not None and any(c.role for c in found.credits):
+            return found
+        names = found.credits if found is not None else parse_names(rest, strict=True, spaced_ok=True)
+        if not names or len(names) > 3:
+            return None
+        return Credits(credits=[ReporterCredit(c.name, "作者") for c in names])
     t = _compact_labels(t)  # 记 者：曾子墨, spaced to line up with 通讯员：
     # 记者：郑晓彤  剪辑：邓可 - a video's crew is credited beside its reporter, and is no reporter.
     t = _CREW.sub("", t).strip()

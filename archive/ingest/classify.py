@@ -95,6 +95,8 @@ class Unit:
     furniture_head: str | None = None  # "（上接第一版）" cut from the start of a paragraph
     strong: bool = False  # for HEADING: certainly a headline (markdown top level, …)
     subhead: bool = False  # for BODY: an in-body subhead
+    item_head: bool = False  # for HEADING: named by the page's digest or under an item number
+    opens_item: bool = False  # for FURNITURE: a column's name printed over each of its items (【快讯】)
     duplicate_of: int | None = None  # index of the unit this one repeats
     fragment_removed: bool = False  # a repeated piece of another paragraph was cut from this one
     narrow: bool = False
@@ -194,7 +196,13 @@ def classify_block(block: Block) -> Unit:
         unit.aside = _aside_of_credit(raw_clean, credit)
         unit.text = ""
         return unit
-    names_line = parse_names_line(raw_clean) if len(raw_clean) <= 48 else None
+    names_line = None
+    if len(raw_clean) <= 48:
+        # □ 邓 宁: the box is part of a signature (its bare names are the column's author).
+        boxed = re.sub(r"^#+\s*", "", raw).strip()
+        names_line = (parse_names_line(boxed) if boxed.startswith(("□", "■")) else None) or parse_names_line(
+            raw_clean
+        )
     if names_line is not None:
         unit.kind = Kind.NAMES
         unit.credits = names_line.credits

@@ -105,8 +105,8 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
                     footer_run = run
                     close_run()
                 continue
-            if SEPARATOR_LINE.match(u.text.strip()):
-                # ■ between two paragraphs: the typesetter closed one item and opens another.
+            if SEPARATOR_LINE.match(u.text.strip()) or u.opens_item:
+                # ■ between two paragraphs, 【快讯】 over each brief: one item ends, another opens.
                 if run is not None:
                     run.hard_end = True
                 close_run()
@@ -211,6 +211,10 @@ def build_elements(units: list[Unit]) -> tuple[list[Group | Run], list[Unit], li
             continue
         bracketed_label = u.kind == Kind.KICKER and bool(re.fullmatch(r"[【\[][^】\]]{1,16}[】\]]", u.text))
         numbered = u.text[:1] in CIRCLED  # a digest's numbered headline is never a first sentence
+        if group is not None and group.meta_below and run is None and u.item_head:
+            # A push's title and account line, then 01 / the first item's headline (listed in
+            # the push's digest, or under its number): the item's own headline block.
+            close_group()
         if (
             group is not None
             and group.meta_below
@@ -295,6 +299,8 @@ def _picture_item_text(units: list[Unit], u: Unit, group: Group | None, run: Run
             if _web_line(nxt):
                 return True  # the next item's metadata
             continue
+        if nxt.kind == Kind.NAMES and not nxt.closing and nxt.credits:
+            continue  # 红网时刻新闻记者 张鹏 通讯员 刘晓雯 长沙报道: the byline over the item's text
         return nxt.kind not in (Kind.BODY, Kind.LABEL, Kind.CAPTION)
     return True
 

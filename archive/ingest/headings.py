@@ -176,7 +176,12 @@ def _jump_follows(units: list[Unit], i: int) -> bool:
     return False
 
 
+# ▶ 资江禁渔执法巡查不停歇: a push's 今日导读 marks its entries instead of numbering them.
+_BULLETED_ENTRY = re.compile(r"^\s*[▶►▷★☆◆◇●○■·•▪]\s*(?=\S)")
+
+
 def _unnumbered(text: str) -> str:
+    text = _BULLETED_ENTRY.sub("", text, count=1)
     return re.sub(r"\s+", "", DIGEST_ENTRY.sub(lambda m: m.group(0)[-1], text, count=1))
 
 
@@ -214,7 +219,7 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
         for u in units
         if u.kind == Kind.FURNITURE
         for line in ([ln.text for ln in u.block.lines] if u.block else [u.text])
-        if DIGEST_ENTRY.match(line)
+        if DIGEST_ENTRY.match(line) or _BULLETED_ENTRY.match(line)
     }
     for _ in range(2):  # spreads along a headline block: names line → deck → headline
         for i in pending:
@@ -226,6 +231,7 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
                 or re.sub(r"\s+", "", u.text) in listed
             ):
                 u.strong = True
+                u.item_head = re.sub(r"\s+", "", u.text) in listed
     # The rest, in clusters of adjacent short lines.
     clusters: list[list[int]] = []
     for i in pending:

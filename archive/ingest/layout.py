@@ -284,7 +284,9 @@ def build_blocks(text: str) -> list[Block]:
             join = False
             if header[i] != header[i - 1] or meta[i] or meta[i - 1]:
                 join = False
-            elif not header[i] and line.gap <= line_gap and _runs_on(prev, line):
+            elif not header[i] and line.gap <= line_gap and _runs_on(prev, line) and not head[i]:
+                # (…“三无”食品销售、 / 安乡秋冬种油菜超45万亩 / 本报讯（…）: a brief printed into
+                # an article cut off mid-sentence; its headline over its dateline stands alone)
                 join = True
             elif line.gap == 0 and blank_style[i]:
                 join = not (

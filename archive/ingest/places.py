@@ -141,7 +141,7 @@ def guess_place(
             if m.zone == "title":
                 title_counties.add(d.code)
 
-    guess = PlaceGuess()
+    guess = PlaceGuess(prefecture_subject=title_pref_subject and not title_counties)
     if not tally.prefecture:
         guess.evidence.append("未在标题和正文中找到湖南的行政区名称")
         if home and home in gz.divisions:

@@ -88,6 +88,12 @@ def merge_headless(drafts: list[Draft], index: BigramIndex, units: list[Unit]) -
     i = 0
     while i < len(drafts):
         d = drafts[i]
+        if _under_item_mark(units, d):
+            # 【快讯】 over it: the column says an item begins here, headline or not.
+            _return_resumed_tail(d, out)
+            out.append(d)
+            i += 1
+            continue
         resumed = _resumed_after_brief(d, out, index)
         if resumed is not None:
             # The rest of an article cut off mid-sentence (or its credited last paragraph),
@@ -114,7 +120,17 @@ def merge_headless(drafts: list[Draft], index: BigramIndex, units: list[Unit]) -
                 p.kind = Kind.CAPTION
             i += 1
             continue
-        if d.title_group is None and d.paras and not d.hard_end and not _starts_with_dateline(d):
+        # 本报讯（…）10月15日，… over 双峰“帮代办”让项目落地提速 / 今年以来，…: a dated lead printed
+        # above the headline of a report that has no dateline of its own is that report's lead.
+        dated_lead = (
+            _starts_with_dateline(d) and not out and nxt is not None and not _starts_with_dateline(nxt)
+        )
+        if (
+            d.title_group is None
+            and d.paras
+            and not d.hard_end
+            and (dated_lead or not _starts_with_dateline(d))
+        ):
             if (
                 nxt is not None
                 and nxt.title_group is not None
@@ -154,6 +170,16 @@ def merge_headless(drafts: list[Draft], index: BigramIndex, units: list[Unit]) -
         out.append(d)
         i += 1
     return out
+
+
+def _under_item_mark(units: list[Unit], d: Draft) -> bool:
+    """The draft's first line is printed under a column's item mark (pictures between them)."""
+    if d.title_group is not None or not d.paras:
+        return False
+    k = min(p.index for p in d.paras) - 1
+    while k >= 0 and units[k].kind in (Kind.FURNITURE, Kind.CAPTION) and not units[k].opens_item:
+        k -= 1
+    return k >= 0 and units[k].opens_item
 
 
 def _picture_then_headline(d: Draft, nxt: Draft | None) -> bool:

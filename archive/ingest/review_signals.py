@@ -22,6 +22,13 @@ from .types import SegmentedArticle
 _TITLE_PUNCT = re.compile(r"[，。！？；,!?;]")
 _SENTENCE_END = re.compile(r"[。！？!?…”」』]$")
 _INLINE_DATELINE = re.compile(r"(?:本报讯|日讯|记者站讯|客户端讯|融媒体中心讯|网讯)")
+# A credit left in the body: a byline the parser did not take, or a neighbour's glued on.
+_CREDIT_IN_BODY = re.compile(r"[（(][^（）()]{0,24}(?:记者|通讯员|摄|供图|编辑)[^（）()]{0,24}[）)]|讯[（(]")
+# Openings that continue a text begun elsewhere: the piece has probably lost its start.
+_CONTINUING = re.compile(
+    r"^(?:目前|此外|同时|另外|与此同时|其中|据了解|据悉|据介绍|对此|为此|随后|此后|该[县市区镇村乡局]|这[一些里是]|此[次外前])"
+)
+_LABEL_WORDS = ("特约", "记者", "通讯员", "本报", "全媒体", "融媒", "编辑", "摄影")
 
 
 def _p(lab: Labelled, index: dict[int, int], unit, label: str) -> float:
@@ -90,6 +97,9 @@ def signals(
     s["boundary.low_confidence"] = float(draft.low_confidence)
     s["boundary.captions"] = float(len(article.captions))
     s["boundary.ends_open"] = float(bool(article.body) and not _SENTENCE_END.search(article.body.rstrip()))
+    s["boundary.opens_mid"] = float(bool(_CONTINUING.match(article.body.lstrip())))
+    first = paras[0].text.strip() if paras else ""
+    s["boundary.opens_short"] = float(0 < len(first) <= 26 and not _SENTENCE_END.search(first))
 
     # The rules' own notes (see segment._article and sequence.doubt), weighed like any signal.
     notes = set(article.review_reasons)
@@ -100,6 +110,12 @@ def signals(
 
     # --- headline
     title = article.title or ""
+    # A headline-shaped line just above the text that no article took: the headline lost.
+    first = min((index[id(u)] for u in [*heads, *paras] if id(u) in index), default=None)
+    above = lab.units[max(0, first - 3) : first] if first is not None else []
+    s["title.orphan_above"] = float(
+        any(u.kind in (Kind.HEADING, Kind.KICKER) and lab.rule[index[id(u)]] == "O" for u in above)
+    )
     s["title.none"] = float(not title)
     s["title.doubt"] = 1.0 - min((_p(lab, index, u, "H") for u in heads if u.kind != Kind.NAMES), default=1.0)
     s["title.chars"] = math.log1p(len(title))
@@ -118,6 +134,12 @@ def signals(
     s["reporter.author_line"] = float(any(r.role == "作者" for r in reps))
     s["reporter.odd_name"] = float(sum(1 for r in reps if not 2 <= len(r.name) <= 3))
     s["reporter.credit_units"] = float(sum(1 for p in paras if p.credits))
+    s["reporter.credit_in_body"] = math.log1p(len(_CREDIT_IN_BODY.findall(article.body)))
+    photographers = sum(1 for r in reps if r.role == "摄影")
+    s["reporter.photographers"] = math.log1p(photographers)
+    s["reporter.photo_no_caption"] = float(photographers > 0 and not article.captions)
+    s["reporter.roles"] = float(len({r.role for r in reps}))
+    s["reporter.label_as_name"] = float(any(w in r.name for r in reps for w in _LABEL_WORDS))
 
     # --- place
     place = article.place

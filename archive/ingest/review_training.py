@@ -98,7 +98,7 @@ def choose_threshold(p: np.ndarray, wrong: np.ndarray, max_share: float) -> floa
     return best
 
 
-def train(examples: Sequence[Example], l2: float = 1.0, max_share: float = 0.09) -> ReviewModel:
+def train(examples: Sequence[Example], l2: float = 1.0, max_share: float = 0.10) -> ReviewModel:
     names = sorted({n for e in examples for n in e.signals})
     x, y = _matrix(examples, names)
     held = held_out_probabilities(examples, names, l2)

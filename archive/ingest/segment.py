@@ -171,6 +171,8 @@ def _publisher_county_fallback(page: SegmentedPage) -> None:
     for a in page.articles:
         # (another prefecture named in passing, 长沙 the visitors came from, does not move it)
         passing = a.place.ambiguous or a.place.confidence < 0.6
+        if a.place.prefecture_subject and a.place.prefecture_code == county.prefecture_code:
+            continue  # 怀化市启动2024年“护河行动” on 会同's site: the prefecture's own news
         if a.place.county is None and (a.place.prefecture_code in (None, county.prefecture_code) or passing):
             a.place.county_code, a.place.county = county.code, county.name
             a.place.prefecture_code, a.place.prefecture = county.prefecture_code, county.parent_name
@@ -519,6 +521,9 @@ def _article(
     title, kicker, subtitle = _title_parts(d)
     paragraphs, removed = drop_repeated_sentences(_join_paragraphs(d.paras), seen_sentences)
     if not paragraphs and not title:
+        return None
+    if not d.paras and not any(c.text for c in d.captions):
+        # A headline with nothing under it (a push's title over its digest): page furniture.
         return None
     a = SegmentedArticle(title=title, kicker=kicker, subtitle=subtitle)
     a.body = "\n\n".join(paragraphs)

@@ -35,6 +35,9 @@ class PlaceGuess:
     prefecture: str | None = None  # full prefecture-level name
     confidence: float = 0.0
     ambiguous: bool = False
+    # The headline names the prefecture as its subject (怀化市启动…): a prefecture-wide item even
+    # on a county medium's page.
+    prefecture_subject: bool = False
     # Human-readable reasons, e.g. "标题提到 涟源 (+5)", shown to editors.
     evidence: list[str] = field(default_factory=list)
 

@@ -39,7 +39,51 @@ def classify_blocks(blocks: list[Block]) -> list[Unit]:
     _list_entries_with_summaries(units)
     _photo_items_under_headlines(units)
     _numbered_item_headlines(units)
+    _repeated_column_labels(units)
+    _headlines_under_item_numbers(units)
     return units
+
+
+def _headlines_under_item_numbers(units: list[Unit]) -> None:
+    """01 / 市民服务中心推出周末“不打烊”服务 / 从5月11日起，…: a push numbers its items, and the short
+    line under an item's number, over its text, is that item's headline."""
+    for i in range(1, len(units) - 1):
+        u, prev = units[i], units[i - 1]
+        if (
+            u.kind in (Kind.BODY, Kind.HEADING)
+            and prev.kind == Kind.FURNITURE
+            and re.fullmatch(r"0\d|[1-9]\d?", prev.text.strip())
+            # (01 抱团出海拓宽销路: a feature numbers its sections too, under shorter subheads)
+            and 10 <= len(content_chars(u.text)) <= 40
+            and not ends_sentence(u.text)
+            and not re.search(r"[，。；！？]", u.text)
+            and (nxt := _next_content(units, i)) is not None
+            and nxt.kind == Kind.BODY
+        ):
+            u.kind = Kind.HEADING
+            u.strong = u.item_head = True
+
+
+_BRACKETED = re.compile(r"[【\[][^】\]]{1,12}[】\]]")
+
+
+def _repeated_column_labels(units: list[Unit]) -> None:
+    """【快讯】 over each of a push's briefs, headlined or not: a bracketed label printed over
+    three items or more is their column's name, page furniture between items (an in-body
+    section label, 【重点提示】, is printed once, between paragraphs)."""
+    marks = [u for u in units if u.kind in (Kind.LABEL, Kind.KICKER) and _BRACKETED.fullmatch(u.text.strip())]
+    counts: dict[str, int] = {}
+    for u in marks:
+        counts[u.text.strip()] = counts.get(u.text.strip(), 0) + 1
+    columns = any(n >= 3 for n in counts.values())
+    for u in marks:
+        # (【一句话新闻】 after a brief, signed off or among the push's columns: another column)
+        prev = units[u.index - 1] if u.index > 0 else None
+        signed_off = prev is not None and prev.kind == Kind.NAMES and prev.closing
+        after_item = prev is not None and prev.kind == Kind.BODY and ends_sentence(prev.text) and columns
+        if counts[u.text.strip()] >= 3 or (u.kind == Kind.LABEL and (signed_off or after_item)):
+            u.kind = Kind.FURNITURE
+            u.opens_item = True
 
 
 _BARE_EDITION = re.compile(r"^(第\s*[A-Z]?\s*\d{1,3}\s*版|[A-Z]\s?\d{1,2}\s*版?)$")
@@ -90,6 +134,13 @@ def _list_entries_with_summaries(units: list[Unit]) -> None:
             continue
         entry = list_entry_title(u.block.raw_joined if u.block else u.text)
         if entry and len(content_chars(nxt.text)) >= 20:
+            key = content_chars(entry[0])
+            if re.search(r"(…|\.{3})$", nxt.text.strip()) and any(
+                content_chars(v.text) == key for v in units[i + 2 :]
+            ):
+                # A teaser cut short (…) under an entry whose item the page prints in full later.
+                nxt.kind = Kind.FURNITURE
+                continue
             u.kind = Kind.HEADING
             u.strong = True
             u.text = despace(entry[0])

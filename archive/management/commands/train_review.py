@@ -54,7 +54,7 @@ class Command(BaseCommand):
         parser.add_argument("--folds", type=int, default=6, help="切分模型的留出分组数（默认 6）")
         parser.add_argument("--l2", type=float, default=1.0, help="逻辑回归的 L2 正则强度（默认 1.0）")
         parser.add_argument(
-            "--max-share", type=float, default=0.09, help="留出预测上待审核比例的上限（默认 0.09）"
+            "--max-share", type=float, default=0.10, help="留出预测上待审核比例的上限（默认 0.10）"
         )
         parser.add_argument("--out", default=str(MODEL_PATH), help="模型文件路径")
         parser.add_argument(
