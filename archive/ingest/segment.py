@@ -379,15 +379,19 @@ def _wrapped_headline(first: str, second: str) -> bool:
         return False
     if _PURPOSE_LEAD.match(second):
         return False  # 醴陵“红色课堂”进校园 / 让党史教育活起来: a deck saying what it is for
+    if re.search(r"[的和与及把被将向从对给在为]$", first):
+        return True  # 推动“小窗口”服务向 / 基层延伸: the first line stops on a word that needs more
+    # (岳塘区：“议事厅”里 / 议出幸福事 ends on the locative 里, its subject's last word)
     words = _pos(first)
     lead = _pos(second)
-    return bool(words and lead) and words[-1][1] in _NOUNS and lead[0][1] == "v"
+    return bool(words and lead) and words[-1][1] in _NOUNS_OR_PLACES and lead[0][1] == "v"
 
 
 _PURPOSE_LEAD = re.compile(
     r"^(让|使|令|助|为|把|给|以|向|在|从|促|推动|助力|赋能|打造|激活|跑出|绘就|托起|撬动)"
 )
 _NOUNS = frozenset({"n", "ns", "nr", "nt", "nz", "vn", "nrfg"})
+_NOUNS_OR_PLACES = _NOUNS | {"f"}  # (a locative, 里 / 上 / 中, ends a subject too: “议事厅”里)
 
 
 def _pos(text: str) -> list[tuple[str, str]]:

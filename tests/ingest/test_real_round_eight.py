@@ -333,3 +333,26 @@ def test_a_briefs_headline_over_its_dateline_is_not_glued_to_the_sentence_it_cut
     titles = [a.title for a in page.articles]
     assert "宜章秋冬种油菜超20万亩" in titles
     assert all("宜章秋冬种油菜超20万亩" not in a.body for a in page.articles)
+
+
+WRAPPED_HEADLINES = """湘潭日报 2024年11月5日 星期二 县区新闻 3
+
+雨湖区：“红色驿站”里
+办成群众身边事
+本报讯（通讯员 罗 佳）今年以来，雨湖区在
+12个社区建起“红色驿站”，居民在家门口就能
+办理社保认证、老年证申领等业务。
+
+田间“包袱”变绿色财富
+湘潭县多措并举推进秸秆综合利用
+本报讯（通讯员 周 莹）秋收过后，湘潭县组织
+农机合作社开展秸秆打捆回收，今年秸秆综合利
+用率已达到九成以上。
+"""
+
+
+def test_a_headline_wrapped_after_its_subject_is_one_title_and_a_deck_stays_a_deck() -> None:
+    page = segment_page(WRAPPED_HEADLINES)
+    first, second = page.articles
+    assert (first.title, first.subtitle) == ("雨湖区：“红色驿站”里办成群众身边事", None)
+    assert (second.title, second.subtitle) == ("田间“包袱”变绿色财富", "湘潭县多措并举推进秸秆综合利用")
