@@ -98,8 +98,8 @@ def signals(
     s["boundary.captions"] = float(len(article.captions))
     s["boundary.ends_open"] = float(bool(article.body) and not _SENTENCE_END.search(article.body.rstrip()))
     s["boundary.opens_mid"] = float(bool(_CONTINUING.match(article.body.lstrip())))
-    first = paras[0].text.strip() if paras else ""
-    s["boundary.opens_short"] = float(0 < len(first) <= 26 and not _SENTENCE_END.search(first))
+    opening = paras[0].text.strip() if paras else ""
+    s["boundary.opens_short"] = float(0 < len(opening) <= 26 and not _SENTENCE_END.search(opening))
 
     # The rules' own notes (see segment._article and sequence.doubt), weighed like any signal.
     notes = set(article.review_reasons)
@@ -111,8 +111,8 @@ def signals(
     # --- headline
     title = article.title or ""
     # A headline-shaped line just above the text that no article took: the headline lost.
-    first = min((index[id(u)] for u in [*heads, *paras] if id(u) in index), default=None)
-    above = lab.units[max(0, first - 3) : first] if first is not None else []
+    start = min((index[id(u)] for u in [*heads, *paras] if id(u) in index), default=None)
+    above = lab.units[max(0, start - 3) : start] if start is not None else []
     s["title.orphan_above"] = float(
         any(u.kind in (Kind.HEADING, Kind.KICKER) and lab.rule[index[id(u)]] == "O" for u in above)
     )

@@ -128,15 +128,16 @@ def _photo_items_under_headlines(units: list[Unit]) -> None:
 
 def _list_entries_with_summaries(units: list[Unit]) -> None:
     """A list page entry (· title　date) with its summary printed under it: the item's headline."""
+    last_at = {content_chars(v.text): k for k, v in enumerate(units)}  # (one pass, not one per entry)
     for i in range(len(units) - 1):
         u, nxt = units[i], units[i + 1]
         if u.kind != Kind.FURNITURE or nxt.kind != Kind.BODY or nxt.dateline:
             continue
         entry = list_entry_title(u.block.raw_joined if u.block else u.text)
         if entry and len(content_chars(nxt.text)) >= 20:
-            key = content_chars(entry[0])
-            if re.search(r"(…|\.{3})$", nxt.text.strip()) and any(
-                content_chars(v.text) == key for v in units[i + 2 :]
+            if (
+                re.search(r"(…|\.{3})$", nxt.text.strip())
+                and last_at.get(content_chars(entry[0]), -1) > i + 1
             ):
                 # A teaser cut short (…) under an entry whose item the page prints in full later.
                 nxt.kind = Kind.FURNITURE
