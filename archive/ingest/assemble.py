@@ -63,7 +63,7 @@ from .drafts import (
 from .elements import OWN_ITEM_BAR, SHIFT_CONTEXT, TRAILING_SHIFT, build_elements, new_report_score
 from .floating import place_floating
 from .headings import resolve_headings
-from .resume import Resumer, merge_headless, rejoin_continued_headlines
+from .resume import Resumer, merge_headless, rejoin_continued_headlines, return_parallel_sections
 from .text import (
     BigramIndex,
     bigrams,
@@ -197,6 +197,8 @@ def _split_items_about_another_county(drafts: list[Draft]) -> list[Draft]:
             d.captions = [u for u in d.captions if u.start <= cut]
             d.hard_end = True
             out.append(item)
+            # (a picture item inside a feature: the feature's next section after it is its own)
+            return_parallel_sections(item, out[:-1])
             break
     return out
 

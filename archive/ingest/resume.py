@@ -167,6 +167,7 @@ def merge_headless(drafts: list[Draft], index: BigramIndex, units: list[Unit]) -
                 continue
         _return_resumed_tail(d, out)
         _return_tail_after_boxed_brief(d, out, index)
+        return_parallel_sections(d, out)
         out.append(d)
         i += 1
     return out
@@ -227,6 +228,40 @@ def _return_resumed_tail(d: Draft, out: list[Draft]) -> None:
             host.resumed = host.split = True
             d.paras = d.paras[:k]
             return
+
+
+def _section_shape(text: str) -> str:
+    """A subhead's shape: its characters as H, its punctuation kept (种好“一棵树” → HH“HHH”)."""
+    return re.sub(r"[\u4e00-\u9fff]", "H", re.sub(r"\s+", "", text))
+
+
+def return_parallel_sections(d: Draft, out: list[Draft]) -> None:
+    """A short item printed inside a feature (a 短评, a picture, a brief) and the feature's next
+    section after it: a subhead shaped like the feature's own (种好“一棵树” … 做强“一条链”, 老林换新颜 …
+    链条拉长了) takes the text from there back to the feature."""
+    host = next((x for x in reversed(out[-2:]) if x.title_group is not None), None)
+    if host is None or host is d:
+        return
+    shapes = {_section_shape(p.text) for p in host.paras if p.subhead and len(content_chars(p.text)) >= 4}
+    if not shapes:
+        return
+    paras = sorted(d.paras, key=lambda q: q.start)
+    for k in range(1, len(paras)):
+        p = paras[k]
+        if not (p.subhead and _section_shape(p.text) in shapes):
+            continue
+        if sum(len(q.text) for q in paras[:k]) > 600:
+            return  # a long piece is an article of its own, not an inset
+        cut = p.start  # (the inset keeps its own captions and credits, printed before the cut)
+        host.paras += paras[k:]
+        host.captions += [u for u in d.captions if u.start >= cut]
+        host.extra_credits += [u for u in d.extra_credits if u.start >= cut]
+        d.captions = [u for u in d.captions if u.start < cut]
+        d.extra_credits = [u for u in d.extra_credits if u.start < cut]
+        host.hard_end, d.hard_end = d.hard_end, False
+        host.resumed = host.split = True
+        d.paras = paras[:k]
+        return
 
 
 def _return_tail_after_boxed_brief(d: Draft, out: list[Draft], index: BigramIndex) -> None:

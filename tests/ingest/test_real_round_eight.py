@@ -356,3 +356,37 @@ def test_a_headline_wrapped_after_its_subject_is_one_title_and_a_deck_stays_a_de
     first, second = page.articles
     assert (first.title, first.subtitle) == ("雨湖区：“红色驿站”里办成群众身边事", None)
     assert (second.title, second.subtitle) == ("田间“包袱”变绿色财富", "湘潭县多措并举推进秸秆综合利用")
+
+
+COMMENTARY_INSIDE_FEATURE = """湖南日报 2024年10月15日 星期二 县域经济 07
+
+汝城：一片茶叶的“富民经”
+湖南日报全媒体记者 周 宁
+
+  深秋时节，汝城县的高山茶园里仍
+有茶农在修剪茶树，为明年春茶蓄力。
+这个山区县的茶园面积已达12万亩。
+育好“一株苗”
+  “苗好一半收。”在县里的茶苗繁育
+基地，技术员正在查看新扦插的茶苗。
+县里每年免费向农户发放良种茶苗。
+
+短评
+茶香里有好日子
+□ 李 然
+  一片茶叶撑起一个产业，靠的是把
+种苗、加工、品牌一环一环抓实。
+做优“一杯茶”
+  在县城的一家茶叶加工厂，新上的
+生产线正在运转，每天可加工鲜叶20
+吨。去年全县茶叶综合产值突破30亿
+元。
+"""
+
+
+def test_a_features_next_section_after_an_inset_commentary_returns_to_the_feature() -> None:
+    page = segment_page(COMMENTARY_INSIDE_FEATURE)
+    feature = next(a for a in page.articles if a.title == "汝城：一片茶叶的“富民经”")
+    comment = next(a for a in page.articles if a.title == "茶香里有好日子")
+    assert "新上的生产线正在运转" in feature.body and "做优“一杯茶”" in feature.body
+    assert "生产线" not in comment.body and comment.body.startswith("一片茶叶撑起一个产业")
