@@ -390,3 +390,11 @@ def test_a_features_next_section_after_an_inset_commentary_returns_to_the_featur
     comment = next(a for a in page.articles if a.title == "茶香里有好日子")
     assert "新上的生产线正在运转" in feature.body and "做优“一杯茶”" in feature.body
     assert "生产线" not in comment.body and comment.body.startswith("一片茶叶撑起一个产业")
+
+
+def test_the_accounts_name_alone_at_a_pushs_foot_is_no_article() -> None:
+    text = BRIEFS_UNDER_MARKS.replace("嘉禾发布 2024年06月21日", "嘉禾视界 2024年06月21日") + "\n嘉禾视界\n"
+    page = segment_page(text)
+    assert page.paper == "嘉禾视界"
+    assert all(a.body.strip() != "嘉禾视界" for a in page.articles)
+    assert "嘉禾视界" in page.furniture
