@@ -224,14 +224,16 @@ def resolve_headings(units: list[Unit], index: BigramIndex) -> None:
     for _ in range(2):  # spreads along a headline block: names line → deck → headline
         for i in pending:
             u = units[i]
-            if not u.strong and (
-                anchored(nearest_unit(units, i, -1), i)
+            if u.strong:
+                continue
+            u.item_head = re.sub(r"\s+", "", u.text) in listed
+            if (
+                u.item_head
+                or anchored(nearest_unit(units, i, -1), i)
                 or anchored(nearest_unit(units, i, 1), i)
                 or _published_below(units, i)
-                or re.sub(r"\s+", "", u.text) in listed
             ):
                 u.strong = True
-                u.item_head = re.sub(r"\s+", "", u.text) in listed
     # The rest, in clusters of adjacent short lines.
     clusters: list[list[int]] = []
     for i in pending:

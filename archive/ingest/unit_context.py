@@ -10,6 +10,7 @@ and three-line headline blocks.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .bylines import (
     spaced_names,
@@ -72,9 +73,7 @@ def _repeated_column_labels(units: list[Unit]) -> None:
     three items or more is their column's name, page furniture between items (an in-body
     section label, 【重点提示】, is printed once, between paragraphs)."""
     marks = [u for u in units if u.kind in (Kind.LABEL, Kind.KICKER) and _BRACKETED.fullmatch(u.text.strip())]
-    counts: dict[str, int] = {}
-    for u in marks:
-        counts[u.text.strip()] = counts.get(u.text.strip(), 0) + 1
+    counts = Counter(u.text.strip() for u in marks)
     columns = any(n >= 3 for n in counts.values())
     for u in marks:
         # (【一句话新闻】 after a brief, signed off or among the push's columns: another column)
@@ -128,20 +127,20 @@ def _photo_items_under_headlines(units: list[Unit]) -> None:
 
 def _list_entries_with_summaries(units: list[Unit]) -> None:
     """A list page entry (· title　date) with its summary printed under it: the item's headline."""
-    last_at = {content_chars(v.text): k for k, v in enumerate(units)}  # (one pass, not one per entry)
+    last_at: dict[str, int] | None = None  # each line's last position, built once a teaser shows up
     for i in range(len(units) - 1):
         u, nxt = units[i], units[i + 1]
         if u.kind != Kind.FURNITURE or nxt.kind != Kind.BODY or nxt.dateline:
             continue
         entry = list_entry_title(u.block.raw_joined if u.block else u.text)
         if entry and len(content_chars(nxt.text)) >= 20:
-            if (
-                re.search(r"(…|\.{3})$", nxt.text.strip())
-                and last_at.get(content_chars(entry[0]), -1) > i + 1
-            ):
-                # A teaser cut short (…) under an entry whose item the page prints in full later.
-                nxt.kind = Kind.FURNITURE
-                continue
+            if re.search(r"(…|\.{3})$", nxt.text.strip()):
+                if last_at is None:
+                    last_at = {content_chars(v.text): k for k, v in enumerate(units)}
+                if last_at.get(content_chars(entry[0]), -1) > i + 1:
+                    # A teaser cut short (…) under an entry whose item the page prints in full later.
+                    nxt.kind = Kind.FURNITURE
+                    continue
             u.kind = Kind.HEADING
             u.strong = True
             u.text = despace(entry[0])
